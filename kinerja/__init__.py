@@ -1,0 +1,44 @@
+"""kinerja: score, analyse and publish the capaian kinerja of a pemda's OPDs.
+
+The Python API for notebooks::
+
+    import kinerja
+    rules = kinerja.Rules(batas_atas=120)
+    result = kinerja.score("data/contoh-kecil/kinerja.csv", rules)
+    result.opd, result.pemda, result.perubahan_pemda
+
+See ``DOMAIN.md`` (in the project's shared docs) for every rule and its source.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("kinerja")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0+unknown"
+
+from kinerja.api import LoadedData, check, load, score  # noqa: E402
+from kinerja.engine import ScoreResult, score_table  # noqa: E402
+from kinerja.findings import Finding, InputError  # noqa: E402
+from kinerja.params import Params, ParamsError, load_params  # noqa: E402
+from kinerja.predikat import Scale, builtin_scale  # noqa: E402
+from kinerja.rules import Rules, RulesError  # noqa: E402
+
+__all__ = [
+    "Finding",
+    "InputError",
+    "LoadedData",
+    "Params",
+    "ParamsError",
+    "Rules",
+    "RulesError",
+    "Scale",
+    "ScoreResult",
+    "__version__",
+    "builtin_scale",
+    "check",
+    "load",
+    "load_params",
+    "score",
+    "score_table",
+]

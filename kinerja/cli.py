@@ -1,0 +1,133 @@
+"""The ``kinerja`` command line: parse arguments, call the package, map errors to exit codes.
+
+Exit codes: 0 success; 1 the inputs or parameters have errors (nothing written); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kinerja import __version__, display, pesan
+from kinerja.api import load
+from kinerja.engine import score_table
+from kinerja.findings import InputError, format_findings
+from kinerja.output import result_files, write_csv_files
+from kinerja.params import Params, ParamsError, load_params
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    _speak_indonesian(argparse)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.command(args)
+    except InputError as error:
+        print(format_findings(error.findings), file=sys.stderr)
+        print(str(error), file=sys.stderr)
+        return EXIT_INPUT
+    except ParamsError as error:
+        print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print(pesan.CLI_DIHENTIKAN, file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kinerja",
+        description=pesan.CLI_DESKRIPSI,
+        epilog=pesan.CLI_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
+    commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
+
+    score = commands.add_parser(
+        "score",
+        help=pesan.CLI_SCORE_RINGKAS,
+        description=pesan.CLI_SCORE_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    score.add_argument("data", nargs="+", metavar="DATA", help=pesan.CLI_ARG_DATA)
+    score.add_argument("--params", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_PARAMS)
+    score.add_argument("--out", metavar="FOLDER", type=Path, required=True, help=pesan.CLI_ARG_OUT)
+    score.add_argument("-q", "--quiet", action="store_true", help=pesan.CLI_ARG_QUIET)
+    score.set_defaults(command=run_score)
+    return parser
+
+
+def run_score(args: argparse.Namespace) -> int:
+    """``kinerja score``: read, validate, score, write the CSV tables."""
+    params = load_params(args.params) if args.params else Params()
+    loaded = load(args.data, params.rules)
+    say = (lambda *_: None) if args.quiet else print
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+    result = score_table(loaded.tidy, params.rules)
+    written = write_csv_files(result_files(result), args.out)
+
+    table = loaded.tidy
+    years = sorted(table["tahun"].unique())
+    say(
+        pesan.CLI_DIBACA.format(
+            berkas=len(args.data),
+            indikator=display.angka(len(table), 0),
+            opd=table["kode_opd"].nunique(),
+            tahun=_years(years),
+        )
+    )
+    for line in _pemda_summary(result):
+        say(line)
+    say(pesan.CLI_HASIL.format(folder=args.out, berkas=", ".join(path.name for path in written)))
+    return EXIT_OK
+
+
+def _pemda_summary(result) -> list[str]:
+    pemda = result.pemda
+    if "kode_pemda" in pemda or pemda.empty:
+        return [pesan.CLI_PEMDA_BANYAK.format(jumlah=len(pemda))] if not pemda.empty else []
+    change = result.perubahan_pemda.set_index("tahun")
+    rules = result.rules
+    lines = [pesan.CLI_CAPAIAN_PEMDA]
+    for row in pemda.itertuples():
+        line = pesan.CLI_CAPAIAN_TAHUN.format(
+            tahun=row.tahun, capaian=display.persen(row.capaian), predikat=row.predikat or pesan.CLI_TANPA_PREDIKAT
+        )
+        if row.tahun in change.index and change.loc[row.tahun, "catatan"] == "":
+            delta = change.loc[row.tahun]
+            line += pesan.CLI_PERUBAHAN.format(
+                poin=display.poin(delta["selisih_poin"]),
+                persen=display.perubahan(delta["perubahan_persen"], 3),
+                sebelumnya=row.tahun - 1,
+            )
+        lines.append(line)
+    cap = pesan.CLI_TANPA_BATAS if rules.batas_atas is None else pesan.CLI_BATAS.format(batas=display.angka(rules.batas_atas, 2, trim=True))
+    lines.append(pesan.CLI_METODE.format(pemda=rules.agregasi_pemda, opd=rules.agregasi_opd, batas=cap, skala=rules.skala_predikat.judul))
+    return lines
+
+
+def _years(years: list[int]) -> str:
+    if not years:
+        return "-"
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def _speak_indonesian(module) -> None:
+    """Show argparse's own words (usage, errors, help headings) in Bahasa Indonesia."""
+    translations = pesan.CLI_ARGPARSE
+    module._ = lambda text: translations.get(text, text)  # argparse looks ``_`` up at call time
+    module.ngettext = lambda singular, plural, n: translations.get(singular if n == 1 else plural, singular if n == 1 else plural)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

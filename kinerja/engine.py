@@ -1,0 +1,115 @@
+"""The scoring pipeline over a validated tidy table: rules → capaian → sasaran/OPD/pemda →
+predikat → year-over-year change. Pure: no file is read or written here.
+
+Use :func:`kinerja.score` from notebooks (it validates first); :func:`score_table` is the core it
+calls once the table is known to be valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+from kinerja.aggregate import aggregate_opd, aggregate_pemda, aggregate_sasaran, pemda_keys
+from kinerja.change import change_indikator, change_opd, change_pemda
+from kinerja.rules import Rules
+from kinerja.scoring import score_indicators
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """Every table of a scoring run. Capaian are percent, unrounded; changes in poin and percent.
+
+    Attributes:
+        indikator: every input row with ``capaian`` (uncapped; NaN where not computable),
+            ``predikat`` and ``catatan``.
+        sasaran: ``tahun, kode_opd, sasaran, capaian, jumlah_indikator, predikat, batas_atas``.
+        opd: ``tahun, kode_opd, nama_opd, capaian, predikat, jumlah_indikator, metode,
+            batas_atas, jumlah_sasaran``.
+        pemda: ``tahun, capaian, predikat, jumlah_opd, metode, batas_atas, jumlah_indikator``.
+
+        Counts are of what entered the mean (computable indicators; sasaran and OPD with a
+        capaian); ``metode`` and ``batas_atas`` (empty: no cap) say how each mean was made.
+        Every table also starts with ``kode_pemda`` when the input has it.
+        perubahan_indikator, perubahan_opd, perubahan_pemda: the keys of the level, then
+            ``capaian, capaian_sebelumnya, selisih_poin, perubahan_persen, catatan``.
+        rules: the rules that produced them.
+    """
+
+    indikator: pd.DataFrame
+    sasaran: pd.DataFrame
+    opd: pd.DataFrame
+    pemda: pd.DataFrame
+    perubahan_indikator: pd.DataFrame
+    perubahan_opd: pd.DataFrame
+    perubahan_pemda: pd.DataFrame
+    rules: Rules
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables by name, in the order they are written (``indikator`` … ``perubahan_pemda``)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rules"}
+
+
+def score_table(table: pd.DataFrame, rules: Rules | None = None) -> ScoreResult:
+    """Score a validated tidy table (canonical columns and types, see :mod:`kinerja.schema`).
+
+    The result does not depend on the order of the input rows: the table is put in a canonical
+    order first (year, pemda, OPD, sasaran in order of their first ``kode_indikator``, indicator).
+    """
+    rules = rules or Rules()
+    table = canonical_order(table)
+    scored = score_indicators(table, rules)
+    indikator = table.assign(
+        capaian=scored["capaian"],
+        predikat=rules.skala_predikat.assign(scored["capaian"]),
+        catatan=scored["catatan"],
+    )
+    sasaran = aggregate_sasaran(indikator, rules)
+    opd = aggregate_opd(indikator, sasaran, rules)
+    pemda = aggregate_pemda(indikator, opd, rules)
+    pemda_cols = pemda_keys(indikator)
+    sasaran = _with_predikat(sasaran, rules)[
+        [*pemda_cols, "tahun", "kode_opd", "sasaran", "capaian", "jumlah_indikator", "predikat", "batas_atas"]
+    ]
+    opd = _with_predikat(opd, rules)[
+        [*pemda_cols, "tahun", "kode_opd", "nama_opd", "capaian", "predikat", "jumlah_indikator", "metode",
+         "batas_atas", "jumlah_sasaran"]
+    ]
+    pemda = _with_predikat(pemda, rules)[
+        [*pemda_cols, "tahun", "capaian", "predikat", "jumlah_opd", "metode", "batas_atas", "jumlah_indikator"]
+    ]
+    return ScoreResult(
+        indikator=indikator.reset_index(drop=True),
+        sasaran=sasaran,
+        opd=opd,
+        pemda=pemda,
+        perubahan_indikator=change_indikator(indikator),
+        perubahan_opd=change_opd(opd),
+        perubahan_pemda=change_pemda(pemda),
+        rules=rules,
+    )
+
+
+def canonical_order(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows sorted so that every output is independent of the input order.
+
+    Within an OPD, sasaran come in the order of their smallest ``kode_indikator`` (so a PK coded
+    1.1, 1.2, 2.1 keeps its order), then by name; indicators by code, then by name.
+    """
+    pemda = pemda_keys(table)
+    code = table["kode_indikator"] if "kode_indikator" in table else pd.Series("", index=table.index)
+    code = code.fillna("").astype("str")
+    group = [*pemda, "tahun", "kode_opd", "sasaran"]
+    order = table.assign(
+        _kode=code,
+        _urut_sasaran=code.replace("", "\uffff").groupby([table[c] for c in group], sort=False).transform("min"),
+    )
+    order = order.sort_values(
+        [*pemda, "tahun", "kode_opd", "_urut_sasaran", "sasaran", "_kode", "indikator"], kind="stable"
+    )
+    return order.drop(columns=["_kode", "_urut_sasaran"])
+
+
+def _with_predikat(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    return table.assign(predikat=rules.skala_predikat.assign(table["capaian"]))
