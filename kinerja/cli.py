@@ -37,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ParamsError as error:
         print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
         return EXIT_INPUT
+    except OSError as error:
+        print(pesan.CLI_GALAT_BERKAS.format(berkas=error.filename or "", rincian=error.strerror or error), file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         print(pesan.CLI_DIHENTIKAN, file=sys.stderr)
         return 130

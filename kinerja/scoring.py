@@ -62,7 +62,7 @@ def score_indicators(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     is_rasio = (polaritas == NEGATIF) & (
         (rumus == RUMUS_RASIO) | ((rumus == "") & (rules.rumus_negatif == RUMUS_RASIO))
     )
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = realisasi / effective
         value = np.select(
             [polaritas == POSITIF, is_rasio, polaritas == NEGATIF, polaritas == STABIL],

@@ -1,0 +1,44 @@
+"""The project's promises about itself: the README's commands, CI, the skeleton."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+
+
+def readme_commands(root) -> list[str]:
+    text = (root / "README.md").read_text(encoding="utf-8")
+    quick_start = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n\s*(.+?)\n\s*```", quick_start)
+
+
+def test_readme_has_the_two_commands(root):
+    main_job, tests = [command.strip() for command in readme_commands(root)]
+    assert "kinerja score" in main_job and "pip install -e ." in main_job
+    assert "pytest" in tests and ".[test]" in tests
+
+
+def test_ci_runs_the_readme_test_command(root):
+    _, tests = [command.strip() for command in readme_commands(root)]
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    assert tests in ci.splitlines()
+    assert ci.startswith("#!/usr/bin/env bash") and "set -euo pipefail" in ci
+
+
+def test_skeleton(root):
+    for name in ("pyproject.toml", "kinerja", "notebooks", "params", "_quarto.yml", "tests", "README.md"):
+        assert (root / name).exists(), name
+    assert yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))["lang"] == "id"
+
+
+def test_dependencies_pinned_to_ranges(root):
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = project["dependencies"] + project["optional-dependencies"]["test"]
+    names = {re.split(r"[<>=!~ ]", r, maxsplit=1)[0].lower() for r in requirements}
+    assert {"pandas", "seaborn", "papermill", "jupyterlab", "pyyaml", "openpyxl", "pytest", "hypothesis"} <= names
+    for requirement in requirements:
+        assert ">=" in requirement and "<" in requirement, requirement  # a compatible range, not open-ended
+    assert project["optional-dependencies"]["quarto"] == ["quarto-cli>=1.6"]
+    assert project["scripts"]["kinerja"] == "kinerja.cli:main"
