@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from kinerja import pesan
+from kinerja.schema import ANGGARAN_COLUMNS, OPD_COLUMNS
 from kinerja.engine import ScoreResult, score_table
 from kinerja.findings import Finding, InputError, has_errors, merge_findings
 from kinerja.readers import SOURCE_COLUMNS, concat_tables, read_csv, tidy_from_frame
@@ -28,10 +29,16 @@ class LoadedData:
     """A validated tidy table and the findings (only warnings when loading succeeded).
 
     ``table`` keeps the source columns ``_berkas``, ``_lembar`` and ``_baris``; :attr:`tidy` drops them.
+    ``anggaran`` holds the budget rows (``tahun, kode_opd, pagu, realisasi_anggaran``) and ``opd``
+    the OPD master list (``kode_opd, nama_opd, singkatan, berlaku_mulai, berlaku_sampai,
+    digantikan_oleh``) when the inputs have them (workbook sheets ``anggaran`` and ``opd``);
+    otherwise they are empty tables with those columns.
     """
 
     table: pd.DataFrame
     findings: list[Finding]
+    anggaran: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ANGGARAN_COLUMNS))
+    opd: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OPD_COLUMNS))
 
     @property
     def tidy(self) -> pd.DataFrame:

@@ -39,6 +39,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("rumus", "rumus", False, False, "Kosong (rumus bawaan polaritas) atau rasio (T/R untuk negatif)."),
     Column("bobot", "angka", False, False, "Bobot indikator untuk rata-rata tertimbang (agregasi bobot)."),
     Column("keterangan", "teks", False, False, "Keterangan bebas."),
+    Column("kode_pemda", "teks", False, False, "Kode pemda, bila satu data memuat beberapa pemda."),
+    Column("nama_pemda", "teks", False, False, "Nama pemda, bila satu data memuat beberapa pemda."),
 )
 
 BY_NAME = {column.name: column for column in COLUMNS}
@@ -46,6 +48,11 @@ REQUIRED = [column.name for column in COLUMNS if column.required]
 OPTIONAL = [column.name for column in COLUMNS if not column.required]
 NUMBER_COLUMNS = [column.name for column in COLUMNS if column.kind == "angka"]
 TEXT_COLUMNS = [column.name for column in COLUMNS if column.kind in ("teks", "polaritas", "rumus")]
+
+#: Columns of the budget sheet ``anggaran`` (one row per OPD per year).
+ANGGARAN_COLUMNS = ["tahun", "kode_opd", "pagu", "realisasi_anggaran"]
+#: Columns of the OPD master list ``opd`` (renamed or merged agencies point to their successor).
+OPD_COLUMNS = ["kode_opd", "nama_opd", "singkatan", "berlaku_mulai", "berlaku_sampai", "digantikan_oleh"]
 
 #: What inputs may write for each polarity (compared case-insensitively, spaces collapsed).
 POLARITAS_SINONIM: dict[str, str] = {
