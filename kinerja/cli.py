@@ -54,7 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
+    for add_command in (add_score,):  # one function per command: it adds its parser and handler
+        add_command(commands)
+    return parser
 
+
+def add_score(commands: argparse._SubParsersAction) -> None:
     score = commands.add_parser(
         "score",
         help=pesan.CLI_SCORE_RINGKAS,
@@ -66,7 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--out", metavar="FOLDER", type=Path, required=True, help=pesan.CLI_ARG_OUT)
     score.add_argument("-q", "--quiet", action="store_true", help=pesan.CLI_ARG_QUIET)
     score.set_defaults(command=run_score)
-    return parser
 
 
 def run_score(args: argparse.Namespace) -> int:
