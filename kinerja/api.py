@@ -17,9 +17,9 @@ from kinerja import pesan
 from kinerja.schema import ANGGARAN_COLUMNS, OPD_COLUMNS
 from kinerja.engine import ScoreResult, score_table
 from kinerja.findings import Finding, InputError, has_errors, merge_findings
-from kinerja.readers import SOURCE_COLUMNS, concat_tables, read_csv, tidy_from_frame
+from kinerja.readers import DESIMAL, SOURCE_COLUMNS, HeaderMapping, Inputs, read_inputs, tidy_from_frame
 from kinerja.rules import Rules
-from kinerja.validate import validate_table
+from kinerja.validate import validate_inputs
 
 Data = pd.DataFrame | str | Path | Iterable[str | Path]
 
@@ -39,35 +39,41 @@ class LoadedData:
     findings: list[Finding]
     anggaran: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ANGGARAN_COLUMNS))
     opd: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OPD_COLUMNS))
+    mappings: list[HeaderMapping] = field(default_factory=list)
 
     @property
     def tidy(self) -> pd.DataFrame:
         return self.table.drop(columns=[c for c in SOURCE_COLUMNS if c in self.table])
 
 
-def check(data: Data, rules: Rules | None = None) -> LoadedData:
-    """Read and validate without raising: the table (possibly partial) and every finding."""
+def check(data: Data, rules: Rules | None = None, desimal: str = "otomatis", tahun: int | None = None) -> LoadedData:
+    """Read and validate without raising: the tables (possibly partial) and every finding.
+
+    ``data`` is a DataFrame, or paths of CSV files, workbooks and folders of them. ``desimal`` says
+    how numbers typed as text are read (``otomatis``, ``koma``, ``titik``); ``tahun`` is the fiscal
+    year of the params in force, if any (rows after it are an error).
+    """
     rules = rules or Rules()
     if isinstance(data, pd.DataFrame):
-        table, read_findings = tidy_from_frame(data, berkas="DataFrame")
+        table, read_findings = tidy_from_frame(data, berkas="DataFrame", convention=DESIMAL.get(desimal, desimal))
+        inputs = Inputs(kinerja=table, findings=read_findings)
     else:
-        paths = [data] if isinstance(data, (str, Path)) else list(data)
-        tables, read_findings = [], []
-        for path in paths:
-            if Path(path).suffix.lower() != ".csv" and not Path(path).is_dir():
-                read_findings.append(Finding(str(path), "", None, "", "", pesan.BERKAS_JENIS))
-                continue
-            one, found = read_csv(path)
-            tables.append(one)
-            read_findings.extend(found)
-        table = concat_tables(tables)
+        inputs = read_inputs([data] if isinstance(data, (str, Path)) else list(data), desimal)
     # validate what could be read: the reader's finding about a cell wins over a later one
-    return LoadedData(table, merge_findings(read_findings, validate_table(table, rules)))
+    checked = validate_inputs(inputs.kinerja, rules, inputs.opd, inputs.anggaran, tahun)
+    return LoadedData(
+        table=inputs.kinerja,
+        findings=merge_findings(inputs.findings, checked),
+        anggaran=_without_source(inputs.anggaran, ANGGARAN_COLUMNS),
+        opd=_without_source(inputs.opd, OPD_COLUMNS),
+        mappings=inputs.mappings,
+    )
 
 
-def load(data: Data, rules: Rules | None = None) -> LoadedData:
-    """Read and validate; raise :class:`InputError` (with every finding) when there is any galat."""
-    loaded = check(data, rules)
+def load(data: Data, rules: Rules | None = None, desimal: str = "otomatis", tahun: int | None = None) -> LoadedData:
+    """Read and validate (see :func:`check`); raise :class:`InputError` (with every finding) when
+    there is any galat."""
+    loaded = check(data, rules, desimal, tahun)
     if has_errors(loaded.findings):
         raise InputError(loaded.findings)
     return loaded
@@ -80,4 +86,11 @@ def score(data: Data, rules: Rules | None = None) -> ScoreResult:
     (several years together). Raises :class:`~kinerja.findings.InputError` on bad input.
     """
     rules = rules or Rules()
-    return score_table(load(data, rules).tidy, rules)
+    loaded = load(data, rules)
+    return score_table(loaded.tidy, rules, opd=loaded.opd)
+
+
+def _without_source(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    return table.drop(columns=[c for c in SOURCE_COLUMNS if c in table]).reset_index(drop=True)

@@ -24,14 +24,20 @@ VALUE_COLUMNS = ["capaian", "capaian_sebelumnya", "selisih_poin", "perubahan_per
 
 
 def compare_years(
-    table: pd.DataFrame, keys: list[str], labels: list[str], match_passes: list[list[str]] | None = None
+    table: pd.DataFrame,
+    keys: list[str],
+    labels: list[str],
+    match_passes: list[list[str]] | None = None,
+    successors: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Compare each year with the year before, for one level of aggregation.
 
     ``table`` has ``tahun``, ``capaian`` and the ``keys`` and ``labels`` columns. ``match_passes``
     lists the column sets that identify an entity across years, tried in order (rows matched by
     an earlier pass are not matched again; a pass skips rows with an empty key). By default the
-    single pass is ``keys``. Returns ``tahun, *keys, *labels`` and :data:`VALUE_COLUMNS`, one row per
+    single pass is ``keys``. ``successors`` maps a ``kode_opd`` to the code of the OPD that replaced
+    it (rename or merge, from the OPD master list): a previous-year row of an OPD that is gone is
+    matched under its successor's code when exactly one OPD became that successor. Returns ``tahun, *keys, *labels`` and :data:`VALUE_COLUMNS`, one row per
     entity present in year t or t−1, for every t whose t−1 is in the data.
     """
     passes = match_passes or [keys]
@@ -42,11 +48,41 @@ def compare_years(
             continue
         now = table[table["tahun"] == year].reset_index(drop=True)
         before = table[table["tahun"] == year - 1].reset_index(drop=True)
+        if successors and "kode_opd" in table:
+            before = _renamed(before, now, successors)
         pairs = _match(now, before, passes)
         pieces.append(_compare(year, now, before, pairs, keys, labels))
     if not pieces:
         return pd.DataFrame(columns=["tahun", *keys, *labels, *VALUE_COLUMNS])
     return pd.concat(pieces, ignore_index=True)
+
+
+def _renamed(before: pd.DataFrame, now: pd.DataFrame, successors: dict[str, str]) -> pd.DataFrame:
+    """``before`` with the codes of OPDs that were renamed by ``now`` replaced by their successor's."""
+    gone = set(before["kode_opd"].dropna()) - set(now["kode_opd"].dropna())
+    moves = {old: new for old, new in successors.items() if old in gone and new in set(now["kode_opd"])}
+    moves = {old: new for old, new in moves.items() if new not in set(before["kode_opd"])}
+    targets = pd.Series(list(moves.values()))
+    moves = {old: new for old, new in moves.items() if (targets == new).sum() == 1}  # merges of several: no match
+    if not moves:
+        return before
+    return before.assign(kode_opd=before["kode_opd"].replace(moves))
+
+
+def successor_map(opd: pd.DataFrame | None) -> dict[str, str]:
+    """``kode_opd`` → ``digantikan_oleh`` from an OPD master list (empty when there is none)."""
+    if opd is None or opd.empty or "digantikan_oleh" not in opd:
+        return {}
+    rows = opd[opd["digantikan_oleh"].notna() & opd["kode_opd"].notna()]
+    return dict(zip(rows["kode_opd"], rows["digantikan_oleh"]))
+
+
+def indicator_match_passes(table: pd.DataFrame) -> list[list[str]]:
+    """How indicators are matched across years: by ``kode_indikator``, then by OPD and normalised
+    name (column ``_nama``)."""
+    pemda = pemda_keys(table)
+    by_name = [*pemda, "kode_opd", "_nama"]
+    return [[*pemda, "kode_indikator"], by_name] if "kode_indikator" in table else [by_name]
 
 
 def _match(now: pd.DataFrame, before: pd.DataFrame, passes: list[list[str]]) -> pd.DataFrame:
@@ -120,22 +156,21 @@ def normalised_name(names: pd.Series) -> pd.Series:
     )
 
 
-def change_indikator(indikator: pd.DataFrame) -> pd.DataFrame:
-    """Per indicator: matched by ``kode_indikator`` where both years have it, then by OPD and
-    normalised indicator name."""
+def change_indikator(indikator: pd.DataFrame, successors: dict[str, str] | None = None) -> pd.DataFrame:
+    """Per indicator: matched by ``kode_indikator`` where both years have it, then by OPD (after
+    renames in ``successors``) and normalised indicator name."""
     pemda = pemda_keys(indikator)
     table = indikator.assign(_nama=normalised_name(indikator["indikator"]))
     if "kode_indikator" not in table:
         table["kode_indikator"] = pd.Series(pd.NA, index=table.index, dtype="str")
-    passes = [[*pemda, "kode_indikator"], [*pemda, "kode_opd", "_nama"]]
     keys = [*pemda, "kode_opd", "nama_opd", "kode_indikator", "indikator"]
-    return compare_years(table, keys=keys, labels=[], match_passes=passes)
+    return compare_years(table, keys=keys, labels=[], match_passes=indicator_match_passes(table), successors=successors)
 
 
-def change_opd(opd: pd.DataFrame) -> pd.DataFrame:
-    """Per OPD, matched by ``kode_opd``."""
+def change_opd(opd: pd.DataFrame, successors: dict[str, str] | None = None) -> pd.DataFrame:
+    """Per OPD, matched by ``kode_opd`` (a renamed OPD through ``successors``)."""
     pemda = pemda_keys(opd)
-    return compare_years(opd, keys=[*pemda, "kode_opd"], labels=["nama_opd"])
+    return compare_years(opd, keys=[*pemda, "kode_opd"], labels=["nama_opd"], successors=successors)
 
 
 def change_pemda(pemda_table: pd.DataFrame) -> pd.DataFrame:

@@ -6,14 +6,18 @@ Exit codes: 0 success; 1 the inputs or parameters have errors (nothing written);
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kinerja import __version__, display, pesan
-from kinerja.api import load
+from kinerja.api import check, load
+from kinerja.readers import DESIMAL
+from kinerja.report import write_findings_report
+from kinerja.workbook import write_template
 from kinerja.engine import score_table
-from kinerja.findings import InputError, format_findings
+from kinerja.findings import InputError, format_findings, format_findings_table
 from kinerja.output import result_files, write_csv_files
 from kinerja.params import Params, ParamsError, load_params
 
@@ -54,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
-    for add_command in (add_score,):  # one function per command: it adds its parser and handler
+    for add_command in (add_score, add_validate, add_template):  # one function per command: it adds its parser and handler
         add_command(commands)
     return parser
 
@@ -69,18 +73,47 @@ def add_score(commands: argparse._SubParsersAction) -> None:
     score.add_argument("data", nargs="+", metavar="DATA", help=pesan.CLI_ARG_DATA)
     score.add_argument("--params", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_PARAMS)
     score.add_argument("--out", metavar="FOLDER", type=Path, required=True, help=pesan.CLI_ARG_OUT)
+    score.add_argument("--desimal", choices=list(DESIMAL), default=None, help=pesan.CLI_ARG_DESIMAL)
     score.add_argument("-q", "--quiet", action="store_true", help=pesan.CLI_ARG_QUIET)
     score.set_defaults(command=run_score)
+
+
+def add_validate(commands: argparse._SubParsersAction) -> None:
+    validate = commands.add_parser(
+        "validate",
+        help=pesan.CLI_VALIDATE_RINGKAS,
+        description=pesan.CLI_VALIDATE_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate.add_argument("data", nargs="+", metavar="DATA", help=pesan.CLI_ARG_DATA)
+    validate.add_argument("--params", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_PARAMS)
+    validate.add_argument("--report", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_REPORT)
+    validate.add_argument("--desimal", choices=list(DESIMAL), default=None, help=pesan.CLI_ARG_DESIMAL)
+    validate.add_argument("--semua", action="store_true", help=pesan.CLI_ARG_SEMUA)
+    validate.set_defaults(command=run_validate)
+
+
+def add_template(commands: argparse._SubParsersAction) -> None:
+    template = commands.add_parser(
+        "template",
+        help=pesan.CLI_TEMPLATE_RINGKAS,
+        description=pesan.CLI_TEMPLATE_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    template.add_argument("file", metavar="BERKAS.xlsx", type=Path, help=pesan.CLI_ARG_TEMPLATE_BERKAS)
+    template.add_argument("--tahun", type=int, default=datetime.date.today().year, help=pesan.CLI_ARG_TAHUN)
+    template.add_argument("--timpa", action="store_true", help=pesan.CLI_ARG_TIMPA)
+    template.set_defaults(command=run_template)
 
 
 def run_score(args: argparse.Namespace) -> int:
     """``kinerja score``: read, validate, score, write the CSV tables."""
     params = load_params(args.params) if args.params else Params()
-    loaded = load(args.data, params.rules)
+    loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
     say = (lambda *_: None) if args.quiet else print
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
-    result = score_table(loaded.tidy, params.rules)
+    result = score_table(loaded.tidy, params.rules, opd=loaded.opd)
     written = write_csv_files(result_files(result), args.out)
 
     table = loaded.tidy
@@ -97,6 +130,47 @@ def run_score(args: argparse.Namespace) -> int:
         say(line)
     say(pesan.CLI_HASIL.format(folder=args.out, berkas=", ".join(path.name for path in written)))
     return EXIT_OK
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """``kinerja validate``: read and check everything, report every finding, score nothing."""
+    params = load_params(args.params) if args.params else Params()
+    loaded = check(args.data, params.rules, _desimal(args, params), params.tahun)
+    for mapping in loaded.mappings:
+        renamed = {header: column for header, column in mapping.kolom.items() if header != column}
+        place = mapping.berkas + (f", lembar {mapping.lembar}" if mapping.lembar else "")
+        print(pesan.CLI_PEMETAAN.format(tempat=place, tabel=mapping.tabel, baris=mapping.baris,
+                                        konvensi=pesan.CLI_KONVENSI.get(mapping.konvensi, pesan.CLI_KONVENSI[None])))
+        for header, column in renamed.items():
+            print(pesan.CLI_PEMETAAN_KOLOM.format(judul=header, kolom=column))
+    errors = sum(f.is_error for f in loaded.findings)
+    warnings_ = len(loaded.findings) - errors
+    if loaded.findings:
+        print(format_findings_table(loaded.findings, limit=None if args.semua else 200))
+    if args.report:
+        write_findings_report(loaded.findings, args.report)
+        print(pesan.CLI_LAPORAN_DITULIS.format(berkas=args.report))
+    rows = len(loaded.table)
+    print(pesan.CLI_VALIDASI_RINGKAS.format(baris=display.angka(rows, 0), galat=errors, peringatan=warnings_))
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+def run_template(args: argparse.Namespace) -> int:
+    """``kinerja template``: write an empty workbook for a fiscal year."""
+    if args.file.suffix.lower() != ".xlsx":
+        print(pesan.CLI_TEMPLATE_XLSX, file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_template(args.file, args.tahun, overwrite=args.timpa)
+    except FileExistsError:
+        print(pesan.CLI_TEMPLATE_ADA.format(berkas=args.file), file=sys.stderr)
+        return EXIT_INPUT
+    print(pesan.CLI_TEMPLATE_DITULIS.format(berkas=args.file, tahun=args.tahun))
+    return EXIT_OK
+
+
+def _desimal(args: argparse.Namespace, params: Params) -> str:
+    return args.desimal or getattr(params, "desimal", None) or "otomatis"
 
 
 def _pemda_summary(result) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from kinerja.aggregate import aggregate_opd, aggregate_pemda, aggregate_sasaran, pemda_keys
-from kinerja.change import change_indikator, change_opd, change_pemda
+from kinerja.change import change_indikator, change_opd, change_pemda, successor_map
 from kinerja.rules import Rules
 from kinerja.scoring import score_indicators
 
@@ -51,8 +51,11 @@ class ScoreResult:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rules"}
 
 
-def score_table(table: pd.DataFrame, rules: Rules | None = None) -> ScoreResult:
+def score_table(table: pd.DataFrame, rules: Rules | None = None, opd: pd.DataFrame | None = None) -> ScoreResult:
     """Score a validated tidy table (canonical columns and types, see :mod:`kinerja.schema`).
+
+    ``opd`` is the OPD master list, if any: its ``digantikan_oleh`` lets a renamed OPD (and its
+    indicators) be compared with the year before under its new code.
 
     The result does not depend on the order of the input rows: the table is put in a canonical
     order first (year, pemda, OPD, sasaran in order of their first ``kode_indikator``, indicator).
@@ -66,13 +69,14 @@ def score_table(table: pd.DataFrame, rules: Rules | None = None) -> ScoreResult:
         catatan=scored["catatan"],
     )
     sasaran = aggregate_sasaran(indikator, rules)
-    opd = aggregate_opd(indikator, sasaran, rules)
-    pemda = aggregate_pemda(indikator, opd, rules)
+    successors = successor_map(opd)
+    opd_scores = aggregate_opd(indikator, sasaran, rules)
+    pemda = aggregate_pemda(indikator, opd_scores, rules)
     pemda_cols = pemda_keys(indikator)
     sasaran = _with_predikat(sasaran, rules)[
         [*pemda_cols, "tahun", "kode_opd", "sasaran", "capaian", "jumlah_indikator", "predikat", "batas_atas"]
     ]
-    opd = _with_predikat(opd, rules)[
+    opd_scores = _with_predikat(opd_scores, rules)[
         [*pemda_cols, "tahun", "kode_opd", "nama_opd", "capaian", "predikat", "jumlah_indikator", "metode",
          "batas_atas", "jumlah_sasaran"]
     ]
@@ -82,10 +86,10 @@ def score_table(table: pd.DataFrame, rules: Rules | None = None) -> ScoreResult:
     return ScoreResult(
         indikator=indikator.reset_index(drop=True),
         sasaran=sasaran,
-        opd=opd,
+        opd=opd_scores,
         pemda=pemda,
-        perubahan_indikator=change_indikator(indikator),
-        perubahan_opd=change_opd(opd),
+        perubahan_indikator=change_indikator(indikator, successors),
+        perubahan_opd=change_opd(opd_scores, successors),
         perubahan_pemda=change_pemda(pemda),
         rules=rules,
     )

@@ -98,6 +98,32 @@ def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
     return frame
 
 
+def format_findings_table(findings: Iterable[Finding], limit: int | None = 200, width: int = 32) -> str:
+    """Findings as an aligned table for the terminal (``tingkat berkas lembar baris kolom nilai
+    pesan``), errors first; long cells are shortened to ``width`` characters, ``pesan`` never."""
+    ordered = sorted_findings(findings)
+    shown = ordered[: limit or None]
+    header = ["tingkat", "berkas", "lembar", "baris", "kolom", "nilai", "pesan"]
+    rows = [
+        [f.tingkat, f.berkas, f.lembar, "" if f.baris is None else str(f.baris), f.kolom, f.nilai, f.pesan]
+        for f in shown
+    ]
+    rows = [[_shorten(cell, width) if i < 6 else cell for i, cell in enumerate(row)] for row in rows]
+    sizes = [max([len(header[i])] + [len(row[i]) for row in rows]) for i in range(6)]
+    lines = ["  ".join(h.ljust(sizes[i]) if i < 6 else h for i, h in enumerate(header))]
+    lines.append("  ".join("-" * sizes[i] if i < 6 else "-----" for i in range(7)))
+    for row in rows:
+        lines.append("  ".join(cell.ljust(sizes[i]) if i < 6 else cell for i, cell in enumerate(row)))
+    if limit and len(ordered) > limit:
+        lines.append(pesan.TEMUAN_LAINNYA.format(jumlah=len(ordered) - limit))
+    return "\n".join(lines)
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def format_findings(findings: Iterable[Finding], limit: int | None = 50) -> str:
     """Findings as lines for the terminal, errors first; at most ``limit`` lines and a count of the rest."""
     ordered = sorted_findings(findings)

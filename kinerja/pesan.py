@@ -58,10 +58,38 @@ BERKAS_FOLDER = "Ini sebuah folder, bukan berkas CSV."
 BERKAS_BUKAN_UTF8 = "Berkas tidak dapat dibaca sebagai teks UTF-8. Simpan ulang sebagai 'CSV UTF-8'."
 BERKAS_KOSONG = "Berkas kosong: tidak ada baris judul kolom."
 BERKAS_RUSAK = "Berkas CSV tidak dapat diurai ({rincian}). Periksa tanda kutip dan jumlah kolom tiap baris."
-BERKAS_JENIS = "Jenis berkas tidak dikenali: gunakan berkas .csv."
+BERKAS_JENIS = "Jenis berkas tidak dikenali: gunakan berkas .csv atau buku kerja Excel .xlsx."
+FOLDER_KOSONG = "Folder ini tidak berisi berkas .csv atau .xlsx."
+BUKU_RUSAK = "Buku kerja Excel tidak dapat dibuka ({rincian}). Simpan ulang sebagai .xlsx dari Excel."
+BUKU_TANPA_LEMBAR = (
+    "Buku kerja tidak mempunyai lembar 'kinerja', 'opd' atau 'anggaran', dan tidak ada lembar yang judul "
+    "kolomnya cocok. Gunakan buku kerja dari 'kinerja template'."
+)
+TANDA_DIBUANG = "{jumlah} sel memuat {tanda}; tanda itu dibuang dan angkanya dipakai."
+TANGGAL_TIDAK_SAH = "Tanggal tidak dikenali. Tulis seperti 2024-09-01, 01/09/2024, 1 September 2024 atau tahun saja."
+OPD_INDUK_GANDA = "kode_opd ini muncul lebih dari sekali dalam daftar induk OPD. Hapus salah satunya."
+OPD_PENGGANTI_TIDAK_ADA = "OPD pengganti ini tidak ada dalam daftar induk OPD. Tambahkan OPD-nya atau perbaiki kodenya."
+OPD_BERLAKU_TERBALIK = "berlaku_sampai lebih awal daripada berlaku_mulai."
+OPD_TIDAK_DI_INDUK = "kode_opd ini tidak ada dalam daftar induk OPD (lembar opd). Tambahkan OPD-nya atau perbaiki kodenya."
+OPD_TIDAK_BERLAKU = "Menurut daftar induk, OPD '{nama}' tidak berlaku pada tahun {tahun}. Periksa kode OPD atau masa berlakunya."
+ANGGARAN_GANDA = "Anggaran OPD ini sudah ada untuk tahun yang sama. Hapus salah satunya."
+ANGGARAN_NEGATIF = "Nilai anggaran tidak boleh negatif."
+ANGGARAN_LEWAT_PAGU = "Realisasi anggaran melebihi pagu. Periksa angkanya."
+ANGGARAN_OPD_TIDAK_DIKENAL = "kode_opd ini tidak ada pada data kinerja maupun daftar induk OPD."
+TAHUN_BEDA_BERKAS = "Tahun baris ini berbeda dari tahun {tahun} pada nama berkasnya. Perbaiki tahunnya atau pindahkan barisnya."
+TAHUN_LEWAT_PARAMS = "Tahun baris ini melewati tahun parameter {tahun}. Periksa tahunnya atau gunakan berkas parameter tahun itu."
+TAHUN_TIDAK_ADA_DATA = "Data tidak memuat satu baris pun untuk tahun parameter {tahun}."
+KODE_INDIKATOR_DIPAKAI_LAGI = (
+    "kode_indikator ini pada tahun {tahun} dipakai untuk indikator lain ({berkas} baris {baris}). "
+    "Beri kode baru untuk indikator yang berbeda."
+)
+TARGET_MELONJAK = "Target berubah lebih dari 10 kali lipat dari {sebelumnya} pada tahun {tahun}. Periksa satuan dan angkanya."
+REALISASI_SAMA_TARGET = (
+    "Semua realisasi OPD '{nama}' sama persis dengan targetnya. Periksa apakah realisasi sudah diisi dengan angka sebenarnya."
+)
 
 # --- columns and cells ---
-KOLOM_WAJIB_HILANG = "Kolom wajib ini tidak ada pada baris judul. Tambahkan kolomnya (lihat README)."
+KOLOM_WAJIB_HILANG = "Kolom wajib ini tidak ada pada baris judul. Tambahkan kolom '{label}' (lihat lembar petunjuk atau README)."
 KOLOM_GANDA = "Nama kolom ini muncul lebih dari sekali pada baris judul. Hapus atau ganti salah satunya."
 KOLOM_TIDAK_DIKENAL = "Kolom ini tidak dikenal dan diabaikan."
 WAJIB_DIISI = "Sel ini wajib diisi."
@@ -162,3 +190,111 @@ CLI_ARGPARSE = {
     "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
     "ignored explicit argument %r": "argumen eksplisit %r diabaikan",
 }
+
+# --- Parquet store (kinerja.store) ---
+STORE_TANPA_TAHUN = "{berkas}: setiap baris perlu tahun berupa bilangan bulat sebelum disimpan ke penyimpanan Parquet."
+STORE_BUKAN_TABEL = "{berkas}: pembaca sumber mengembalikan {jenis}, bukan tabel (DataFrame)."
+STORE_MANIFEST_RUSAK = (
+    "{berkas}: manifes penyimpanan Parquet rusak atau dari versi lain ({rincian}). "
+    "Hapus folder penyimpanan lalu bangun ulang dari berkas sumber."
+)
+STORE_TABEL = "tabel"
+
+# --- workbook template (kinerja template) ---
+TEMPLATE_JUDUL = "Perjanjian Kinerja {tahun}: target dan realisasi"
+TEMPLATE_LEMBAR = "Lembar {lembar}"
+TEMPLATE_POLARITAS = "Pilih positif (makin tinggi makin baik), negatif (makin rendah makin baik) atau stabil."
+TEMPLATE_RUMUS = "Kosongkan, atau pilih rasio (T/R) untuk indikator negatif."
+TEMPLATE_TAHUN = "Buku kerja ini untuk tahun {tahun}."
+TEMPLATE_PETUNJUK = (
+    "1. Isi lembar 'kinerja': satu baris untuk setiap indikator Perjanjian Kinerja (PK) setiap OPD.",
+    "2. Kolom berjudul merah wajib diisi. Satuan boleh kosong, tetapi sebaiknya diisi.",
+    "3. Target berupa rentang (mis. 7–8 bulan): kosongkan Target, isi Target Bawah dan Target Atas.",
+    "4. Realisasi yang belum ada: kosongkan, atau tulis - atau 'belum ada data'. Jangan tulis 0.",
+    "5. Angka boleh diketik sebagai angka Excel, atau sebagai teks Indonesia: 100,86 dan 1.234,5.",
+    "6. Kode OPD dan Kode Indikator tetap dari tahun ke tahun; kode yang sama berarti OPD/indikator yang sama.",
+    "7. Lembar 'opd': daftar induk OPD. OPD yang berganti nama atau digabung: isi Berlaku Sampai dan Digantikan Oleh.",
+    "8. Lembar 'anggaran': pagu dan realisasi anggaran setiap OPD (rupiah).",
+    "9. Periksa buku kerja dengan: kinerja validate NAMA-BERKAS.xlsx",
+)
+
+# --- command line: validate and template ---
+CLI_VALIDATE_RINGKAS = "periksa data (CSV, buku kerja, folder) tanpa menghitung, dan laporkan setiap temuan"
+CLI_VALIDATE_DESKRIPSI = (
+    "Membaca berkas CSV, buku kerja Excel atau folder berisi keduanya, lalu memeriksa semuanya: kolom wajib,\n"
+    "jenis isian, nilai yang dikenal, indikator ganda, target rentang, kode OPD terhadap daftar induk, kode\n"
+    "indikator yang dipakai ulang, tahun yang tidak cocok, target yang melonjak, dan realisasi yang sama persis\n"
+    "dengan target. Setiap temuan menyebut berkas, lembar, baris dan kolom. Kode keluar 1 bila ada galat."
+)
+CLI_ARG_REPORT = "tulis temuan ke berkas .csv atau .xlsx (kolom berkas, lembar, baris, kolom, nilai, pesan, tingkat)"
+CLI_ARG_DESIMAL = "cara membaca angka yang diketik sebagai teks: otomatis (bawaan), koma (1.234,5) atau titik (1,234.5)"
+CLI_ARG_SEMUA = "tampilkan semua temuan (bawaan: 200 pertama)"
+CLI_PEMETAAN = "{tempat}: tabel {tabel}, judul kolom di baris {baris}; angka teks dibaca {konvensi}."
+CLI_PEMETAAN_KOLOM = "  kolom '{judul}' dibaca sebagai {kolom}"
+CLI_KONVENSI = {
+    "id": "sebagai angka Indonesia (1.234,5)",
+    "standar": "sebagai angka standar (1,234.5)",
+    None: "tanpa perlu menebak (tidak ada angka teks yang bermakna ganda)",
+    "campur": "tidak dapat ditentukan: berkas mencampur 3.5 dan 3,5",
+}
+CLI_VALIDASI_RINGKAS = "Diperiksa {baris} baris indikator: {galat} galat, {peringatan} peringatan."
+CLI_LAPORAN_DITULIS = "Laporan temuan ditulis ke {berkas}."
+CLI_TEMPLATE_RINGKAS = "buat buku kerja Excel kosong untuk mengisi target dan realisasi satu tahun"
+CLI_TEMPLATE_DESKRIPSI = (
+    "Menulis buku kerja dengan lembar petunjuk, kinerja (daftar pilihan polaritas dan rumus, judul terkunci),\n"
+    "opd (daftar induk OPD) dan anggaran. Isi, lalu periksa dengan 'kinerja validate'."
+)
+CLI_ARG_TEMPLATE_BERKAS = "berkas .xlsx yang akan dibuat"
+CLI_ARG_TAHUN = "tahun anggaran buku kerja (bawaan: tahun ini)"
+CLI_ARG_TIMPA = "timpa berkas yang sudah ada"
+CLI_TEMPLATE_XLSX = "GALAT nama berkas harus berakhiran .xlsx."
+CLI_TEMPLATE_ADA = "GALAT {berkas} sudah ada. Pakai --timpa untuk menimpanya, atau pilih nama lain."
+CLI_TEMPLATE_DITULIS = "Buku kerja {berkas} untuk tahun {tahun} ditulis. Isi lembar 'kinerja', lalu jalankan: kinerja validate {berkas}"
+
+# --- numbers typed as text (kinerja.numbers) ---
+#: Examples of a well-written number per convention ("id", "standar", or None: not decided).
+ANGKA_CONTOH = {"id": "mis. 100,86 atau 1.234,5", "standar": "mis. 100.86 atau 1,234.5", None: "mis. 100,86 atau 1234"}
+ANGKA_TIDAK_SAH = "Bukan angka. Tulis angkanya saja ({contoh}), atau kosongkan atau tulis '-' bila belum ada data."
+ANGKA_BERMAKNA_GANDA = (
+    "Angka '{nilai}' bermakna ganda: {nama_tanda} di situ bisa pemisah ribuan ({bulat}) atau tanda desimal "
+    "({utuh} koma {pecahan}), dan tidak ada angka lain di berkas ini yang menunjukkan dengan pasti mana yang dipakai. "
+    "Bila maksudnya {bulat}, tulis {bulat} tanpa pemisah ribuan; bila maksudnya {utuh} koma {pecahan}, "
+    "isi 'desimal: {nama_tanda}' di berkas parameter."
+)
+ANGKA_HARUS_KOMA = (
+    "Angka ini ditulis dengan titik desimal atau koma pemisah ribuan, padahal berkas ini dibaca dengan koma desimal "
+    "dan titik pemisah ribuan (kelompok tiga angka). Tulis {usul} bila itu maksudnya."
+)
+ANGKA_HARUS_TITIK = (
+    "Angka ini ditulis dengan koma desimal atau titik pemisah ribuan, padahal berkas ini dibaca dengan titik desimal "
+    "dan koma pemisah ribuan (kelompok tiga angka). Tulis {usul} bila itu maksudnya."
+)
+ANGKA_CAMPUR_KOLOM = (
+    "Kolom ini mencampur dua cara menulis angka: kebanyakan angkanya memakai {mayoritas} desimal (mis. '{contoh}'), "
+    "sedangkan angka ini hanya dapat dibaca dengan {minoritas} desimal. Tulis {usul} bila itu maksudnya, agar seragam."
+)
+ANGKA_CAMPUR_SERI = (
+    "Kolom ini memuat sama banyak angka yang hanya dapat dibaca dengan koma desimal (mis. '{contoh_koma}') dan yang "
+    "hanya dapat dibaca dengan titik desimal (mis. '{contoh_titik}'), sehingga tidak dapat ditentukan cara mana yang "
+    "dipakai. Samakan cara menulis desimal di kolom ini, "
+    "atau isi 'desimal: koma' atau 'desimal: titik' di berkas parameter."
+)
+ANGKA_KURUNG = (
+    "Angka dalam kurung tidak dibaca: kurung bisa berarti negatif (cara akuntansi) atau sekadar catatan. "
+    "Bila negatif, tulis {usul}; bila bukan, hapus kurungnya."
+)
+ANGKA_NOL_ATAU_KOSONG = (
+    "'{nilai}' bisa berarti nol atau tidak ada data. Tulis 0 bila nilainya nol, atau kosongkan atau tulis '-' "
+    "bila belum ada data."
+)
+ANGKA_NOTASI_ILMIAH = (
+    "Angka ditulis dalam notasi ilmiah (mis. 1,2E+09), yang biasanya hasil pembulatan tampilan Excel. "
+    "Ketik angkanya lengkap, atau ubah format sel menjadi angka sebelum menyimpan."
+)
+ANGKA_GALAT_EXCEL = "Sel berisi galat rumus Excel. Perbaiki rumusnya atau ketik angkanya, atau kosongkan bila belum ada data."
+ANGKA_BENAR_SALAH = "Nilai benar/salah (TRUE/FALSE) bukan angka. Tulis angkanya, atau kosongkan bila belum ada data."
+ANGKA_TAK_HINGGA = "Nilai tak hingga bukan angka yang dapat dihitung. Tulis angkanya, atau kosongkan bila belum ada data."
+ANGKA_JENIS_SEL = (
+    "Isi sel ini bukan angka (mis. tanggal). Ubah format selnya menjadi angka lalu ketik angkanya, "
+    "atau kosongkan bila belum ada data."
+)

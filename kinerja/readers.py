@@ -1,91 +1,236 @@
-"""Files in, tidy indicator table out, every problem as a finding.
+"""Files in, tidy tables out, every problem as a finding.
 
-Each row of the tidy table remembers where it came from in the columns ``_berkas`` (file name
-as given), ``_lembar`` (sheet; empty for CSV) and ``_baris`` (row number as the analyst sees it,
-the header being row 1), so that every later finding can name its place. Input files are only
-ever opened for reading.
+Inputs are CSV files, Excel workbooks (sheets ``kinerja``, ``opd``, ``anggaran``; see
+``kinerja template``) or folders of them (one file per year or per OPD). Headers are matched
+tolerantly (:func:`kinerja.schema.match_headers`) and the mapping used is reported. Numbers typed
+as text are parsed by :mod:`kinerja.numbers` under the file's convention: Indonesian for
+``;``-separated CSV and for text cells of workbooks, decided from the file's own evidence for
+``,``-separated CSV, or as the ``desimal`` setting says. Ambiguous numbers are refused.
+
+Each row of a tidy table remembers where it came from in the columns ``_berkas`` (file name as
+given), ``_lembar`` (sheet; empty for CSV) and ``_baris`` (row number as the analyst sees it in
+Excel or a text editor), so that every finding can name its place. Input files are only ever
+opened for reading.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
+import io
+import re
+import warnings
+import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from kinerja import pesan, schema
+from kinerja import numbers, pesan, schema
 from kinerja.findings import GALAT, PERINGATAN, Finding
 
 SOURCE_COLUMNS = ["_berkas", "_lembar", "_baris"]
+CSV_SUFFIXES = (".csv",)
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: ``desimal`` settings: how numbers typed as text are read.
+DESIMAL = {"otomatis": numbers.OTOMATIS, "koma": numbers.ID, "titik": numbers.STANDAR}
+HEADER_SEARCH_ROWS = 15
 
 
-def read_csv(path: str | Path) -> tuple[pd.DataFrame, list[Finding]]:
-    """Read one CSV file (comma-separated, UTF-8 with or without BOM, header on row 1)."""
+@dataclass(frozen=True)
+class HeaderMapping:
+    """How the headers of one table were understood: ``{header as written: column}``."""
+
+    berkas: str
+    lembar: str
+    tabel: str
+    baris: int
+    kolom: dict[str, str]
+    konvensi: str | None = None  # the number convention used for text cells
+
+
+@dataclass
+class Inputs:
+    """What was read: the three tables (with source columns), findings and header mappings."""
+
+    kinerja: pd.DataFrame = field(default_factory=pd.DataFrame)
+    opd: pd.DataFrame = field(default_factory=pd.DataFrame)
+    anggaran: pd.DataFrame = field(default_factory=pd.DataFrame)
+    findings: list[Finding] = field(default_factory=list)
+    mappings: list[HeaderMapping] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
+    """Files named, and the CSV/workbook files inside folders named (sorted, not recursive;
+    Excel's ``~$`` lock files and hidden files skipped)."""
+    files, findings = [], []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in CSV_SUFFIXES + WORKBOOK_SUFFIXES
+                and not p.name.startswith(("~$", "."))
+            )
+            if not inside:
+                findings.append(Finding(str(path), "", None, "", "", pesan.FOLDER_KOSONG))
+            files.extend(inside)
+        elif path.suffix.lower() not in CSV_SUFFIXES + WORKBOOK_SUFFIXES:
+            findings.append(Finding(str(path), "", None, "", "", pesan.BERKAS_JENIS))
+        elif not path.exists():
+            findings.append(Finding(str(path), "", None, "", "", pesan.BERKAS_TIDAK_ADA))
+        else:
+            files.append(path)
+    return files, findings
+
+
+def read_inputs(paths: Iterable[str | Path], desimal: str = "otomatis") -> Inputs:
+    """Read every file (and folder) named into the three tables, collecting every finding."""
+    files, findings = expand_paths(paths)
+    inputs = Inputs(findings=findings, files=files)
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in schema.SHEETS}
+    for path in files:
+        reader = read_workbook if path.suffix.lower() in WORKBOOK_SUFFIXES else read_csv
+        for sheet, table, found, mapping in reader(path, desimal):
+            inputs.findings.extend(found)
+            if mapping is not None:
+                inputs.mappings.append(mapping)
+            if sheet is not None and not table.empty:
+                parts[sheet.name].append(table)
+    inputs.kinerja = concat_tables(parts["kinerja"], schema.KINERJA)
+    inputs.opd = concat_tables(parts["opd"], schema.OPD)
+    inputs.anggaran = concat_tables(parts["anggaran"], schema.ANGGARAN)
+    return inputs
+
+
+ReadResult = tuple[schema.Sheet | None, pd.DataFrame, list[Finding], HeaderMapping | None]
+
+
+def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
+    """Read one CSV file: ``,`` or ``;`` separated (``;`` means Indonesian numbers), UTF-8."""
+    name = str(path)
+
+    def failed(message: str, baris: int | None = None) -> list[ReadResult]:
+        return [(None, pd.DataFrame(), [Finding(name, "", baris, "", "", message)], None)]
+
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return failed(pesan.BERKAS_TIDAK_ADA)
+    except IsADirectoryError:
+        return failed(pesan.BERKAS_FOLDER)
+    except UnicodeDecodeError:
+        return failed(pesan.BERKAS_BUKAN_UTF8)
+    if not text.strip():
+        return failed(pesan.BERKAS_KOSONG)
+    separator = _separator(text)
+    try:
+        grid = pd.read_csv(
+            io.StringIO(text), sep=separator, header=None, dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=False,
+        )
+    except (pd.errors.ParserError, csv.Error) as error:
+        return failed(pesan.BERKAS_RUSAK.format(rincian=error), _parser_line(error))
+    convention = numbers.ID if separator == ";" else DESIMAL.get(desimal, numbers.OTOMATIS)
+    return [parse_grid(grid, berkas=name, lembar="", convention=convention)]
+
+
+def read_workbook(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
+    """Read the sheets ``kinerja``, ``opd`` and ``anggaran`` of a workbook (other sheets such as
+    ``petunjuk`` are skipped). Numeric cells are taken as they are; text cells are Indonesian
+    numbers unless ``desimal`` is ``titik``. A workbook without a sheet named ``kinerja`` is read
+    from the first sheet whose headers fit the indicator table."""
+    import openpyxl  # imported here: only workbook inputs need it
+
     name = str(path)
     try:
-        raw = pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            encoding="utf-8-sig",
-        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about data validation it cannot read
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        return _empty(), [Finding(name, "", None, "", "", pesan.BERKAS_TIDAK_ADA)]
-    except IsADirectoryError:
-        return _empty(), [Finding(name, "", None, "", "", pesan.BERKAS_FOLDER)]
-    except UnicodeDecodeError:
-        return _empty(), [Finding(name, "", None, "", "", pesan.BERKAS_BUKAN_UTF8)]
-    except pd.errors.EmptyDataError:
-        return _empty(), [Finding(name, "", None, "", "", pesan.BERKAS_KOSONG)]
-    except (pd.errors.ParserError, csv.Error) as error:
-        return _empty(), [Finding(name, "", _parser_line(error), "", "", pesan.BERKAS_RUSAK.format(rincian=error))]
-    return tidy_from_frame(raw, berkas=name)
+        return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BERKAS_TIDAK_ADA)], None)]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BUKU_RUSAK.format(rincian=error))], None)]
+    convention = numbers.STANDAR if desimal == "titik" else numbers.ID
+    results: list[ReadResult] = []
+    try:
+        titles = {title.casefold().strip(): title for title in book.sheetnames}
+        wanted = [(schema.SHEETS[key], titles[key]) for key in schema.SHEETS if key in titles]
+        if not any(sheet is schema.KINERJA for sheet, _ in wanted):
+            for title in book.sheetnames:
+                if title.casefold().strip() not in schema.SHEETS and _looks_like(book[title], schema.KINERJA):
+                    wanted.insert(0, (schema.KINERJA, title))
+                    break
+        if not wanted:
+            return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BUKU_TANPA_LEMBAR)], None)]
+        for sheet, title in wanted:
+            rows = list(book[title].iter_rows(values_only=True))
+            grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
+            results.append(parse_grid(grid, berkas=name, lembar=title, convention=convention, sheet=sheet))
+    finally:
+        book.close()
+    return results
 
 
-def tidy_from_frame(
-    raw: pd.DataFrame, berkas: str, lembar: str = "", first_row: int = 2
-) -> tuple[pd.DataFrame, list[Finding]]:
-    """Turn a raw table (header already taken as column names) into the tidy table.
-
-    Cells may be text (as read from CSV) or already typed (a DataFrame built in a notebook).
-    ``first_row`` is the row number of the first data row (2 when the header is row 1).
-    """
+def parse_grid(
+    grid: pd.DataFrame, berkas: str, lembar: str, convention: str, sheet: schema.Sheet | None = None
+) -> ReadResult:
+    """Turn a grid of cells (no header taken yet) into a tidy table of ``sheet`` (detected from the
+    headers when None). The header is the first of the top rows that names the sheet's required
+    columns; rows above it (titles) are skipped."""
+    if grid.empty:
+        return sheet, pd.DataFrame(), [Finding(berkas, lembar, None, "", "", pesan.BERKAS_KOSONG)], None
+    header_at, sheet = _find_header(grid, sheet)
+    headers = ["" if _blank_cell(h) else str(h).strip() for h in grid.iloc[header_at]]
+    matched = schema.match_headers(headers, sheet)
+    header_row = header_at + 1
     findings: list[Finding] = []
-    raw = raw.copy()
-    raw.columns = [_header(column) for column in raw.columns]
-    seen: set[str] = set()
-    for column in raw.columns:
-        if column in seen:
-            findings.append(Finding(berkas, lembar, first_row - 1, column, column, pesan.KOLOM_GANDA))
-        seen.add(column)
-    for column in schema.REQUIRED:
-        if column not in raw.columns:
-            findings.append(Finding(berkas, lembar, first_row - 1, column, "", pesan.KOLOM_WAJIB_HILANG))
-    for column in raw.columns:
-        if column not in schema.BY_NAME and not column.startswith("_"):
-            findings.append(
-                Finding(berkas, lembar, first_row - 1, column, column, pesan.KOLOM_TIDAK_DIKENAL, PERINGATAN)
-            )
-    if any(f.tingkat == GALAT for f in findings):
-        return _empty(), findings
-
-    rows = np.arange(first_row, first_row + len(raw))
-    blank = np.logical_and.reduce([_blank(raw.iloc[:, i]) for i in range(raw.shape[1])]) if raw.shape[1] else np.ones(0, bool)
-    raw = raw.loc[~blank]
-    rows = rows[~blank]
-
-    tidy = pd.DataFrame(index=raw.index)
-    for column in schema.COLUMNS:
-        if column.name not in raw.columns:
+    for position, header in enumerate(headers):
+        if position in matched or not header:
             continue
-        values = raw[column.name]
+        if schema.column_for_header(header, sheet) is not None:
+            findings.append(Finding(berkas, lembar, header_row, header, header, pesan.KOLOM_GANDA))
+        elif schema.header_key(header) not in schema.IGNORED_HEADERS:
+            findings.append(Finding(berkas, lembar, header_row, header, header, pesan.KOLOM_TIDAK_DIKENAL, PERINGATAN))
+    present = set(matched.values())
+    for column in sheet.required:
+        if column not in present:
+            label = sheet.by_name[column].label or column
+            findings.append(Finding(berkas, lembar, header_row, column, "", pesan.KOLOM_WAJIB_HILANG.format(label=label)))
+    mapping = HeaderMapping(berkas, lembar, sheet.name, header_row, {headers[p]: c for p, c in sorted(matched.items())})
+    if any(f.tingkat == GALAT for f in findings):
+        return sheet, pd.DataFrame(), findings, mapping
+
+    body = grid.iloc[header_at + 1 :, sorted(matched)]
+    body.columns = [matched[p] for p in sorted(matched)]
+    rows = np.arange(header_row + 1, header_row + 1 + len(body))
+    blank = np.logical_and.reduce([_texts(body.iloc[:, i]).isna().to_numpy() for i in range(body.shape[1])])
+    body, rows = body.loc[~blank], rows[~blank]
+
+    number_columns = [c.name for c in sheet.columns if c.kind == "angka" and c.name in body]
+    if convention == numbers.OTOMATIS:
+        evidence = numbers.detect_convention([body[c] for c in number_columns])
+    else:
+        evidence = None
+    tidy = pd.DataFrame(index=body.index)
+    for column in sheet.columns:
+        if column.name not in body:
+            continue
+        values = body[column.name]
         where = _Where(berkas, lembar, rows, column.name)
         if column.kind == "angka":
-            tidy[column.name] = _numbers(values, where, findings)
+            parsed = numbers.parse_numbers(values, convention, evidence)
+            bad = (parsed.status == "galat").to_numpy()
+            findings.extend(where.findings(bad, values, list(parsed.message[bad])))
+            tidy[column.name] = parsed.values
+            used = parsed.stripped[parsed.stripped != ""]
+            if len(used):
+                findings.append(
+                    Finding(berkas, lembar, header_row, column.name, ", ".join(sorted(set(used))),
+                            pesan.TANDA_DIBUANG.format(jumlah=len(used), tanda=", ".join(sorted(set(used)))), PERINGATAN)
+                )
         elif column.kind == "tahun":
             tidy[column.name] = _years(values, where, findings)
         elif column.kind == "polaritas":
@@ -94,21 +239,37 @@ def tidy_from_frame(
             tidy[column.name] = _choices(
                 values, {value: value for value in schema.RUMUS if value}, where, findings, pesan.RUMUS_TIDAK_DIKENAL
             )
+        elif column.kind == "tanggal":
+            tidy[column.name] = _dates(values, where, findings, end_of_year=column.name.endswith("sampai"))
         else:
             tidy[column.name] = _texts(values)
     tidy["_berkas"] = berkas
     tidy["_lembar"] = lembar
     tidy["_baris"] = rows
-    return tidy.reset_index(drop=True), findings
+    used_convention = evidence if convention == numbers.OTOMATIS else convention
+    mapping = HeaderMapping(berkas, lembar, sheet.name, header_row, mapping.kolom, used_convention)
+    return sheet, tidy.reset_index(drop=True), findings, mapping
 
 
-def concat_tables(tables: Iterable[pd.DataFrame]) -> pd.DataFrame:
+def tidy_from_frame(
+    raw: pd.DataFrame, berkas: str, lembar: str = "", convention: str = numbers.OTOMATIS
+) -> tuple[pd.DataFrame, list[Finding]]:
+    """A DataFrame built in a notebook (header = column names, cells typed or text) as a tidy
+    indicator table; rows are numbered as if the header were row 1."""
+    body = raw.astype(object)
+    body.columns = range(body.shape[1])
+    grid = pd.concat([pd.DataFrame([list(raw.columns)], dtype=object), body], ignore_index=True)
+    _, tidy, findings, _ = parse_grid(grid, berkas=berkas, lembar=lembar, convention=convention, sheet=schema.KINERJA)
+    return tidy, findings
+
+
+def concat_tables(tables: Iterable[pd.DataFrame], sheet: schema.Sheet = schema.KINERJA) -> pd.DataFrame:
     """Stack tidy tables of several files; optional columns missing in some files become empty."""
     tables = [table for table in tables if len(table.columns)]
     if not tables:
-        return _empty()
+        return pd.DataFrame(columns=[c.name for c in sheet.columns if c.required] + SOURCE_COLUMNS)
     combined = pd.concat(tables, ignore_index=True)
-    ordered = [c.name for c in schema.COLUMNS if c.name in combined.columns] + SOURCE_COLUMNS
+    ordered = [c.name for c in sheet.columns if c.name in combined.columns] + SOURCE_COLUMNS
     return combined[ordered]
 
 
@@ -118,46 +279,83 @@ class _Where:
     def __init__(self, berkas: str, lembar: str, rows: np.ndarray, kolom: str):
         self.berkas, self.lembar, self.rows, self.kolom = berkas, lembar, rows, kolom
 
-    def findings(self, mask: np.ndarray, values: pd.Series, message: str, tingkat: str = GALAT) -> list[Finding]:
+    def findings(self, mask: np.ndarray, values: pd.Series, message: str | list[str], tingkat: str = GALAT) -> list[Finding]:
+        texts = [message] * int(mask.sum()) if isinstance(message, str) else message
         return [
-            Finding(self.berkas, self.lembar, int(row), self.kolom, str(value), message, tingkat)
-            for row, value in zip(self.rows[mask], values[mask])
+            Finding(self.berkas, self.lembar, int(row), self.kolom, _shown(value), text, tingkat)
+            for row, value, text in zip(self.rows[mask], values[mask], texts)
         ]
 
 
-def _header(column: object) -> str:
-    return "_".join(str(column).strip().casefold().replace("-", " ").split())
+def _find_header(grid: pd.DataFrame, sheet: schema.Sheet | None) -> tuple[int, schema.Sheet]:
+    """The header row (0-based) among the top rows, and the table it belongs to: the row and
+    table with the most recognised headers (ties: the larger share of required columns)."""
+    candidates = [sheet] if sheet is not None else list(schema.SHEETS.values())
+    best = ((0, 0.0), 0, candidates[0])
+    for row in range(min(HEADER_SEARCH_ROWS, len(grid))):
+        headers = list(grid.iloc[row])
+        for candidate in candidates:
+            found = set(schema.match_headers(headers, candidate).values())
+            score = (len(found), len(found & set(candidate.required)) / len(candidate.required))
+            if score > best[0]:
+                best = (score, row, candidate)
+    (count, share), row, chosen = best
+    return (row if count >= 2 and share >= 0.5 else 0), chosen
 
 
-def _blank(values: pd.Series) -> np.ndarray:
-    return _texts(values).isna().to_numpy()
+def _looks_like(worksheet, sheet: schema.Sheet) -> bool:
+    rows = []
+    for i, row in enumerate(worksheet.iter_rows(values_only=True)):
+        rows.append(row)
+        if i + 1 >= HEADER_SEARCH_ROWS:
+            break
+    if not rows:
+        return False
+    grid = pd.DataFrame(rows, dtype=object)
+    at, _ = _find_header(grid, sheet)
+    found = set(schema.match_headers(list(grid.iloc[at]), sheet).values())
+    return len(found & set(sheet.required)) >= len(sheet.required) / 2
+
+
+def _separator(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def _blank_cell(value: object) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or (isinstance(value, str) and not value.strip())
+
+
+def _shown(value: object) -> str:
+    if _blank_cell(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _texts(values: pd.Series) -> pd.Series:
-    """Cells as stripped text; empty cells as missing."""
+    """Cells as stripped text; empty cells as missing. Whole-number floats (a workbook stores a
+    code typed as 7 as 7.0) are written without ``.0``."""
+    if values.dtype == object or pd.api.types.is_float_dtype(values.dtype):
+        values = values.astype(object)
+        is_float = np.fromiter((type(v) is float for v in values), bool, len(values))
+        if is_float.any():
+            floats = values[is_float].astype(float)
+            whole = (floats.notna() & (floats == floats.round())).to_numpy()
+            values = values.copy()
+            values.loc[floats.index[whole]] = floats[whole].astype("int64").astype(str).to_numpy()
     text = values.astype("str").str.strip()
     return text.mask(text == "")
 
 
-def _numbers(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        numbers = values.astype(float)
-        bad = ~np.isfinite(numbers.to_numpy()) & numbers.notna().to_numpy()
-    else:
-        text = _texts(values)
-        numbers = pd.to_numeric(text, errors="coerce").astype(float)
-        bad = (text.notna() & (numbers.isna() | ~np.isfinite(numbers))).to_numpy()
-    findings.extend(where.findings(bad, values, pesan.BUKAN_ANGKA))
-    return numbers.mask(bad)
-
-
 def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
-    source = values if pd.api.types.is_numeric_dtype(values) else _texts(values)
-    numbers = pd.to_numeric(source, errors="coerce").astype(float)
-    filled = ~_blank(values)
-    good = numbers.notna().to_numpy() & (numbers == numbers.round()).to_numpy() & numbers.between(1900, 2200).to_numpy()
-    findings.extend(where.findings(filled & ~good, values, pesan.TAHUN_TIDAK_SAH))
-    return numbers.where(good).astype("Int64")
+    text = _texts(values)
+    numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
+    good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(1900, 2200)
+    bad = (text.notna() & ~good).to_numpy()
+    findings.extend(where.findings(bad, values, pesan.TAHUN_TIDAK_SAH))
+    return numbers_.where(good).astype("Int64")
 
 
 def _choices(
@@ -171,13 +369,55 @@ def _choices(
     return mapped.astype("str")
 
 
+_BULAN = {
+    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+}
+
+
+def _dates(values: pd.Series, where: _Where, findings: list[Finding], end_of_year: bool) -> pd.Series:
+    """Dates as Excel dates, ``2024-09-01``, ``01/09/2024`` (day first), ``1 September 2024`` or a
+    bare year (1 January, or 31 December for an end date)."""
+    parsed = []
+    bad = []
+    for value in values:
+        date = _one_date(value, end_of_year)
+        parsed.append(date)
+        bad.append(date is None and not _blank_cell(value))
+    bad_mask = np.array(bad, dtype=bool)
+    findings.extend(where.findings(bad_mask, values, pesan.TANGGAL_TIDAK_SAH))
+    return pd.Series(pd.to_datetime(parsed), index=values.index, dtype="datetime64[ns]")
+
+
+def _one_date(value: object, end_of_year: bool) -> datetime.date | None:
+    if _blank_cell(value):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        value = str(int(value))
+    text = str(value).strip().casefold()
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return datetime.date(int(text), 12, 31) if end_of_year else datetime.date(int(text), 1, 1)
+    match = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", text)
+    try:
+        if match and match.group(2) in _BULAN:
+            return datetime.date(int(match.group(3)), _BULAN[match.group(2)], int(match.group(1)))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return datetime.date.fromisoformat(text)
+        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+        if match:
+            return datetime.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
 def _parser_line(error: Exception) -> int | None:
     words = str(error).replace(",", " ").split()
     for before, word in zip(words, words[1:]):
         if before == "line" and word.isdigit():
             return int(word)
     return None
-
-
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame()

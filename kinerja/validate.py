@@ -1,101 +1,267 @@
-"""Checks on a tidy table that look at more than one cell: empty required cells, targets and ranges,
-formulas, duplicates, names, weights. Every failure is collected (not just the first one), each
-naming its file, sheet, row and column through the ``_berkas``, ``_lembar``, ``_baris`` columns
-that :mod:`kinerja.readers` attaches.
+"""Checks on what was read, before any scoring. Every failure is collected, not just the first,
+each naming its file, sheet, row and column through the source columns ``_berkas``, ``_lembar``,
+``_baris`` that :mod:`kinerja.readers` attaches.
+
+* The indicator table against its declared contract (:func:`kinerja.schema.kinerja_contract`,
+  checked by pandera): must-fill cells, targets and ranges, formulas, weights, duplicates.
+* Across tables: OPD codes against the master list (and its validity dates), the budget sheet.
+* Across years: a ``kode_indikator`` reused for another indicator, years that do not match the
+  file name or the params, a target that jumped more than ×10 from last year (warning), and OPDs
+  whose realisasi equal the target for every indicator (warning).
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from kinerja import pesan, schema
 from kinerja.aggregate import pemda_keys
-from kinerja.change import normalised_name
+from kinerja.change import compare_years, normalised_name, successor_map
 from kinerja.findings import GALAT, PERINGATAN, Finding
-from kinerja.rules import NEGATIF, RUMUS_RASIO, Rules
+from kinerja.rules import Rules
+
+#: A target that changed by more than this factor from last year is reported as a warning.
+TARGET_JUMP = 10.0
 
 
 def validate_table(table: pd.DataFrame, rules: Rules) -> list[Finding]:
-    """All findings about a tidy table under the given rules (``galat`` and ``peringatan``)."""
+    """Findings about the indicator table alone (its contract and row-level warnings)."""
     if table.empty:
         return []
     findings: list[Finding] = []
-    report = _Reporter(table, findings)
+    keyed = table.assign(_nama=normalised_name(table["indikator"]))
+    report = _Reporter(keyed, findings)
+    failures = _contract_failures(keyed, rules)
+    for (check, column), rows in failures.groupby(["check", "column"], sort=False)["index"]:
+        mask = keyed.index.isin(rows)
+        if check == "not_nullable":
+            report(mask, column, pesan.WAJIB_DIISI)
+            continue
+        kolom, key = schema.ROW_CHECKS[check]
+        message = getattr(pesan, key)
+        if check in ("indikator_ganda", "kode_indikator_ganda"):
+            keys = [*pemda_keys(keyed), *(schema.INDICATOR_KEYS if check == "indikator_ganda" else ["tahun", "kode_indikator"])]
+            first = keyed.groupby(keys, sort=False)[["_berkas", "_baris"]].transform("first").loc[mask]
+            message = [message.format(berkas=f, baris=b) for f, b in zip(first["_berkas"], first["_baris"])]
+        elif check == "nama_opd_berbeda":
+            keys = [*pemda_keys(keyed), "tahun", "kode_opd"]
+            first = keyed.groupby(keys, sort=False)["nama_opd"].transform("first").loc[mask]
+            message = [message.format(nama=name) for name in first]
+        report(mask, kolom, message)
+    if "satuan" in keyed:
+        report(keyed["satuan"].isna(), "satuan", pesan.SATUAN_KOSONG, PERINGATAN)
+    return findings
 
-    for column in schema.COLUMNS:
-        if column.required and column.must_fill and column.name in table:
-            report(table[column.name].isna(), column.name, pesan.WAJIB_DIISI)
-    if "satuan" in table:
-        report(table["satuan"].isna(), "satuan", pesan.SATUAN_KOSONG, PERINGATAN)
 
-    target = table["target"]
-    bawah = _column(table, "target_bawah")
-    atas = _column(table, "target_atas")
-    has_range = bawah.notna() | atas.notna()
-    report(target.isna() & ~has_range, "target", pesan.TARGET_KOSONG)
-    report(target.notna() & has_range, "target", pesan.TARGET_DAN_RENTANG)
-    report(target.isna() & bawah.notna() & atas.isna(), "target_atas", pesan.RENTANG_SEPARUH)
-    report(target.isna() & bawah.isna() & atas.notna(), "target_bawah", pesan.RENTANG_SEPARUH)
-    report(bawah.notna() & atas.notna() & (bawah > atas), "target_bawah", pesan.RENTANG_TERBALIK)
-
-    if "rumus" in table:
-        report((table["rumus"] == RUMUS_RASIO) & (table["polaritas"] != NEGATIF), "rumus", pesan.RASIO_BUKAN_NEGATIF)
-
-    bobot = _column(table, "bobot")
-    report(bobot < 0, "bobot", pesan.BOBOT_NEGATIF)
-    if rules.agregasi_opd == "bobot":
-        report(bobot.isna(), "bobot", pesan.BOBOT_WAJIB)
-
-    _duplicates(table, report)
-    _opd_names(table, report)
+def validate_inputs(
+    kinerja: pd.DataFrame,
+    rules: Rules,
+    opd: pd.DataFrame | None = None,
+    anggaran: pd.DataFrame | None = None,
+    tahun: int | None = None,
+) -> list[Finding]:
+    """Every finding about the inputs: :func:`validate_table` plus the checks across tables and
+    years. ``tahun`` is the fiscal year of the params in force (None: not checked)."""
+    findings = validate_table(kinerja, rules)
+    if kinerja.empty:
+        return findings
+    opd = opd if opd is not None else pd.DataFrame()
+    anggaran = anggaran if anggaran is not None else pd.DataFrame()
+    findings += _master_list(kinerja, opd)
+    findings += _budget(anggaran, kinerja, opd)
+    findings += _years(kinerja, tahun)
+    findings += _reused_codes(kinerja, opd)
+    findings += _target_jumps(kinerja, opd)
+    findings += _realisasi_equals_target(kinerja)
     return findings
 
 
 class _Reporter:
-    """Turns a boolean mask over the table into findings for one column."""
+    """Turns a boolean mask over a table into findings for one column."""
 
     def __init__(self, table: pd.DataFrame, findings: list[Finding]):
         self.table, self.findings = table, findings
 
-    def __call__(self, mask: pd.Series, kolom: str, message: str | list[str], tingkat: str = GALAT) -> None:
-        """One finding per row where ``mask`` holds; ``message`` is one text for all, or one per such row."""
-        mask = mask.reindex(self.table.index, fill_value=False).fillna(False).to_numpy(dtype=bool)
+    def __call__(self, mask, kolom: str, message: str | list[str], tingkat: str = GALAT) -> None:
+        """One finding per row where ``mask`` holds; ``message`` is one text or one per such row."""
+        if isinstance(mask, pd.Series):
+            mask = mask.reindex(self.table.index, fill_value=False).fillna(False).to_numpy(dtype=bool)
+        mask = np.asarray(mask, dtype=bool)
         if not mask.any():
             return
         rows = self.table.loc[mask]
         values = rows[kolom] if kolom in rows else pd.Series(pd.NA, index=rows.index)
-        texts = [message] * len(rows) if isinstance(message, str) else message
+        texts = [message] * len(rows) if isinstance(message, str) else list(message)
         for berkas, lembar, baris, value, text in zip(rows["_berkas"], rows["_lembar"], rows["_baris"], values, texts):
-            shown = "" if pd.isna(value) else str(value)
-            self.findings.append(Finding(str(berkas), str(lembar), int(baris), kolom, shown, text, tingkat))
+            self.findings.append(Finding(str(berkas), str(lembar), int(baris), kolom, _shown(value), text, tingkat))
 
 
-def _duplicates(table: pd.DataFrame, report: _Reporter) -> None:
-    """The same indicator twice in one year and OPD, or one ``kode_indikator`` used twice in a year."""
-    pemda = pemda_keys(table)
-    keyed = table.assign(_nama=normalised_name(table["indikator"]))
-    checks = [([*pemda, "tahun", "kode_opd", "_nama"], "indikator", pesan.INDIKATOR_GANDA)]
-    if "kode_indikator" in table:
-        checks.append(([*pemda, "tahun", "kode_indikator"], "kode_indikator", pesan.KODE_INDIKATOR_GANDA))
-    for keys, kolom, message in checks:
-        rows = keyed.loc[keyed[keys].notna().all(axis=1)]
-        repeated = rows.duplicated(keys, keep="first")
-        if not repeated.any():
-            continue
-        first = rows.groupby(keys, sort=False)[["_berkas", "_baris"]].transform("first").loc[repeated]
-        texts = [message.format(berkas=f, baris=b) for f, b in zip(first["_berkas"], first["_baris"])]
-        report(repeated, kolom, texts)
+def _contract_failures(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """Failure cases of the pandera contract: one row per (check, column, index)."""
+    import pandera.errors
+
+    contract = schema.kinerja_contract(rules, pemda_keys(table))
+    try:
+        contract.validate(table, lazy=True)
+    except pandera.errors.SchemaErrors as error:
+        cases = error.failure_cases
+        cases = cases[cases["index"].notna()]
+        columns = cases["column"].where(cases["check"] == "not_nullable", "")
+        return pd.DataFrame({"check": cases["check"].astype(str), "column": columns.astype(str), "index": cases["index"]})
+    return pd.DataFrame(columns=["check", "column", "index"])
 
 
-def _opd_names(table: pd.DataFrame, report: _Reporter) -> None:
-    """One ``kode_opd`` with two different ``nama_opd`` in the same year."""
-    keys = [*pemda_keys(table), "tahun", "kode_opd"]
-    rows = table.loc[table[keys + ["nama_opd"]].notna().all(axis=1)]
-    first = rows.groupby(keys, sort=False)["nama_opd"].transform("first")
-    differs = rows["nama_opd"] != first
-    report(differs, "nama_opd", [pesan.NAMA_OPD_BERBEDA.format(nama=name) for name in first[differs]])
+def _master_list(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+    findings: list[Finding] = []
+    if opd.empty:
+        return findings
+    report_opd = _Reporter(opd, findings)
+    report_opd(opd.duplicated("kode_opd", keep="first") & opd["kode_opd"].notna(), "kode_opd", pesan.OPD_INDUK_GANDA)
+    if "digantikan_oleh" in opd:
+        unknown = opd["digantikan_oleh"].notna() & ~opd["digantikan_oleh"].isin(opd["kode_opd"])
+        report_opd(unknown, "digantikan_oleh", pesan.OPD_PENGGANTI_TIDAK_ADA)
+    if {"berlaku_mulai", "berlaku_sampai"} <= set(opd.columns):
+        report_opd(opd["berlaku_mulai"] > opd["berlaku_sampai"], "berlaku_sampai", pesan.OPD_BERLAKU_TERBALIK)
+
+    master = opd.drop_duplicates("kode_opd").set_index("kode_opd")
+    report = _Reporter(kinerja, findings)
+    known = kinerja["kode_opd"].isin(master.index)
+    report(kinerja["kode_opd"].notna() & ~known, "kode_opd", pesan.OPD_TIDAK_DI_INDUK)
+    year = kinerja["tahun"].astype("Float64")
+    starts = kinerja["kode_opd"].map(master["berlaku_mulai"]) if "berlaku_mulai" in master else None
+    ends = kinerja["kode_opd"].map(master["berlaku_sampai"]) if "berlaku_sampai" in master else None
+    outside = pd.Series(False, index=kinerja.index)
+    if starts is not None:
+        outside |= (year < starts.dt.year.astype("Float64")).fillna(False).astype(bool)
+    if ends is not None:
+        outside |= (year > ends.dt.year.astype("Float64")).fillna(False).astype(bool)
+    if outside.any():
+        names = kinerja.loc[outside, "kode_opd"].map(master["nama_opd"])
+        messages = [pesan.OPD_TIDAK_BERLAKU.format(nama=n, tahun=t) for n, t in zip(names, kinerja.loc[outside, "tahun"])]
+        report(outside & known, "tahun", messages)
+    return findings
 
 
-def _column(table: pd.DataFrame, name: str) -> pd.Series:
-    return table[name] if name in table else pd.Series(np.nan, index=table.index)
+def _budget(anggaran: pd.DataFrame, kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+    findings: list[Finding] = []
+    if anggaran.empty:
+        return findings
+    report = _Reporter(anggaran, findings)
+    keys = ["tahun", "kode_opd"]
+    usable = anggaran[keys].notna().all(axis=1)
+    report(usable & anggaran.duplicated(keys, keep="first"), "kode_opd", pesan.ANGGARAN_GANDA)
+    for column in ("pagu", "realisasi_anggaran"):
+        if column in anggaran:
+            report(anggaran[column] < 0, column, pesan.ANGGARAN_NEGATIF)
+    if "realisasi_anggaran" in anggaran:
+        report(anggaran["realisasi_anggaran"] > anggaran["pagu"], "realisasi_anggaran", pesan.ANGGARAN_LEWAT_PAGU, PERINGATAN)
+    known = set(kinerja["kode_opd"].dropna()) | (set(opd["kode_opd"].dropna()) if not opd.empty else set())
+    report(anggaran["kode_opd"].notna() & ~anggaran["kode_opd"].isin(known), "kode_opd", pesan.ANGGARAN_OPD_TIDAK_DIKENAL)
+    return findings
+
+
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def _years(kinerja: pd.DataFrame, tahun: int | None) -> list[Finding]:
+    """Rows whose year differs from the year in their file name, or lies after the params year;
+    and params whose year the data does not have at all."""
+    findings: list[Finding] = []
+    report = _Reporter(kinerja, findings)
+    names = pd.Series(kinerja["_berkas"].unique())
+    file_years = {
+        name: int(found[0]) for name in names
+        if len(found := _YEAR_IN_NAME.findall(Path(name).stem)) == 1
+    }
+    if file_years:
+        expected = kinerja["_berkas"].map(file_years).astype("Float64")
+        wrong = (expected.notna() & (kinerja["tahun"].astype("Float64") != expected)).fillna(False).astype(bool)
+        report(wrong, "tahun", [pesan.TAHUN_BEDA_BERKAS.format(tahun=int(t)) for t in expected[wrong]])
+    if tahun is not None:
+        report(kinerja["tahun"] > tahun, "tahun", pesan.TAHUN_LEWAT_PARAMS.format(tahun=tahun))
+        if not (kinerja["tahun"] == tahun).any():
+            findings.append(Finding("", "", None, "tahun", str(tahun), pesan.TAHUN_TIDAK_ADA_DATA.format(tahun=tahun)))
+    return findings
+
+
+def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+    """A ``kode_indikator`` that, across years, belongs to another OPD (after renames), or whose
+    name and unit both changed: most likely reused for a different indicator."""
+    findings: list[Finding] = []
+    if "kode_indikator" not in kinerja or kinerja["kode_indikator"].isna().all():
+        return findings
+    successors = successor_map(opd)
+    owner = kinerja["kode_opd"].map(lambda code: _final(code, successors))
+    frame = kinerja.assign(_pemilik=owner, _nama=normalised_name(kinerja["indikator"]))
+    frame = frame[frame["kode_indikator"].notna()]
+    keys = [*pemda_keys(frame), "kode_indikator"]
+    first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
+    reference = first[["_pemilik", "_nama", "satuan", "tahun", "_berkas", "_baris"]].transform("first")
+    other_opd = frame["_pemilik"] != reference["_pemilik"]
+    other_thing = (frame["_nama"] != reference["_nama"]) & (frame["satuan"].fillna("") != reference["satuan"].fillna(""))
+    report = _Reporter(frame, findings)
+    mask = other_opd | other_thing
+    messages = [
+        pesan.KODE_INDIKATOR_DIPAKAI_LAGI.format(tahun=t, berkas=b, baris=r)
+        for t, b, r in zip(reference.loc[mask, "tahun"], reference.loc[mask, "_berkas"], reference.loc[mask, "_baris"])
+    ]
+    report(mask, "kode_indikator", messages)
+    return findings
+
+
+def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+    """Targets that changed by more than ×10 (either way) from the same indicator last year."""
+    findings: list[Finding] = []
+    table = kinerja.assign(capaian=kinerja["target"], _nama=normalised_name(kinerja["indikator"]), _baris_asal=kinerja["_baris"])
+    if table["tahun"].nunique() < 2:
+        return findings
+    from kinerja.change import indicator_match_passes
+
+    keys = [*pemda_keys(table), "kode_opd", "_berkas", "_lembar", "_baris_asal", "indikator"]
+    compared = compare_years(
+        table, keys=keys, labels=[], match_passes=indicator_match_passes(table), successors=successor_map(opd)
+    )
+    both = compared["capaian"].notna() & compared["capaian_sebelumnya"].notna() & (compared["capaian_sebelumnya"] > 0) & (compared["capaian"] > 0)
+    ratio = compared["capaian"] / compared["capaian_sebelumnya"]
+    jumped = compared[both & ((ratio > TARGET_JUMP) | (ratio < 1 / TARGET_JUMP))]
+    for row in jumped.itertuples():
+        findings.append(
+            Finding(str(row._3), str(row._4), int(row._5), "target", _shown(row.capaian),
+                    pesan.TARGET_MELONJAK.format(sebelumnya=_shown(row.capaian_sebelumnya), tahun=row.tahun - 1), PERINGATAN)
+        )
+    return findings
+
+
+def _realisasi_equals_target(kinerja: pd.DataFrame) -> list[Finding]:
+    """OPDs (with two or more indicators) whose every realisasi equals its target exactly."""
+    keys = [*pemda_keys(kinerja), "tahun", "kode_opd"]
+    same = kinerja["realisasi"].notna() & (kinerja["realisasi"] == kinerja["target"])
+    grouped = kinerja.assign(_sama=same).groupby(keys, sort=False)
+    suspicious = grouped["_sama"].transform("all") & (grouped["_sama"].transform("size") >= 2)
+    first_row = ~kinerja.assign(_s=suspicious)[suspicious].duplicated(keys).reindex(kinerja.index, fill_value=True)
+    findings: list[Finding] = []
+    mask = suspicious & first_row
+    names = kinerja.loc[mask, "nama_opd"]
+    _Reporter(kinerja, findings)(mask, "realisasi", [pesan.REALISASI_SAMA_TARGET.format(nama=n) for n in names], PERINGATAN)
+    return findings
+
+
+def _final(code: str, successors: dict[str, str]) -> str:
+    seen = set()
+    while code in successors and code not in seen:
+        seen.add(code)
+        code = successors[code]
+    return code
+
+
+def _shown(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
