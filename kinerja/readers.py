@@ -77,10 +77,10 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]
             if not inside:
                 findings.append(Finding(str(path), "", None, "", "", pesan.FOLDER_KOSONG))
             files.extend(inside)
-        elif path.suffix.lower() not in CSV_SUFFIXES + WORKBOOK_SUFFIXES:
-            findings.append(Finding(str(path), "", None, "", "", pesan.BERKAS_JENIS))
         elif not path.exists():
             findings.append(Finding(str(path), "", None, "", "", pesan.BERKAS_TIDAK_ADA))
+        elif path.suffix.lower() not in CSV_SUFFIXES + WORKBOOK_SUFFIXES:
+            findings.append(Finding(str(path), "", None, "", "", pesan.BERKAS_JENIS))
         else:
             files.append(path)
     return files, findings
@@ -362,7 +362,7 @@ def _choices(
     values: pd.Series, allowed: dict[str, str], where: _Where, findings: list[Finding], message: str
 ) -> pd.Series:
     text = _texts(values)
-    key = text.str.casefold().str.split().str.join(" ")
+    key = text.str.casefold().str.replace(r"\s+", " ", regex=True)
     mapped = key.map(allowed)
     bad = (text.notna() & mapped.isna()).to_numpy()
     findings.extend(where.findings(bad, values, message))

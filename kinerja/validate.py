@@ -201,7 +201,7 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     frame = frame[frame["kode_indikator"].notna()]
     keys = [*pemda_keys(frame), "kode_indikator"]
     first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
-    reference = first[["_pemilik", "_nama", "satuan", "tahun", "_berkas", "_baris"]].transform("first")
+    reference = first[["_pemilik", "_nama", "satuan", "tahun", "_berkas", "_baris"]].transform("first").reindex(frame.index)
     other_opd = frame["_pemilik"] != reference["_pemilik"]
     other_thing = (frame["_nama"] != reference["_nama"]) & (frame["satuan"].fillna("") != reference["satuan"].fillna(""))
     report = _Reporter(frame, findings)

@@ -145,6 +145,7 @@ def test_unreadable_files(tmp_path, content, message):
 
 
 def test_unknown_file_type(tmp_path):
+    (tmp_path / "data.txt").write_text("tahun\n2024\n")
     (finding,) = kinerja.check(tmp_path / "data.txt").findings
     assert ".csv" in finding.pesan
 
