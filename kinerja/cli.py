@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
-    for add_command in (add_score, add_validate, add_template):  # one function per command: it adds its parser and handler
+    for add_command in (add_score, add_validate, add_template, add_run):  # one function per command: it adds its parser and handler
         add_command(commands)
     return parser
 
@@ -137,7 +137,7 @@ def run_validate(args: argparse.Namespace) -> int:
     params = load_params(args.params) if args.params else Params()
     loaded = check(args.data, params.rules, _desimal(args, params), params.tahun)
     for mapping in loaded.mappings:
-        renamed = {header: column for header, column in mapping.kolom.items() if header != column}
+        renamed = {header: column for header, column in mapping.kolom.items() if not _plain_header(header, column)}
         place = mapping.berkas + (f", lembar {mapping.lembar}" if mapping.lembar else "")
         print(pesan.CLI_PEMETAAN.format(tempat=place, tabel=mapping.tabel, baris=mapping.baris,
                                         konvensi=pesan.CLI_KONVENSI.get(mapping.konvensi, pesan.CLI_KONVENSI[None])))
@@ -167,6 +167,40 @@ def run_template(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     print(pesan.CLI_TEMPLATE_DITULIS.format(berkas=args.file, tahun=args.tahun))
     return EXIT_OK
+
+
+def add_run(commands: argparse._SubParsersAction) -> None:
+    run = commands.add_parser(
+        "run", help=pesan.CLI_RUN_RINGKAS, description=pesan.CLI_RUN_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument("--tahun", type=int, action="append", required=True, metavar="TAHUN", help=pesan.CLI_ARG_TAHUN)
+    run.add_argument("-p", dest="ubah", action="append", default=[], metavar="KUNCI=NILAI", help=pesan.CLI_ARG_UBAH)
+    run.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=pesan.CLI_ARG_JOBS)
+    run.add_argument("--force", action="store_true", help=pesan.CLI_ARG_FORCE)
+    run.add_argument("--build", default="_build", metavar="FOLDER", help=pesan.CLI_ARG_BUILD)
+    run.set_defaults(command=run_notebooks)
+
+
+def run_notebooks(args: argparse.Namespace) -> int:
+    """``kinerja run``: execute the notebooks of the requested years (see :mod:`kinerja.run`)."""
+    from kinerja import run
+
+    if args.jobs is not None and args.jobs < 1:
+        print(pesan.CLI_GALAT.format(pesan=pesan.RUN_JOBS.format(nilai=args.jobs)), file=sys.stderr)
+        return EXIT_USAGE
+    summary = run.run(sorted(set(args.tahun)), args.ubah, args.jobs, args.force, args.build)
+    for line in summary.problems():
+        print(line, file=sys.stderr)
+    print(summary.total())
+    return EXIT_OK if summary.ok else EXIT_INPUT
+
+
+def _plain_header(header: str, column: str) -> bool:
+    """A header that is just the column's name or template label (not worth reporting)."""
+    from kinerja.schema import header_key
+
+    return header_key(header) == column
 
 
 def _desimal(args: argparse.Namespace, params: Params) -> str:

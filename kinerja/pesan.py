@@ -65,6 +65,10 @@ BUKU_TANPA_LEMBAR = (
     "Buku kerja tidak mempunyai lembar 'kinerja', 'opd' atau 'anggaran', dan tidak ada lembar yang judul "
     "kolomnya cocok. Gunakan buku kerja dari 'kinerja template'."
 )
+ANGKA_BERKAS_CAMPUR = (
+    "Berkas ini memakai dua cara menulis angka (3.5 dan 3,5) di kolom yang berbeda; setiap kolom dibaca menurut "
+    "isinya sendiri. Seragamkan, atau isi 'desimal: koma' atau 'desimal: titik' di berkas parameter."
+)
 TANDA_DIBUANG = "{jumlah} sel memuat {tanda}; tanda itu dibuang dan angkanya dipakai."
 TANGGAL_TIDAK_SAH = "Tanggal tidak dikenali. Tulis seperti 2024-09-01, 01/09/2024, 1 September 2024 atau tahun saja."
 OPD_INDUK_GANDA = "kode_opd ini muncul lebih dari sekali dalam daftar induk OPD. Hapus salah satunya."
@@ -93,7 +97,6 @@ KOLOM_WAJIB_HILANG = "Kolom wajib ini tidak ada pada baris judul. Tambahkan kolo
 KOLOM_GANDA = "Nama kolom ini muncul lebih dari sekali pada baris judul. Hapus atau ganti salah satunya."
 KOLOM_TIDAK_DIKENAL = "Kolom ini tidak dikenal dan diabaikan."
 WAJIB_DIISI = "Sel ini wajib diisi."
-BUKAN_ANGKA = "Bukan angka. Tulis angka dengan titik desimal (mis. 100.86) atau kosongkan bila belum ada."
 TAHUN_TIDAK_SAH = "Tahun harus bilangan bulat empat angka, misalnya 2024."
 POLARITAS_TIDAK_DIKENAL = "Polaritas tidak dikenal. Gunakan positif, negatif atau stabil."
 RUMUS_TIDAK_DIKENAL = "Rumus tidak dikenal. Kosongkan (rumus bawaan polaritas) atau tulis rasio."
@@ -297,4 +300,186 @@ ANGKA_TAK_HINGGA = "Nilai tak hingga bukan angka yang dapat dihitung. Tulis angk
 ANGKA_JENIS_SEL = (
     "Isi sel ini bukan angka (mis. tanggal). Ubah format selnya menjadi angka lalu ketik angkanya, "
     "atau kosongkan bila belum ada data."
+)
+
+# --- notebooks, figures, tables and `kinerja run` (kinerja.pages, figures, tables, run) ---
+PARAMS_SUMBER_UBAH = "{berkas} dengan -p {ubah}"
+PARAMS_UBAH_BENTUK = "Pengaturan -p '{ubah}' harus berbentuk kunci=nilai, misalnya -p aturan.batas_atas=120."
+PARAMS_UBAH_KUNCI_BAGIAN = "sebutkan kunci di dalamnya, misalnya {contoh}."
+PARAMS_UBAH_SKALAR = "harus satu nilai (angka, teks atau null), bukan daftar atau pemetaan."
+PARAMS_UBAH_TIDAK_BERTINGKAT = "kunci '{kunci}' tidak mempunyai kunci di dalamnya."
+
+HALAMAN_TAHUN_PARAMS = "{berkas}: tahun {tahun} pada berkas parameter berbeda dari tahun yang diminta ({diminta})."
+HALAMAN_TANPA_DATA = "{berkas}: kunci 'data' kosong. Tuliskan berkas data (CSV atau .xlsx) yang dipakai."
+HALAMAN_OPD_TIDAK_ADA = "{berkas}: kunci 'opd': kode_opd {kode} tidak ada dalam data."
+HALAMAN_OPD_TANPA_DATA = "OPD dengan kode_opd {kode} tidak mempunyai data pada tahun {tahun}."
+HALAMAN_PEMDA = "pemerintah daerah"
+HALAMAN_JUDUL_RINGKASAN = "Ringkasan capaian kinerja {pemda} tahun {tahun}"
+HALAMAN_JUDUL_OPD = "Capaian kinerja {opd} tahun {tahun}"
+HALAMAN_JUDUL_TREN = "Tren capaian kinerja {pemda} {tahun}"
+HALAMAN_TANPA_PREDIKAT = "Tidak dapat dihitung"
+HALAMAN_INDIKATOR_BARU = "ditambahkan"
+HALAMAN_INDIKATOR_HILANG = "dihapus"
+HALAMAN_INDIKATOR_GANTI_NAMA = "berganti nama"
+HALAMAN_UTAMA = "**Capaian kinerja {pemda} tahun {tahun}: {capaian} (predikat {predikat}).**"
+HALAMAN_PERUBAHAN = (
+    "Dibanding tahun {sebelumnya} ({capaian_sebelumnya}): {poin}, atau {persen} secara relatif "
+    "(poin = selisih persentase; persen = perubahan relatif)."
+)
+HALAMAN_TANPA_PERBANDINGAN = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
+HALAMAN_TANPA_PERBANDINGAN_KARENA = "Perubahan dari tahun sebelumnya: {catatan}."
+HALAMAN_METODE = (
+    "**Metode.** Capaian pemda = {pemda}; capaian OPD = {opd}; capaian sasaran = rata-rata capaian "
+    "indikatornya. Indikator negatif dihitung dengan {negatif}. {batas} {lantai} Predikat menurut {skala}. "
+    "Capaian indikator selalu ditampilkan tanpa batas atas; indikator yang tidak dapat dihitung tidak ikut "
+    "dirata-ratakan."
+)
+HALAMAN_METODE_PEMDA = {"rata_opd": "rata-rata capaian OPD", "rata_rata": "rata-rata seluruh capaian indikator"}
+HALAMAN_METODE_OPD = {
+    "bertingkat": "rata-rata capaian sasarannya",
+    "rata_rata": "rata-rata seluruh capaian indikatornya",
+    "bobot": "rata-rata capaian indikatornya yang ditimbang dengan bobot",
+}
+HALAMAN_METODE_NEGATIF = {"selisih": "rumus (2 − R/T) × 100", "rasio": "rumus T/R × 100"}
+HALAMAN_TANPA_BATAS = "Rata-rata dihitung tanpa batas atas."
+HALAMAN_BATAS = "Dalam setiap rata-rata, capaian indikator di atas {batas} % dihitung {batas} % (batas atas {batas} %)."
+HALAMAN_LANTAI = "Capaian indikator di bawah {lantai} % dinaikkan menjadi {lantai} %."
+HALAMAN_TANPA_LANTAI = "Capaian indikator tidak diberi batas bawah."
+
+GAMBAR_SUMBU_CAPAIAN = "Capaian"
+GAMBAR_SUMBU_PERSEN = "Persen"
+GAMBAR_SUMBU_TAHUN = "Tahun"
+GAMBAR_SUMBU_JUMLAH_OPD = "Jumlah OPD"
+GAMBAR_LEGENDA_PREDIKAT = "Predikat"
+GAMBAR_LEGENDA_INDIKATOR = "Indikator"
+GAMBAR_GARIS_100 = "100 % (target tercapai)"
+GAMBAR_GARIS_PEMDA = "Capaian pemda {capaian}"
+GAMBAR_TANPA_CAPAIAN = " Tanpa capaian (tidak digambar): {opd}."
+GAMBAR_PERINGKAT_JUDUL = "Peringkat capaian kinerja OPD tahun {tahun}"
+GAMBAR_PERINGKAT_ALT = (
+    "Diagram batang mendatar capaian kinerja {jumlah} OPD tahun {tahun}, diurutkan dari yang tertinggi dan "
+    "diwarnai menurut predikat, dengan garis putus-putus pada 100 %. Tertinggi: {tertinggi}. "
+    "Terendah: {terendah}. Angka lengkapnya ada pada tabel peringkat."
+)
+GAMBAR_PERINGKAT_ALT_SEMUA = (
+    "Diagram batang mendatar capaian kinerja {jumlah} OPD tahun {tahun}, diurutkan dari yang tertinggi dan "
+    "diwarnai menurut predikat, dengan garis putus-putus pada 100 %: {rincian}."
+)
+GAMBAR_SEBARAN_JUDUL = "Sebaran capaian kinerja OPD tahun {tahun}"
+GAMBAR_SEBARAN_ALT = (
+    "Histogram capaian kinerja {jumlah} OPD tahun {tahun} dengan latar berwarna menurut rentang predikat. "
+    "Terendah {terendah}, median {median}, tertinggi {tertinggi}; {di_atas} OPD mencapai 100 % atau lebih."
+)
+GAMBAR_TARGET = "Target"
+GAMBAR_REALISASI = "Realisasi"
+GAMBAR_BELUM_DILAPORKAN = "belum dilaporkan"
+GAMBAR_TARGET_JUDUL = "Target dan realisasi indikator {opd} tahun {tahun}"
+GAMBAR_TARGET_RINCI = "{indikator}: target {target}, realisasi {realisasi} {satuan}"
+GAMBAR_TARGET_ALT = (
+    "Panel kecil untuk setiap indikator ({jumlah} indikator) {opd} tahun {tahun}, masing-masing dengan "
+    "satuannya sendiri: batang abu-abu target (pita abu-abu untuk target rentang) di samping batang realisasi "
+    "yang diwarnai menurut predikat. {rincian}."
+)
+GAMBAR_RIWAYAT_JUDUL = "Capaian setiap indikator {opd} per tahun"
+GAMBAR_RIWAYAT_ALT = (
+    "Diagram garis capaian {jumlah} indikator {opd} dari tahun {tahun_awal} sampai {tahun}, satu garis per "
+    "indikator, dengan garis putus-putus pada 100 %. Capaian {tahun}: {rincian}."
+)
+GAMBAR_CAPAIAN_KINERJA = "Capaian kinerja"
+GAMBAR_SERAPAN = "Serapan anggaran"
+GAMBAR_SERAPAN_JUDUL = "Capaian kinerja dan serapan anggaran {opd}"
+GAMBAR_SERAPAN_RINCI = "{tahun}: capaian {capaian}, serapan {serapan}"
+GAMBAR_SERAPAN_ALT = (
+    "Diagram batang berpasangan capaian kinerja dan serapan anggaran {opd} per tahun, dengan garis putus-putus "
+    "pada 100 %. {rincian}."
+)
+GAMBAR_TREN_PEMDA_JUDUL = "Capaian kinerja {pemda} per tahun"
+GAMBAR_TREN_PEMDA_ALT = "Diagram garis capaian kinerja {pemda} per tahun, dengan garis putus-putus pada 100 %. {rincian}."
+GAMBAR_TREN_OPD_JUDUL = "Capaian kinerja setiap OPD, {awal}–{akhir}"
+GAMBAR_TREN_OPD_ALT = (
+    "Peta panas capaian kinerja {jumlah} OPD dari tahun {awal} sampai {akhir}: satu baris per OPD (diurutkan "
+    "menurut capaian tahun terakhir), satu kolom per tahun, setiap sel bertuliskan capaiannya dan diwarnai "
+    "menurut predikat; sel kosong berarti tidak ada capaian. Angkanya ada pada tabel unduhan."
+)
+
+TABEL_KOSONG = "Tidak ada data."
+TABEL_RATA_SASARAN = "Rata-rata capaian sasaran"
+TABEL_RATA_SASARAN_BATAS = "Rata-rata capaian sasaran (batas atas {batas} %)"
+TABEL_INDIKATOR_JUDUL = "Capaian indikator kinerja tahun {tahun}"
+TABEL_CATATAN_JUDUL = "Catatan perhitungan capaian indikator tahun {tahun}"
+TABEL_TANPA_CATATAN = "Tidak ada catatan: semua capaian indikator dihitung dengan rumus polaritasnya."
+TABEL_OPD_JUDUL = "Capaian kinerja OPD tahun {tahun}"
+TABEL_NAIK_JUDUL = "OPD dengan kenaikan capaian terbesar, {tahun} dibanding {sebelumnya}"
+TABEL_TURUN_JUDUL = "OPD dengan penurunan capaian terbesar, {tahun} dibanding {sebelumnya}"
+TABEL_TANPA_PERUBAHAN = "Tidak ada perubahan yang dapat dibandingkan."
+TABEL_PREDIKAT_JUDUL = "Jumlah OPD menurut predikat tahun {tahun}"
+TABEL_TIDAK_TERHITUNG_JUDUL = "Indikator yang capaiannya tidak dapat dihitung tahun {tahun}"
+TABEL_SEMUA_TERHITUNG = "Semua capaian indikator dapat dihitung."
+TABEL_PERUBAHAN_INDIKATOR_JUDUL = "Perubahan capaian indikator {tahun} dibanding {sebelumnya}"
+TABEL_ANGGARAN_JUDUL = "Serapan anggaran dan capaian kinerja"
+ANGGARAN_TIDAK_TERSEDIA = "Data anggaran tidak tersedia"
+TABEL_TREN_PEMDA_JUDUL = "Capaian kinerja pemda per tahun"
+TABEL_PERGERAKAN_JUDUL = "Perubahan capaian OPD terbesar antartahun (naik atau turun)"
+TABEL_INDIKATOR_BERUBAH_JUDUL = "Indikator yang ditambahkan, dihapus atau berganti nama antartahun"
+TABEL_INDIKATOR_TETAP = "Tidak ada indikator yang ditambahkan, dihapus atau berganti nama."
+TABEL_TEMUAN_JUDUL = "Peringatan pemeriksaan data"
+TABEL_TANPA_TEMUAN = "Tidak ada peringatan."
+KOLOM_NO = "No"
+KOLOM_OPD = "OPD"
+KOLOM_SASARAN = "Sasaran"
+KOLOM_INDIKATOR = "Indikator"
+KOLOM_SATUAN = "Satuan"
+KOLOM_TARGET = "Target"
+KOLOM_REALISASI = "Realisasi"
+KOLOM_CAPAIAN = "Capaian"
+KOLOM_CAPAIAN_TAHUN = "Capaian {tahun}"
+KOLOM_CAPAIAN_SEBELUMNYA = "Capaian {tahun}"
+KOLOM_CAPAIAN_TAHUN_LALU = "Capaian tahun sebelumnya"
+KOLOM_PREDIKAT = "Predikat"
+KOLOM_SELISIH = "Selisih (poin)"
+KOLOM_PERUBAHAN = "Perubahan relatif"
+KOLOM_CATATAN = "Catatan"
+KOLOM_ALASAN = "Alasan"
+KOLOM_BATAS = "Batas capaian"
+KOLOM_JUMLAH_OPD = "Jumlah OPD"
+KOLOM_TAHUN = "Tahun"
+KOLOM_PAGU = "Pagu (Rp)"
+KOLOM_REALISASI_ANGGARAN = "Realisasi anggaran (Rp)"
+KOLOM_SERAPAN = "Serapan"
+KOLOM_CAPAIAN_MINUS_SERAPAN = "Capaian − serapan"
+KOLOM_JENIS_PERUBAHAN = "Perubahan"
+KOLOM_NAMA_SEBELUMNYA = "Nama sebelumnya"
+KOLOM_TEMPAT = "Tempat"
+KOLOM_NILAI = "Nilai"
+KOLOM_PESAN = "Pesan"
+
+CLI_RUN_RINGKAS = "jalankan notebook analisis (ringkasan, tren, satu per OPD) untuk tahun anggaran tertentu"
+CLI_RUN_DESKRIPSI = (
+    "Menjalankan notebooks/ringkasan.ipynb dan notebooks/tren.ipynb sekali, dan notebooks/opd.ipynb sekali\n"
+    "untuk setiap OPD, per tahun yang diminta, dengan parameter params/<tahun>.yml, lewat Papermill.\n"
+    "Hasilnya (notebook yang sudah dijalankan, beserta data yang dipakainya dalam CSV dan XLSX) ditulis ke\n"
+    "<folder>/<tahun>/. Notebook hanya dijalankan ulang bila notebook, parameter, data atau paket kinerja\n"
+    "berubah. Notebook yang gagal tidak menghentikan yang lain; kode keluar 1 bila ada yang gagal."
+)
+CLI_ARG_TAHUN = "tahun anggaran (boleh diulang, mis. --tahun 2023 --tahun 2024); membaca params/<tahun>.yml"
+CLI_ARG_UBAH = "ubah satu pengaturan untuk run ini saja, mis. -p aturan.batas_atas=120 (boleh diulang)"
+CLI_ARG_JOBS = "jumlah notebook yang dijalankan bersamaan (bawaan: jumlah inti prosesor)"
+CLI_ARG_FORCE = "jalankan ulang semua notebook walaupun tidak ada yang berubah"
+CLI_ARG_BUILD = "folder hasil (bawaan: _build)"
+RUN_JOBS = "--jobs harus bilangan bulat 1 atau lebih, bukan {nilai}."
+RUN_PROYEK = (
+    "Folder kerja {folder} bukan folder proyek kinerja: tidak ada {hilang}. "
+    "Jalankan kinerja run dari folder yang berisi params/ dan notebooks/."
+)
+RUN_NOTEBOOK_PARAMETER = "Notebook {berkas} tidak mempunyai sel bertanda 'parameters' yang memuat {nama}."
+RUN_PROGRES = "Notebook"
+RUN_TAHUN_GAGAL = "GAGAL tahun {tahun}: {pesan}"
+RUN_GAGAL = "GAGAL {notebook}: {tempat}: {galat}"
+RUN_GAGAL_SEL = "sel {sel}"
+RUN_GAGAL_DISIMPAN = "      notebook yang gagal disimpan untuk diperiksa: {berkas}"
+RUN_KERNEL_MATI = "kernel berhenti saat notebook dijalankan"
+RUN_KERNEL_GAGAL = "kernel tidak dapat dimulai ({rincian})"
+RUN_RINGKASAN = (
+    "Selesai dalam {detik} detik: {jumlah} notebook; {dijalankan} dijalankan, {dilewati} dilewati "
+    "(tidak berubah), {gagal} gagal. Hasil di {folder}."
 )

@@ -210,10 +210,11 @@ def parse_grid(
     body, rows = body.loc[~blank], rows[~blank]
 
     number_columns = [c.name for c in sheet.columns if c.kind == "angka" and c.name in body]
+    evidence = None
     if convention == numbers.OTOMATIS:
         evidence = numbers.detect_convention([body[c] for c in number_columns])
-    else:
-        evidence = None
+        if evidence == numbers.CAMPUR:
+            findings.append(Finding(berkas, lembar, header_row, "", "", pesan.ANGKA_BERKAS_CAMPUR, PERINGATAN))
     tidy = pd.DataFrame(index=body.index)
     for column in sheet.columns:
         if column.name not in body:

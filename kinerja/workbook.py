@@ -69,22 +69,18 @@ def build_template(tahun: int | None = None) -> Workbook:
         kinerja.add_data_validation(check)
         check.add(f"{letter}2:{letter}{ROWS_WITH_VALIDATION}")
         book.defined_names[DEFINED_YEAR] = DefinedName(DEFINED_YEAR, attr_text=str(tahun))
+    # column styles (not cell by cell: the sheet stays empty, rows typed in start at row 2)
     for name in ("target", "target_bawah", "target_atas", "realisasi", "bobot"):
-        letter = get_column_letter(TEMPLATE_COLUMNS.index(name) + 1)
-        for row in range(2, ROWS_WITH_VALIDATION + 1):
-            kinerja[f"{letter}{row}"].number_format = "#,##0.00"
+        kinerja.column_dimensions[get_column_letter(TEMPLATE_COLUMNS.index(name) + 1)].number_format = "#,##0.00"
     for name in ("kode_opd", "kode_indikator"):  # codes are text: 007 stays 007
-        letter = get_column_letter(TEMPLATE_COLUMNS.index(name) + 1)
-        for row in range(2, ROWS_WITH_VALIDATION + 1):
-            kinerja[f"{letter}{row}"].number_format = "@"
+        kinerja.column_dimensions[get_column_letter(TEMPLATE_COLUMNS.index(name) + 1)].number_format = "@"
 
     opd = book.create_sheet("opd")
     _header(opd, list(schema.OPD.columns))
     anggaran = book.create_sheet("anggaran")
     _header(anggaran, list(schema.ANGGARAN.columns))
-    for row in range(2, ROWS_WITH_VALIDATION + 1):
-        for letter in ("C", "D"):
-            anggaran[f"{letter}{row}"].number_format = "#,##0"
+    for letter in ("C", "D"):
+        anggaran.column_dimensions[letter].number_format = "#,##0"
     book.active = book.index(kinerja)
     book.properties.title = pesan.TEMPLATE_JUDUL.format(tahun=tahun or "")
     book.properties.creator = "kinerja"
