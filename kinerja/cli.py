@@ -120,7 +120,7 @@ def run_score(args: argparse.Namespace) -> int:
     years = sorted(table["tahun"].unique())
     say(
         pesan.CLI_DIBACA.format(
-            berkas=len(args.data),
+            berkas=loaded.table["_berkas"].nunique(),
             indikator=display.angka(len(table), 0),
             opd=table["kode_opd"].nunique(),
             tahun=_years(years),

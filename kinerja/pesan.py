@@ -71,7 +71,9 @@ ANGKA_BERKAS_CAMPUR = (
 )
 TANDA_DIBUANG = "{jumlah} sel memuat {tanda}; tanda itu dibuang dan angkanya dipakai."
 TANGGAL_TIDAK_SAH = "Tanggal tidak dikenali. Tulis seperti 2024-09-01, 01/09/2024, 1 September 2024 atau tahun saja."
-OPD_INDUK_GANDA = "kode_opd ini muncul lebih dari sekali dalam daftar induk OPD. Hapus salah satunya."
+OPD_INDUK_GANDA = (
+    "kode_opd ini sudah ada dalam daftar induk OPD dengan isi lain ({berkas} baris {baris}). Samakan atau hapus salah satunya."
+)
 OPD_PENGGANTI_TIDAK_ADA = "OPD pengganti ini tidak ada dalam daftar induk OPD. Tambahkan OPD-nya atau perbaiki kodenya."
 OPD_BERLAKU_TERBALIK = "berlaku_sampai lebih awal daripada berlaku_mulai."
 OPD_TIDAK_DI_INDUK = "kode_opd ini tidak ada dalam daftar induk OPD (lembar opd). Tambahkan OPD-nya atau perbaiki kodenya."

@@ -120,8 +120,15 @@ def _master_list(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     findings: list[Finding] = []
     if opd.empty:
         return findings
+    # the same list in several workbooks (one per year) is fine: only rows that disagree count
+    content = [c for c in schema.OPD_COLUMNS if c in opd]
+    opd = opd.drop_duplicates(content, keep="first")
     report_opd = _Reporter(opd, findings)
-    report_opd(opd.duplicated("kode_opd", keep="first") & opd["kode_opd"].notna(), "kode_opd", pesan.OPD_INDUK_GANDA)
+    codes = opd["kode_opd"].notna()
+    repeated = codes & opd.duplicated("kode_opd", keep="first")
+    if repeated.any():
+        first = opd[codes].groupby("kode_opd", sort=False)[["_berkas", "_baris"]].transform("first").loc[repeated]
+        report_opd(repeated, "kode_opd", [pesan.OPD_INDUK_GANDA.format(berkas=f, baris=b) for f, b in zip(first["_berkas"], first["_baris"])])
     if "digantikan_oleh" in opd:
         unknown = opd["digantikan_oleh"].notna() & ~opd["digantikan_oleh"].isin(opd["kode_opd"])
         report_opd(unknown, "digantikan_oleh", pesan.OPD_PENGGANTI_TIDAK_ADA)

@@ -43,9 +43,15 @@ def test_opd_not_in_master_list_and_not_valid_in_year(tmp_path):
     result = found([data, induk])
     assert "tidak ada dalam daftar induk" in result[("data.csv", 3, "kode_opd", "galat")]
     assert "tidak berlaku pada tahun 2024" in result[("data.csv", 4, "tahun", "galat")]
-    assert "lebih dari sekali" in result[("induk.csv", 4, "kode_opd", "galat")]
+    assert "dengan isi lain (" in result[("induk.csv", 4, "kode_opd", "galat")]
     assert "pengganti ini tidak ada" in result[("induk.csv", 5, "digantikan_oleh", "galat")]
     assert len([k for k in result if k[3] == "galat"]) == 4
+
+
+def test_same_master_list_in_every_workbook_is_fine(tmp_path):
+    data = csv(tmp_path, ["2024,01,Dinas A,S,A1,Ind 1,%,positif,10,9"])
+    rows = ["01,Dinas A,DA,2016,,"]
+    assert found([data, master(tmp_path, rows, "induk-2023.csv"), master(tmp_path, rows, "induk-2024.csv")]) == {}
 
 
 def test_master_list_dates_reversed(tmp_path):
