@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import pesan
-from kinerja.schema import ANGGARAN_COLUMNS, OPD_COLUMNS
 from kinerja.engine import ScoreResult, score_table
 from kinerja.findings import Finding, InputError, has_errors, merge_findings
 from kinerja.readers import DESIMAL, SOURCE_COLUMNS, HeaderMapping, Inputs, read_inputs, tidy_from_frame
 from kinerja.rules import Rules
+from kinerja.schema import ANGGARAN_COLUMNS, OPD_COLUMNS
 from kinerja.validate import validate_inputs
 
 Data = pd.DataFrame | str | Path | Iterable[str | Path]

@@ -13,7 +13,6 @@ each naming its file, sheet, row and column through the source columns ``_berkas
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
