@@ -23,7 +23,9 @@ termasuk_batas, warna}, ...]}`` with the highest level first and no ``batas_bawa
 
 from __future__ import annotations
 
+import copy
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,8 +68,12 @@ class Params:
     sumber: str = ""
 
 
-def load_params(path: str | Path) -> Params:
-    """Read and check a params YAML file; raise :class:`ParamsError` with a message in Indonesian."""
+def load_params(path: str | Path, overrides: Sequence[str] = ()) -> Params:
+    """Read and check a params YAML file; raise :class:`ParamsError` with a message in Indonesian.
+
+    ``overrides`` are ``key=value`` settings that replace the file's for this run (``kinerja run
+    -p``), checked as strictly as the file: see :func:`apply_overrides`.
+    """
     source = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -79,7 +85,61 @@ def load_params(path: str | Path) -> Params:
         mapping = yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as error:
         raise ParamsError(pesan.PARAMS_YAML_RUSAK.format(berkas=source, rincian=_yaml_problem(error))) from None
-    return parse_params(mapping if mapping is not None else {}, source)
+    mapping = mapping if mapping is not None else {}
+    if overrides:
+        mapping = apply_overrides(mapping, overrides, source)
+        source = pesan.PARAMS_SUMBER_UBAH.format(berkas=source, ubah=", ".join(overrides))
+    return parse_params(mapping, source)
+
+
+def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "params") -> dict:
+    """A copy of a parsed params mapping with ``key=value`` overrides applied.
+
+    Keys are dotted paths: ``tahun``, ``data``, ``opd``, ``pemda.nama``, ``pemda.kode`` and
+    ``aturan.<setting>``. Values of ``pemda.*`` are taken as text as written; ``data`` and ``opd``
+    take a comma-separated list, kept as text (OPD code ``007`` stays ``007``; ``opd=semua`` means
+    all); ``tahun`` and ``aturan.*`` are read as YAML scalars (``120``, ``null``, ``rasio``). The
+    result still goes through :func:`parse_params`, so a wrong value is reported like one in the file.
+    """
+    result = copy.deepcopy(mapping) if isinstance(mapping, dict) else mapping
+    for item in overrides:
+        where = _Where(pesan.PARAMS_SUMBER_UBAH.format(berkas=source, ubah=item))
+        key, sign, text = item.partition("=")
+        key = key.strip()
+        if not sign or not key:
+            raise ParamsError(pesan.PARAMS_UBAH_BENTUK.format(ubah=item))
+        top, _, rest = key.partition(".")
+        where.mapping({top: None}, "", TOP_KEYS)
+        if not isinstance(result, dict):
+            where.fail("", pesan.PARAMS_BUKAN_PEMETAAN, result)
+        if top in ("pemda", "aturan"):
+            allowed = PEMDA_KEYS if top == "pemda" else tuple(Rules.names())
+            if not rest:
+                where.fail(key, pesan.PARAMS_UBAH_KUNCI_BAGIAN.format(contoh=f"{top}.{allowed[0]}"), None)
+            where.mapping({rest: None}, top, allowed)
+            section = result.setdefault(top, {})
+            if not isinstance(section, dict):
+                where.fail(top, pesan.PARAMS_BUKAN_PEMETAAN, section)
+            section[rest] = text if top == "pemda" else _scalar(text, where, key)
+            continue
+        if rest:
+            where.fail(key, pesan.PARAMS_UBAH_TIDAK_BERTINGKAT.format(kunci=top), None)
+        if top in ("data", "opd"):
+            items = [part.strip() for part in text.split(",") if part.strip()]
+            result[top] = "semua" if top == "opd" and items == ["semua"] else items
+        else:
+            result[top] = _scalar(text, where, key)
+    return result
+
+
+def _scalar(text: str, where: _Where, key: str) -> Any:
+    try:
+        value = yaml.load(text, Loader=_StrictLoader) if text.strip() else None
+    except yaml.YAMLError as error:
+        where.fail(key, _yaml_problem(error), text)
+    if isinstance(value, (dict, list)):
+        where.fail(key, pesan.PARAMS_UBAH_SKALAR, text)
+    return value
 
 
 def parse_params(mapping: Any, source: str = "params") -> Params:

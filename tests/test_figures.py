@@ -1,0 +1,95 @@
+"""Figures: returned (never shown), PNG rendered, titled, alt text with the key numbers, house style,
+Indonesian tick labels, no warnings. Runs in-process on the Agg canvas (no pyplot is involved)."""
+
+from __future__ import annotations
+
+import base64
+import warnings
+from pathlib import Path
+
+import matplotlib as mpl
+import pandas as pd
+import pytest
+
+from kinerja import Rules, builtin_scale, figures, pages
+
+FIXTURE = Path(__file__).parent / "fixtures" / "proyek"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return pages.analyse(2024, proyek=FIXTURE)
+
+
+def charts(analysis) -> dict[str, figures.Chart]:
+    scale = analysis.params.rules.skala_predikat
+    ringkasan, opd, tren = pages.ringkasan(analysis), pages.opd(analysis, "007"), pages.tren(analysis)
+    anggaran = pd.DataFrame({"tahun": [2023, 2024], "capaian": [85.0, 115.0], "serapan": [90.5, 80.0]})
+    return {
+        "peringkat": figures.opd_ranking(ringkasan.tables["opd"], scale, 2024, ringkasan.tables["pemda"]["capaian"].iloc[0]),
+        "sebaran": figures.capaian_distribution(ringkasan.tables["opd"], scale, 2024),
+        "target": figures.target_vs_realisasi(pages.opd(analysis, "009").tables["indikator"], scale, "Dinas Sosial", 2024),
+        "riwayat": figures.indicator_history(opd.tables["riwayat"], "Dinas Kesehatan", 2024),
+        "serapan": figures.capaian_vs_serapan(anggaran, "Dinas Kesehatan"),
+        "tren_pemda": figures.pemda_trend(tren.tables["pemda"], "Kabupaten Uji"),
+        "tren_opd": figures.opd_trend(tren.tables["opd"], scale),
+    }
+
+
+def test_every_figure_is_a_titled_png_with_alt_text_and_no_warning(analysis):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        made = charts(analysis)
+    assert [str(w.message) for w in caught] == []
+    for name, chart in made.items():
+        assert chart.png.startswith(PNG), name
+        assert chart.judul and len(chart.alt) > 60, name
+        titles = [ax.get_title(loc="left") for ax in chart.figure.axes] + [chart.figure.get_suptitle()]
+        assert chart.judul in titles, name
+        data, metadata = chart._repr_mimebundle_()
+        assert base64.b64decode(data["image/png"]) == chart.png
+        assert data["text/plain"] == chart.alt and metadata["image/png"]["alt"] == chart.alt
+        assert metadata["image/png"]["width"] == round(chart.figure.get_size_inches()[0] * 100) <= 900  # 100 px/in
+
+
+def test_alt_text_carries_the_numbers_in_indonesian(analysis):
+    made = charts(analysis)
+    assert "Dinas Kesehatan 115,00 %, Dinas Sosial 100,00 %, Dinas Pendidikan 90,00 %" in made["peringkat"].alt
+    assert "median 100,00 %" in made["sebaran"].alt and "2 OPD mencapai 100 % atau lebih" in made["sebaran"].alt
+    assert "Waktu layanan bantuan sosial: target 70–90, realisasi 80 hari" in made["target"].alt
+    assert "2023: 91,67 %; 2024: 101,67 %" in made["tren_pemda"].alt
+    assert "2024: capaian 115,00 %, serapan 80,00 %" in made["serapan"].alt
+
+
+def test_indonesian_ticks_and_years(analysis):
+    made = charts(analysis)
+    ax = made["tren_pemda"].figure.axes[0]
+    made["tren_pemda"].figure.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023", "2024"]  # never 2.023
+    assert all(t.get_text().endswith(" %") for t in ax.get_yticklabels() if t.get_text())
+    assert figures.number_formatter()(1234.5, 0) == "1.234,5"
+    assert figures.percent_formatter(1)(97.25, 0) == "97,3 %"
+
+
+def test_predikat_colours_follow_the_scale():
+    scale = builtin_scale("lima-tingkat")
+    colors = figures.predikat_colors(scale)
+    assert colors == {level.predikat: level.warna for level in scale.levels}
+    assert colors["Sangat Tinggi"] == "#009E73"
+    cmap, norm = figures._predikat_cmap(scale)
+    assert mpl.colors.to_hex(cmap(norm(91.0))) == "#009e73" and mpl.colors.to_hex(cmap(norm(90.99))) == "#56b4e9"
+
+
+def test_theme_is_local():
+    before = dict(mpl.rcParams)
+    with figures.theme():
+        assert mpl.rcParams["axes.titleweight"] == "bold"
+    assert dict(mpl.rcParams) == before
+
+
+def test_opd_without_capaian_is_named_not_drawn():
+    table = pd.DataFrame({"kode_opd": ["1", "2"], "nama_opd": ["Dinas A", "Dinas B"], "capaian": [95.0, float("nan")],
+                          "predikat": ["Sangat Tinggi", ""]})
+    chart = figures.opd_ranking(table, Rules().skala_predikat, 2024)
+    assert "Tanpa capaian (tidak digambar): Dinas B." in chart.alt
