@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
-    for add_command in (add_score, add_validate, add_template, add_run):  # one function per command: it adds its parser and handler
+    for add_command in (add_score, add_validate, add_template, add_run, add_publish, add_build):  # one function per command: it adds its parser and handler
         add_command(commands)
     return parser
 
@@ -194,6 +194,84 @@ def run_notebooks(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     print(summary.total())
     return EXIT_OK if summary.ok else EXIT_INPUT
+
+
+def add_publish(commands: argparse._SubParsersAction) -> None:
+    publish = commands.add_parser(
+        "publish", help=pesan.CLI_PUBLISH_RINGKAS, description=pesan.CLI_PUBLISH_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _publish_arguments(publish, pesan.CLI_ARG_TAHUN_TERBIT)
+    publish.set_defaults(command=run_publish)
+
+
+def add_build(commands: argparse._SubParsersAction) -> None:
+    build = commands.add_parser(
+        "build", help=pesan.CLI_BUILD_RINGKAS, description=pesan.CLI_BUILD_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _publish_arguments(build, pesan.CLI_ARG_TAHUN_BUILD)
+    build.add_argument("-p", dest="ubah", action="append", default=[], metavar="KUNCI=NILAI", help=pesan.CLI_ARG_UBAH)
+    build.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=pesan.CLI_ARG_JOBS)
+    build.add_argument("--force", action="store_true", help=pesan.CLI_ARG_FORCE)
+    build.set_defaults(command=run_build)
+
+
+def _publish_arguments(parser: argparse.ArgumentParser, tahun_help: str) -> None:
+    from kinerja.publish import ENGINES
+
+    parser.add_argument("--tahun", type=int, action="append", default=None, metavar="TAHUN", help=tahun_help)
+    parser.add_argument("--engine", choices=ENGINES, default="auto", help=pesan.CLI_ARG_MESIN)
+    parser.add_argument("--out", default="_site", metavar="FOLDER", help=pesan.CLI_ARG_OUT_SITUS)
+    parser.add_argument("--build", default="_build", metavar="FOLDER", help=pesan.CLI_ARG_BUILD)
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    """``kinerja publish``: the website and PDF reports from the executed notebooks."""
+    from kinerja.publish import PublishError, publish
+
+    try:
+        result = publish(".", args.build, args.out, args.tahun, args.engine, say=print)
+    except PublishError as error:
+        print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
+        return EXIT_INPUT
+    print(result.summary())
+    return EXIT_OK
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """``kinerja build``: validate every year's data, run the notebooks, publish (the main job)."""
+    import re
+
+    from kinerja import run
+
+    years = sorted(set(args.tahun)) if args.tahun else sorted(
+        int(path.stem) for path in Path("params").glob("*.yml") if re.fullmatch(r"\d{4}", path.stem))
+    if not years:
+        print(pesan.CLI_GALAT.format(pesan=pesan.BUILD_TANPA_PARAMS), file=sys.stderr)
+        return EXIT_INPUT
+    if args.jobs is not None and args.jobs < 1:
+        print(pesan.CLI_GALAT.format(pesan=pesan.RUN_JOBS.format(nilai=args.jobs)), file=sys.stderr)
+        return EXIT_USAGE
+    for year in years:
+        params = load_params(Path("params") / f"{year}.yml", args.ubah)
+        loaded = check(list(params.data), params.rules, getattr(params, "desimal", None) or "otomatis", year)
+        errors = sum(f.is_error for f in loaded.findings)
+        print(pesan.BUILD_PERIKSA.format(tahun=year, baris=display.angka(len(loaded.table), 0), galat=errors,
+                                         peringatan=len(loaded.findings) - errors))
+        if errors:
+            print(format_findings_table([f for f in loaded.findings if f.is_error], limit=200), file=sys.stderr)
+            print(pesan.BUILD_BERHENTI.format(tahun=year), file=sys.stderr)
+            return EXIT_INPUT
+    summary = run.run(years, args.ubah, args.jobs, args.force, args.build)
+    for line in summary.problems():
+        print(line, file=sys.stderr)
+    print(summary.total())
+    if not summary.ok:
+        print(pesan.BUILD_RUN_GAGAL, file=sys.stderr)
+        return EXIT_INPUT
+    args.tahun = years
+    return run_publish(args)
 
 
 def _plain_header(header: str, column: str) -> bool:

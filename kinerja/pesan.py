@@ -479,9 +479,106 @@ RUN_TAHUN_GAGAL = "GAGAL tahun {tahun}: {pesan}"
 RUN_GAGAL = "GAGAL {notebook}: {tempat}: {galat}"
 RUN_GAGAL_SEL = "sel {sel}"
 RUN_GAGAL_DISIMPAN = "      notebook yang gagal disimpan untuk diperiksa: {berkas}"
-RUN_KERNEL_MATI = "kernel berhenti saat notebook dijalankan"
+RUN_KERNEL_MATI = "kernel berhenti atau sel terlalu lama saat notebook dijalankan ({rincian})"
 RUN_KERNEL_GAGAL = "kernel tidak dapat dimulai ({rincian})"
 RUN_RINGKASAN = (
     "Selesai dalam {detik} detik: {jumlah} notebook; {dijalankan} dijalankan, {dilewati} dilewati "
     "(tidak berubah), {gagal} gagal. Hasil di {folder}."
 )
+
+# --- publishing: website and PDF report (kinerja.publish; `kinerja publish`, `kinerja build`) ---
+TERBIT_TANPA_KONFIGURASI = "Berkas {berkas} tidak ada: struktur situs dibaca dari berkas itu."
+TERBIT_KONFIGURASI_RUSAK = "Berkas {berkas} tidak dapat dibaca sebagai YAML: {rincian}"
+TERBIT_KONFIGURASI_KURANG = "Berkas {berkas} tidak mempunyai kunci yang diperlukan untuk menerbitkan: {kunci}."
+TERBIT_BUILD_KURANG = (
+    "Hasil run tidak lengkap atau ada notebook yang gagal: {berkas}. Jalankan kinerja run untuk tahun itu "
+    "(atau kinerja build) dan perbaiki galatnya sebelum menerbitkan."
+)
+TERBIT_TANPA_BUILD = "Folder {folder} tidak berisi hasil run satu tahun pun. Jalankan dulu kinerja run --tahun TAHUN."
+TERBIT_TAHUN_TIDAK_ADA = "Tahun {tahun} tidak ada di {folder}. Jalankan dulu kinerja run --tahun {tahun}."
+TERBIT_NOTEBOOK_RUSAK = "Notebook {berkas} tidak dapat dibaca: {rincian}"
+TERBIT_HALAMAN_TIDAK_ADA = "Halaman yang disebut _quarto.yml tidak ada: {berkas}."
+TERBIT_HASIL_TIDAK_ADA = "Mesin {mesin} selesai tetapi halaman ini tidak dihasilkan: {berkas}."
+TERBIT_PANDOC_TIDAK_ADA = "pandoc tidak ditemukan. Pasang paket pypandoc-binary (pip install -e .)."
+TERBIT_PANDOC_GAGAL = "pandoc gagal mengubah {berkas}:\n{rincian}"
+TERBIT_TYPST_GAGAL = "Typst gagal menyusun PDF {berkas}:\n{rincian}"
+TERBIT_QUARTO_TIDAK_ADA = (
+    "Quarto tidak ditemukan (perintah quarto tidak ada di PATH). Pasang Quarto 1.10 atau lebih baru, "
+    "atau pakai --engine pandoc."
+)
+TERBIT_QUARTO_GAGAL = "quarto render gagal (kode keluar {kode}):\n{rincian}"
+TERBIT_GAGAL = "Penerbitan gagal; {folder} tidak diubah. {rincian}"
+TERBIT_MESIN = "Menerbitkan tahun {tahun} dengan mesin {mesin} ({alasan})."
+TERBIT_MESIN_DIMINTA = "diminta"
+TERBIT_MESIN_QUARTO_ADA = "Quarto ditemukan: {alamat}"
+TERBIT_MESIN_QUARTO_TIDAK_ADA = "Quarto tidak ditemukan; pandoc dan Typst dari paket PyPI"
+TERBIT_SELESAI = "Situs diterbitkan di {folder} dalam {detik} detik: {halaman} halaman, {pdf} laporan PDF (mesin {mesin})."
+TERBIT_PERINTAH = "Menjalankan: {perintah}"
+
+TERBIT_SPANDUK_HTML = (
+    '<div class="spanduk-sintetis" role="note">CONTOH SINTETIS — data contoh, bukan data resmi. '
+    "Angka di situs ini dikarang untuk mencoba perangkat kinerja dan tidak menggambarkan kinerja sebenarnya.</div>\n"
+)
+TERBIT_SINTETIS = (
+    "CONTOH SINTETIS — data contoh, bukan data resmi. Angka dalam laporan ini dikarang untuk mencoba "
+    "perangkat kinerja dan tidak menggambarkan kinerja sebenarnya."
+)
+TERBIT_SINTETIS_PENDEK = "CONTOH SINTETIS — bukan data resmi"
+TERBIT_LAPORAN = "Laporan Capaian Kinerja"
+TERBIT_LAPORAN_JUDUL = "Laporan Capaian Kinerja {tahun}"
+TERBIT_TAHUN_ANGGARAN = "Tahun Anggaran"
+TERBIT_HALAMAN = "Halaman"
+TERBIT_DARI = "dari"
+TERBIT_DIBUAT = "Dibuat {tanggal} dengan kinerja {versi}."
+TERBIT_BAB_RINGKASAN = "Ringkasan capaian kinerja"
+TERBIT_BAB_OPD = "Capaian kinerja setiap OPD"
+TERBIT_BAB_RINCI = "Capaian indikator kinerja per OPD"
+TERBIT_BAB_PERBANDINGAN = "Perbandingan dengan tahun sebelumnya"
+TERBIT_PERUBAHAN_OPD_JUDUL = "Perubahan capaian OPD, {tahun} dibanding {sebelumnya} (dari kenaikan terbesar)"
+TERBIT_KALIMAT_UTAMA = "Capaian kinerja {pemda} tahun {tahun}: {capaian}, predikat {predikat}."
+TERBIT_KALIMAT_OPD = "Capaian {capaian}, predikat {predikat}. {perubahan}"
+TERBIT_PERUBAHAN = (
+    "{poin} ({persen} secara relatif) dibanding tahun {sebelumnya} ({capaian_sebelumnya})."
+)
+TERBIT_TANPA_PERBANDINGAN = "Perubahan dari tahun {sebelumnya}: {catatan}."
+TERBIT_TANPA_DATA_SEBELUMNYA = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
+TERBIT_DESKRIPSI_OPD = "Capaian {capaian} · {predikat}"
+TERBIT_KARTU_LABEL = "Capaian kinerja utama"
+TERBIT_KARTU_JUDUL = "Capaian kinerja {pemda} tahun {tahun}"
+TERBIT_NAIK = "Naik: "
+TERBIT_TURUN = "Turun: "
+TERBIT_TETAP = "Tetap: "
+TERBIT_ATURAN_BERLAKU = "Aturan yang berlaku"
+TERBIT_UNDUH_RINGKASAN = "Ringkasan pemda (semua OPD)"
+TERBIT_UNDUH_TREN = "Tren antartahun"
+TERBIT_SARING = "Ketik untuk menyaring…"
+TERBIT_SARING_LABEL = "Saring baris:"
+TERBIT_URUTKAN = "Urutkan menurut kolom ini"
+TERBIT_JUMLAH_BARIS = "{n} dari {semua} baris"
+TERBIT_TIDAK_DITEMUKAN = "Tidak ditemukan."
+TERBIT_LEWATI = "Langsung ke isi"
+TERBIT_NAVIGASI = "Navigasi utama"
+TERBIT_MENU = "Menu"
+TERBIT_CARI = "Cari"
+
+CLI_PUBLISH_RINGKAS = "terbitkan situs web statis dan laporan PDF per tahun dari hasil kinerja run"
+CLI_PUBLISH_DESKRIPSI = (
+    "Menyusun situs web (Bahasa Indonesia) dan satu laporan PDF per tahun anggaran dari notebook yang sudah\n"
+    "dijalankan di _build/, menurut struktur _quarto.yml. Mesin quarto menjalankan quarto render; mesin pandoc\n"
+    "memakai pandoc dan Typst dari paket PyPI; auto (bawaan) memakai Quarto bila ada. Situs disusun di folder\n"
+    "sementara dan baru menggantikan folder keluaran bila seluruhnya berhasil."
+)
+CLI_ARG_TAHUN_TERBIT = "tahun anggaran yang diterbitkan (boleh diulang; bawaan: semua tahun di folder build)"
+CLI_ARG_MESIN = "mesin penerbit: auto (Quarto bila ada, selain itu pandoc), quarto, atau pandoc"
+CLI_ARG_OUT_SITUS = "folder situs (bawaan: _site)"
+CLI_BUILD_RINGKAS = "pekerjaan utama: periksa data, jalankan notebook, terbitkan situs dan laporan PDF"
+CLI_BUILD_DESKRIPSI = (
+    "Memeriksa data setiap tahun (seperti kinerja validate), menjalankan notebook (seperti kinerja run), lalu\n"
+    "menerbitkan situs dan laporan PDF (seperti kinerja publish). Berhenti pada langkah pertama yang gagal;\n"
+    "situs yang lama tidak diubah."
+)
+CLI_ARG_TAHUN_BUILD = "tahun anggaran (boleh diulang; bawaan: setiap params/<tahun>.yml)"
+BUILD_TANPA_PARAMS = "Tidak ada berkas params/<tahun>.yml. Buat satu, atau sebutkan --tahun."
+BUILD_PERIKSA = "Memeriksa data tahun {tahun}: {baris} baris indikator, {galat} galat, {peringatan} peringatan."
+BUILD_BERHENTI = "Berhenti: data tahun {tahun} mempunyai galat (lihat di atas). Situs tidak diubah."
+BUILD_RUN_GAGAL = "Berhenti: ada notebook yang gagal (lihat di atas). Situs tidak diubah."

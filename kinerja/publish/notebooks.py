@@ -1,0 +1,128 @@
+"""Pure transforms of executed notebooks into the pages of the site (no I/O here).
+
+An executed notebook of ``_build/`` becomes a page by :func:`page_notebook`: the parameter cells
+(``parameters`` and papermill's ``injected-parameters``) and their metadata go, the first raw cell
+becomes the page's front matter (title escaped as Markdown text, so an OPD named
+``<script>alert(1)</script>`` is shown as those characters), ``text/markdown`` outputs lose their
+``text/plain`` twin (so pandoc's ``best`` output choice keeps them) and any HTML in them, stream and
+error outputs go, and optional raw HTML blocks (the headline card of the overview) are inserted.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from typing import Any
+
+import yaml
+
+PARAMETER_TAGS = {"parameters", "injected-parameters"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&$@^~|])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that reads back as exactly ``text`` (its special characters backslash-escaped)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _BLOCK_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)), escaped)
+
+
+def front_matter(fields: dict[str, Any]) -> str:
+    """A YAML front matter block; ``title``, ``subtitle`` and ``description`` are escaped as
+    Markdown text (Quarto and pandoc read metadata strings as Markdown)."""
+    safe = {key: markdown_text(value) if key in ("title", "subtitle", "description") and isinstance(value, str) else value
+            for key, value in fields.items()}
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---"
+
+
+def read_front_matter(notebook: dict) -> dict:
+    """The front matter of a notebook's first raw cell ({} when there is none)."""
+    cells = notebook.get("cells", [])
+    if not cells or cells[0].get("cell_type") != "raw":
+        return {}
+    text = _source(cells[0])
+    match = re.match(r"\s*---\n(.*?)\n---\s*$", text, re.DOTALL)
+    if not match:
+        return {}
+    data = yaml.safe_load(match.group(1))
+    return data if isinstance(data, dict) else {}
+
+
+def raw_html_cell(markup: str) -> dict:
+    """A raw cell passed through as HTML by pandoc and Quarto."""
+    return {"cell_type": "raw", "metadata": {"raw_mimetype": "text/html", "format": "text/html"}, "source": markup}
+
+
+def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_output: str | None = None) -> dict:
+    """The published form of an executed notebook (a new dict; ``notebook`` is not changed).
+
+    ``front`` replaces the front matter; ``insert_after_first_output`` is raw HTML placed after
+    the first cell that has an output (the headline of a page).
+    """
+    result = copy.deepcopy(notebook)
+    result.get("metadata", {}).pop("papermill", None)
+    cells = []
+    for cell in result.get("cells", []):
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if cell.get("cell_type") == "code" and tags & PARAMETER_TAGS:
+            continue
+        cell.get("metadata", {}).pop("papermill", None)
+        cell.get("metadata", {}).pop("execution", None)
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = [_clean_output(o) for o in cell.get("outputs", []) if o.get("output_type") in ("display_data", "execute_result")]
+        cells.append(cell)
+    if cells and cells[0].get("cell_type") == "raw":
+        cells[0]["source"] = front_matter(front)
+    else:
+        cells.insert(0, {"cell_type": "raw", "metadata": {}, "source": front_matter(front)})
+    if insert_after_first_output:
+        for index, cell in enumerate(cells):
+            if cell.get("cell_type") == "code" and cell.get("outputs"):
+                cells.insert(index + 1, raw_html_cell(insert_after_first_output))
+                break
+    result["cells"] = cells
+    return result
+
+
+def _clean_output(output: dict) -> dict:
+    data = output.get("data", {})
+    if "text/markdown" in data:
+        data.pop("text/plain", None)
+        # generated Markdown sentences hold no HTML; any "<" comes from the data (a name): text
+        data["text/markdown"] = _source_text(data["text/markdown"]).replace("<", "&lt;")
+    return output
+
+
+def markdown_outputs(notebook: dict) -> list[str]:
+    """Every ``text/markdown`` output of the notebook, in order."""
+    found = []
+    for cell in notebook.get("cells", []):
+        for output in cell.get("outputs", []) or []:
+            if "text/markdown" in output.get("data", {}):
+                found.append(_source_text(output["data"]["text/markdown"]))
+    return found
+
+
+def png_outputs(notebook: dict) -> list[tuple[str, str]]:
+    """Every PNG output as (base64 data, alt text), in order."""
+    found = []
+    for cell in notebook.get("cells", []):
+        for output in cell.get("outputs", []) or []:
+            data = output.get("data", {})
+            if "image/png" in data:
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt") or _source_text(data.get("text/plain", ""))
+                found.append((_source_text(data["image/png"]).replace("\n", ""), alt))
+    return found
+
+
+def escape(text: object) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def _source(cell: dict) -> str:
+    return _source_text(cell.get("source", ""))
+
+
+def _source_text(value: str | list[str]) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)

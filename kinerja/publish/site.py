@@ -1,0 +1,126 @@
+"""The site's structure, read from ``_quarto.yml`` (its one source of truth).
+
+:func:`load_config` reads the project's ``_quarto.yml``; :func:`expand` turns it into the plain
+Quarto configuration of one publication: the ``kinerja:`` section (read only by ``kinerja
+publish``) becomes one navbar menu and the rendered pages of every fiscal year, the footer gets
+the pemda, the generation date and the toolkit's version. Both engines work from the expanded
+configuration: Quarto renders it, the pandoc engine reads its navbar, titles and render list.
+"""
+
+from __future__ import annotations
+
+import copy
+import glob
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from kinerja import pesan
+
+CONFIG = "_quarto.yml"
+SECTION = "kinerja"
+
+
+class SiteConfigError(ValueError):
+    """``_quarto.yml`` lacks what publishing needs; the message says what (Bahasa Indonesia)."""
+
+
+def load_config(root: str | Path = ".") -> dict:
+    path = Path(root) / CONFIG
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SiteConfigError(pesan.TERBIT_TANPA_KONFIGURASI.format(berkas=path)) from None
+    except yaml.YAMLError as error:
+        raise SiteConfigError(pesan.TERBIT_KONFIGURASI_RUSAK.format(berkas=path, rincian=error)) from None
+    problems = []
+    if not isinstance(config, dict):
+        raise SiteConfigError(pesan.TERBIT_KONFIGURASI_RUSAK.format(berkas=path, rincian="bukan pemetaan"))
+    for keys in (("project", "render"), ("website", "navbar", "left"), (SECTION, "menu-tahun"), (SECTION, "halaman-tahun")):
+        node: Any = config
+        for key in keys:
+            node = node.get(key) if isinstance(node, dict) else None
+        if node is None:
+            problems.append(".".join(keys))
+    if problems:
+        raise SiteConfigError(pesan.TERBIT_KONFIGURASI_KURANG.format(berkas=path, kunci=", ".join(problems)))
+    return config
+
+
+def _fill(value: Any, fields: dict[str, Any]) -> Any:
+    """``value`` with ``{name}`` replaced in every string (other braces left alone)."""
+    if isinstance(value, str):
+        for name, text in fields.items():
+            value = value.replace("{" + name + "}", str(text))
+        return value
+    if isinstance(value, list):
+        return [_fill(item, fields) for item in value]
+    if isinstance(value, dict):
+        return {key: _fill(item, fields) for key, item in value.items()}
+    return value
+
+
+def expand(config: dict, years: list[int], source: str | Path, fields: dict[str, str]) -> dict:
+    """The staged configuration for ``years`` (newest first in the navbar).
+
+    ``source`` is the staged folder: the per-year page patterns (``{tahun}/opd/*.ipynb``) are
+    matched against it, so the render list names exactly the files that exist. ``fields`` fill
+    ``{pemda}``, ``{tanggal}`` and ``{versi}`` in the footer.
+    """
+    staged = copy.deepcopy(config)
+    section = staged.pop(SECTION)
+    menus = [_fill(section["menu-tahun"], {"tahun": year}) for year in sorted(years, reverse=True)]
+    left = staged["website"]["navbar"]["left"]
+    staged["website"]["navbar"]["left"] = left[:1] + menus + left[1:]
+    render = list(staged["project"]["render"])
+    for year in sorted(years):
+        for pattern in section["halaman-tahun"]:
+            filled = _fill(pattern, {"tahun": year})
+            if any(ch in filled for ch in "*?["):
+                render += sorted(str(PurePosixPath(Path(p).relative_to(source))) for p in glob.glob(str(Path(source) / filled)))
+            else:
+                render.append(filled)
+    staged["project"]["render"] = render
+    if "page-footer" in staged.get("website", {}):
+        staged["website"]["page-footer"] = _fill(staged["website"]["page-footer"], fields)
+    return staged
+
+
+def dump(config: dict) -> str:
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A navbar entry: a link (``href`` a source path) or a menu of links (``menu``)."""
+
+    text: str
+    href: str | None = None
+    menu: tuple[NavItem, ...] = ()
+
+
+def navbar(config: dict) -> list[NavItem]:
+    """The navbar of an expanded configuration."""
+
+    def item(entry: Any) -> NavItem:
+        if isinstance(entry, str):
+            return NavItem(PurePosixPath(entry).stem, entry)
+        menu = tuple(item(sub) for sub in entry.get("menu", []))
+        return NavItem(str(entry.get("text", entry.get("href", ""))), entry.get("href"), menu)
+
+    return [item(entry) for entry in config["website"]["navbar"]["left"]]
+
+
+def output_path(source: str) -> str:
+    """The site path of a source page: ``2024/opd/1.02.01.ipynb`` → ``2024/opd/1.02.01.html``;
+    ``laporan.qmd`` with a PDF format → ``.pdf`` (see :func:`is_report`); other files as they are."""
+    path = PurePosixPath(source)
+    if path.suffix in (".ipynb", ".qmd", ".md"):
+        return str(path.with_suffix(".pdf" if is_report(source) else ".html"))
+    return source
+
+
+def is_report(source: str) -> bool:
+    return PurePosixPath(source).name == "laporan.qmd"

@@ -1,0 +1,300 @@
+"""Stage the sources of one publication: a plain Quarto project in a folder of its own.
+
+From the executed notebooks and extracts of ``_build/<tahun>/`` (see :mod:`kinerja.run`) and the
+Markdown pages of ``situs/``, :func:`stage` writes::
+
+    _quarto.yml              expanded (site.expand): year menus, render list, footer
+    index.ipynb              Beranda: the newest year's overview, with the headline card
+    tren.ipynb               the newest year's trend page
+    metodologi.qmd           situs/metodologi.qmd + the rules in force per year
+    unduh.qmd                situs/unduh.qmd + every download, per year
+    <tahun>/index.ipynb      the year's overview
+    <tahun>/opd/index.qmd    the year's OPD listing (situs/daftar-opd.qmd)
+    <tahun>/opd/<kode>.ipynb one page per OPD
+    <tahun>/laporan.qmd      the year's PDF report (situs/laporan.qmd; Typst), with laporan.json,
+                             kinerja-laporan.typ and its figures in gambar/
+    unduh/<tahun>/...        the XLSX and CSV extracts
+    kinerja.css, kinerja-js.html, spanduk.html   style, script and the synthetic-data banner
+
+Both engines render this folder; nothing in it is specific to one of them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from kinerja import display, pesan
+from kinerja.publish import laporan, notebooks, site
+
+SITUS = "situs"
+#: Templates, stylesheet and script shipped with the package.
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+UNDUH = "unduh"
+#: Files of kinerja/templates/ copied into the staged project as they are.
+ASSETS = ("kinerja.css",)
+
+
+class StageError(ValueError):
+    """The build lacks what a page needs; the message names the file (Bahasa Indonesia)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page shares: the pemda's name, whether the data is the synthetic sample, the
+    generation date (``28 November 2026``) and the toolkit's version."""
+
+    pemda: str
+    sintetis: bool
+    tanggal: str
+    versi: str
+
+
+def template_text(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def years_in_build(build: Path) -> list[int]:
+    """Fiscal years with an executed overview in ``build``."""
+    if not build.is_dir():
+        return []
+    return sorted(int(p.name) for p in build.iterdir() if re.fullmatch(r"\d{4}", p.name) and (p / "ringkasan.ipynb").is_file())
+
+
+def check_build(build: Path, years: list[int]) -> None:
+    """Refuse a build that lacks a page or has a failed notebook (a site with holes)."""
+    problems = []
+    for year in years:
+        folder = build / str(year)
+        for name in ("ringkasan", "tren"):
+            for suffix in (".ipynb", ".xlsx"):
+                if not (folder / f"{name}{suffix}").is_file():
+                    problems.append(str(folder / f"{name}{suffix}"))
+        problems += [str(p) for p in sorted(folder.rglob("*.gagal.ipynb"))]
+        if not any((folder / "opd").glob("*.ipynb")):
+            problems.append(str(folder / "opd" / "*.ipynb"))
+    if problems:
+        raise StageError(pesan.TERBIT_BUILD_KURANG.format(berkas=", ".join(problems)))
+
+
+def stage(root: Path, build: Path, years: list[int], dest: Path, context: Context) -> dict:
+    """Write the staged project for ``years`` into ``dest`` (an empty folder); return its
+    expanded configuration. Raises :class:`StageError` or :class:`site.SiteConfigError`."""
+    config = site.load_config(root)
+    check_build(build, years)
+    dest.mkdir(parents=True, exist_ok=True)
+    newest = max(years)
+    for name in ASSETS:
+        (dest / name).write_text(template_text(name), encoding="utf-8")
+    (dest / "kinerja-js.html").write_text(script_include(), encoding="utf-8")
+    banner = pesan.TERBIT_SPANDUK_HTML if context.sintetis else ""
+    (dest / "spanduk.html").write_text(banner, encoding="utf-8")
+
+    situs = root / SITUS
+    methods = {}
+    for year in years:
+        methods[year] = _stage_year(build / str(year), year, dest, context, situs)
+    newest_folder = dest / str(newest)
+    shutil.copyfile(newest_folder / "index.ipynb", dest / "index.ipynb")
+    tren = _read(build / str(newest) / "tren.ipynb")
+    _write(dest / "tren.ipynb", notebooks.page_notebook(tren, {**_front(tren), "lang": "id"}))
+    _copy_extract(build / str(newest), "tren", dest / UNDUH / str(newest))
+
+    (dest / "metodologi.qmd").write_text(_page(situs, "metodologi.qmd") + rules_section(build, years, methods),
+                                         encoding="utf-8")
+    (dest / "unduh.qmd").write_text(_page(situs, "unduh.qmd") + downloads_section(dest, years), encoding="utf-8")
+    fields = {"pemda": notebooks.markdown_text(context.pemda), "tanggal": context.tanggal, "versi": context.versi}
+    expanded = site.expand(config, years, dest, fields)
+    (dest / site.CONFIG).write_text(site.dump(expanded), encoding="utf-8")
+    return expanded
+
+
+def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Path) -> str:
+    out = dest / str(year)
+    (out / "opd").mkdir(parents=True, exist_ok=True)
+    overview = _read(folder / "ringkasan.ipynb")
+    pemda_row = pd.read_csv(folder / "ringkasan" / "pemda.csv").iloc[0]
+    card = headline_card(pemda_row, year, context.pemda)
+    _write(out / "index.ipynb", notebooks.page_notebook(overview, {**_front(overview), "lang": "id"}, card))
+    _copy_extract(folder, "ringkasan", dest / UNDUH / str(year))
+    opd_table = pd.read_csv(folder / "ringkasan" / "opd.csv", dtype={"kode_opd": str}).set_index("kode_opd")
+    for path in sorted((folder / "opd").glob("*.ipynb")):
+        if path.name.endswith(".gagal.ipynb"):
+            continue
+        page = _read(path)
+        front = _front(page)
+        code = str((notebooks.read_front_matter(page).get("params") or {}).get("kode_opd", path.stem))
+        if code in opd_table.index:
+            row = opd_table.loc[code]
+            front["description"] = pesan.TERBIT_DESKRIPSI_OPD.format(
+                capaian=display.persen(row["capaian"]), predikat=laporan._text(row["predikat"]) or pesan.HALAMAN_TANPA_PREDIKAT)
+        _write(out / "opd" / path.name, notebooks.page_notebook(page, {**front, "lang": "id"}))
+        _copy_extract(folder / "opd", path.stem, dest / UNDUH / str(year) / "opd")
+    listing = _page(situs, "daftar-opd.qmd")
+    (out / "opd" / "index.qmd").write_text(listing.replace("{tahun}", str(year)), encoding="utf-8")
+
+    method = _method_sentence(overview)
+    figures = []
+    (out / "gambar").mkdir(exist_ok=True)
+    for number, (heading, data, alt) in enumerate(figure_outputs(overview), start=1):
+        name = f"gambar/ringkasan-{number}.png"
+        (out / name).write_bytes(base64.b64decode(data))
+        figures.append({"berkas": name, "alt": alt, "judul": heading})
+    data = laporan.report_data(folder, year, context.pemda, method, figures, context.sintetis,
+                               pesan.TERBIT_DIBUAT.format(tanggal=context.tanggal, versi=context.versi))
+    (out / "laporan.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / "kinerja-laporan.typ").write_text(template_text("kinerja-laporan.typ"), encoding="utf-8")
+    report = _page(situs, "laporan.qmd").replace("{tahun}", str(year))
+    (out / "laporan.qmd").write_text(report.replace("{metodologi}", _body(_page(situs, "metodologi.qmd"))),
+                                     encoding="utf-8")
+    return method
+
+
+def _page(situs: Path, name: str) -> str:
+    text = (situs / name).read_text(encoding="utf-8")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _body(text: str) -> str:
+    """A Markdown page without its front matter, headings one level down (under the report's
+    own chapter heading)."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, count=1, flags=re.DOTALL)
+    return re.sub(r"^(#+) ", lambda m: "#" + m.group(1) + " ", body, flags=re.MULTILINE)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise StageError(pesan.TERBIT_NOTEBOOK_RUSAK.format(berkas=path, rincian=error)) from None
+
+
+def _write(path: Path, notebook: dict) -> None:
+    path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _front(notebook: dict) -> dict:
+    found = notebooks.read_front_matter(notebook)
+    return {"title": str(found.get("title", ""))} if found.get("title") else {}
+
+
+def _copy_extract(folder: Path, stem: str, dest: Path) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    if (folder / f"{stem}.xlsx").is_file():
+        shutil.copyfile(folder / f"{stem}.xlsx", dest / f"{stem}.xlsx")
+    if (folder / stem).is_dir():
+        shutil.copytree(folder / stem, dest / stem, dirs_exist_ok=True)
+
+
+def _method_sentence(notebook: dict) -> str:
+    """The overview's own statement of its method (the Markdown output of its Metode section)."""
+    start = pesan.HALAMAN_METODE.split("{", 1)[0]
+    for text in notebooks.markdown_outputs(notebook):
+        if text.startswith(start):
+            return re.sub(r"\*\*(.*?)\*\*", r"\1", text)
+    return ""
+
+
+def figure_outputs(notebook: dict) -> list[tuple[str, str, str]]:
+    """(heading above it, base64 PNG, alt text) of every figure of a notebook."""
+    found, heading = [], ""
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            for line in notebooks._source(cell).splitlines():
+                if line.startswith("#"):
+                    heading = line.lstrip("#").strip()
+        for output in cell.get("outputs", []) or []:
+            if "image/png" in output.get("data", {}):
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
+                found.append((heading, notebooks._source_text(output["data"]["image/png"]).replace("\n", ""), alt))
+    return found
+
+
+def headline_card(row: pd.Series, tahun: int, pemda: str) -> str:
+    """The overview's headline as HTML: capaian, predikat badge, and the change from the year
+    before in poin and percent with an arrow and a colour (every data text escaped)."""
+    esc = notebooks.escape
+    colours = laporan.predikat_colours()
+    predikat = laporan._text(row.get("predikat")) or pesan.HALAMAN_TANPA_PREDIKAT
+    if pd.isna(row.get("selisih_poin")):
+        arah, panah, kata = "tetap", "●", ""
+    elif row["selisih_poin"] > 0:
+        arah, panah, kata = "naik", "▲", pesan.TERBIT_NAIK
+    elif row["selisih_poin"] < 0:
+        arah, panah, kata = "turun", "▼", pesan.TERBIT_TURUN
+    else:
+        arah, panah, kata = "tetap", "●", pesan.TERBIT_TETAP
+    colour = colours.get(predikat, "#777777")
+    return (
+        f'<section class="kartu-utama" aria-label="{esc(pesan.TERBIT_KARTU_LABEL)}">\n'
+        f'<p class="kartu-judul">{esc(pesan.TERBIT_KARTU_JUDUL.format(pemda=pemda or pesan.HALAMAN_PEMDA, tahun=tahun))}</p>\n'
+        f'<p class="kartu-angka"><span class="angka">{esc(display.persen(row["capaian"]))}</span> '
+        f'<span class="predikat" data-predikat="{esc(predikat)}"><span class="titik" style="background:{esc(colour)}"></span>'
+        f"{esc(predikat)}</span></p>\n"
+        f'<p class="kartu-perubahan {arah}"><span class="panah" aria-hidden="true">{panah}</span> '
+        f'<span class="visually-hidden">{esc(kata)}</span>{esc(laporan.change_words(row, tahun))}</p>\n'
+        "</section>"
+    )
+
+
+def script_include() -> str:
+    """The site's script, inline (works from a file:// copy and on any base path), with the
+    predikat colours and the wording it shows."""
+    settings = {
+        "warna": laporan.predikat_colours(),
+        "teks": {
+            "saring": pesan.TERBIT_SARING, "saringLabel": pesan.TERBIT_SARING_LABEL, "urutkan": pesan.TERBIT_URUTKAN,
+            "kolomPredikat": pesan.KOLOM_PREDIKAT, "jumlahBaris": pesan.TERBIT_JUMLAH_BARIS,
+            "tidakDitemukan": pesan.TERBIT_TIDAK_DITEMUKAN,
+        },
+    }
+    data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")
+    return f"<script>window.KINERJA = {data};</script>\n<script>\n{template_text('kinerja.js')}\n</script>\n"
+
+
+def rules_section(build: Path, years: list[int], methods: dict[int, str]) -> str:
+    """Markdown: the method and predikat scale in force for each year (from its overview)."""
+    lines = ["", f"## {pesan.TERBIT_ATURAN_BERLAKU}", ""]
+    for year in sorted(years, reverse=True):
+        lines += [f"### {pesan.TERBIT_TAHUN_ANGGARAN} {year}", ""]
+        if methods.get(year):
+            lines += [notebooks.markdown_text(methods[year]), ""]
+        scale = pd.read_csv(build / str(year) / "ringkasan" / "predikat.csv")
+        lines += [f"| {pesan.KOLOM_PREDIKAT} | {pesan.KOLOM_BATAS} |", "|---|---|"]
+        lines += [f"| {notebooks.markdown_text(laporan._text(r.predikat))} | {notebooks.markdown_text(laporan._text(r.batas))} |"
+                  for r in scale.itertuples(index=False)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def downloads_section(dest: Path, years: list[int]) -> str:
+    """Markdown: every extract (XLSX, and the CSV of each table) of every page, per year."""
+    lines = [""]
+    for year in sorted(years, reverse=True):
+        folder = dest / UNDUH / str(year)
+        lines += [f"### {pesan.TERBIT_TAHUN_ANGGARAN} {year}", ""]
+        for xlsx in sorted(folder.rglob("*.xlsx"), key=lambda p: (p.parent != folder, p.stem)):
+            rel = PurePosixPath(xlsx.relative_to(dest))
+            label = _download_label(xlsx, folder)
+            csvs = sorted(xlsx.with_suffix("").glob("*.csv"))
+            links = ", ".join(f"[{c.stem}]({PurePosixPath(c.relative_to(dest))})" for c in csvs)
+            lines.append(f"- {notebooks.markdown_text(label)}: [XLSX]({rel}); CSV: {links}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _download_label(xlsx: Path, folder: Path) -> str:
+    if xlsx.parent == folder:
+        return {"ringkasan": pesan.TERBIT_UNDUH_RINGKASAN, "tren": pesan.TERBIT_UNDUH_TREN}.get(xlsx.stem, xlsx.stem)
+    opd_csv = xlsx.with_suffix("") / "opd.csv"
+    if opd_csv.is_file():
+        names = pd.read_csv(opd_csv, dtype=str)["nama_opd"].dropna()
+        if len(names):
+            return f"{names.iloc[0]} ({xlsx.stem})"
+    return xlsx.stem

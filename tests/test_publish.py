@@ -1,0 +1,277 @@
+"""kinerja.publish: _quarto.yml, staging, the pandoc engine, the Quarto command, atomic swap, CLI.
+
+The fixture (tests/publish_fixture.py) is three OPD over 2023–2024. Hand-worked 2024 figures:
+Dinas Uji Satu = mean(110 / 100 × 100, (2 − 9 / 10) × 100) = mean(110, 110) = 110;
+the OPD named <script>alert(1)</script> = 60 / 80 × 100 = 75 (Sedang);
+Badan Uji Tiga = 100 − |55 − 50| / 50 × 100 = 90 (Tinggi);
+pemda = (110 + 75 + 90) / 3 = 91,666… → "91,67 %" (Sangat Tinggi); 2023 = 100 for every OPD, so the
+change is −8,33 poin, relatively (91,666… / 100 − 1) × 100 = −8,333 %.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from publish_fixture import SCRIPT_NAME, make_project, published
+
+from kinerja.publish import PublishError, choose_engine, notebooks, publish, quarto_engine, site, stage
+
+PAGES = ["index.html", "tren.html", "metodologi.html", "unduh.html", "2024/index.html", "2024/opd/index.html",
+         "2024/opd/1.01.html", "2024/opd/1.02.html", "2024/opd/1.03.html", "2024/laporan.pdf"]
+
+
+@pytest.fixture(scope="module")
+def fixture(tmp_path_factory):
+    return published(tmp_path_factory)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# --- _quarto.yml -------------------------------------------------------------------------------
+
+
+def test_quarto_config_is_a_website_with_the_required_navigation(root):
+    config = site.load_config(root)
+    assert config["project"]["type"] == "website" and config["project"]["output-dir"] == "_site"
+    assert config["lang"] == "id"
+    assert [item["text"] for item in config["website"]["navbar"]["left"]] == ["Beranda", "Tren", "Metodologi", "Unduh Data"]
+    assert config["website"]["navbar"]["left"][0]["href"] == "index.ipynb"
+    assert config["website"]["search"]  # site search
+    assert config["execute"]["enabled"] is False and config["execute"]["echo"] is False  # never re-execute
+    menu = config["kinerja"]["menu-tahun"]
+    assert [m["href"] for m in menu["menu"]] == ["{tahun}/index.ipynb", "{tahun}/opd/index.qmd", "{tahun}/laporan.pdf"]
+    for name in ("metodologi.qmd", "unduh.qmd", "daftar-opd.qmd", "laporan.qmd"):
+        assert (root / "situs" / name).is_file()
+
+
+def test_report_page_is_typst_and_listing_reads_notebooks(root):
+    front = yaml.safe_load((root / "situs" / "laporan.qmd").read_text(encoding="utf-8").split("---")[1])
+    assert list(front["format"]) == ["typst"] and front["format"]["typst"]["papersize"] == "a4"
+    listing = yaml.safe_load((root / "situs" / "daftar-opd.qmd").read_text(encoding="utf-8").split("---")[1])["listing"]
+    assert listing["contents"] == "*.ipynb" and listing["type"] == "table" and listing["filter-ui"] is True
+
+
+def test_expand_adds_one_menu_per_year_newest_first(root, tmp_path):
+    config = site.load_config(root)
+    for year in (2023, 2024):
+        (tmp_path / str(year) / "opd").mkdir(parents=True)
+        (tmp_path / str(year) / "opd" / "1.01.ipynb").write_text("{}")
+    expanded = site.expand(config, [2023, 2024], tmp_path, {"pemda": "P", "tanggal": "1 Januari 2025", "versi": "9"})
+    assert "kinerja" not in expanded
+    texts = [item["text"] for item in expanded["website"]["navbar"]["left"]]
+    assert texts == ["Beranda", "2024", "2023", "Tren", "Metodologi", "Unduh Data"]
+    assert "2023/opd/1.01.ipynb" in expanded["project"]["render"] and "2024/laporan.qmd" in expanded["project"]["render"]
+    assert expanded["website"]["page-footer"]["right"] == "Dibuat 1 Januari 2025 dengan kinerja 9"
+
+
+def test_missing_config_key_is_reported(tmp_path):
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: website\n", encoding="utf-8")
+    with pytest.raises(site.SiteConfigError, match="project.render"):
+        site.load_config(tmp_path)
+
+
+# --- notebook transforms ------------------------------------------------------------------------
+
+
+def test_markdown_text_reads_back_as_the_same_text():
+    import pypandoc
+
+    for text in [SCRIPT_NAME, "Dinas *A* _B_ [c](d) `e` $f$ & g", "- dash", "12. nomor", "a\\b"]:
+        escaped = notebooks.markdown_text(text)
+        back = pypandoc.convert_text(escaped, "plain", format="markdown", extra_args=["--wrap=none"]).strip()
+        assert back == text
+
+
+def test_page_notebook_strips_parameters_and_rewrites_front_matter():
+    notebook = {"metadata": {"papermill": {"x": 1}}, "cells": [
+        {"cell_type": "raw", "metadata": {}, "source": "---\ntitle: x\nparams:\n  tahun: 2024\n---"},
+        {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "tahun = 1", "outputs": []},
+        {"cell_type": "code", "metadata": {"tags": ["injected-parameters"]}, "source": "tahun = 2024", "outputs": []},
+        {"cell_type": "code", "metadata": {}, "source": "x", "outputs": [
+            {"output_type": "stream", "name": "stderr", "text": "warning"},
+            {"output_type": "execute_result", "data": {"text/markdown": "**<b>A</b>**", "text/plain": "<Markdown>"}}]},
+    ]}
+    page = notebooks.page_notebook(notebook, {"title": SCRIPT_NAME}, "<p>kartu</p>")
+    assert "papermill" not in page["metadata"] and "papermill" in notebook["metadata"]  # input not changed
+    assert [c["cell_type"] for c in page["cells"]] == ["raw", "code", "raw"]
+    assert notebooks.read_front_matter(page) == {"title": notebooks.markdown_text(SCRIPT_NAME)}
+    assert page["cells"][1]["outputs"] == [{"output_type": "execute_result", "data": {"text/markdown": "**&lt;b>A&lt;/b>**"}}]
+    assert page["cells"][2]["source"] == "<p>kartu</p>" and page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
+
+
+# --- staging and the pandoc engine --------------------------------------------------------------
+
+
+def test_every_page_the_config_lists_exists_after_a_run(fixture, tmp_path):
+    context = stage.Context("Pemda Uji", True, "1 Januari 2025", "0.0")
+    config = stage.stage(fixture.project, fixture.project / "_build", [2024], tmp_path / "sumber", context)
+    staged = tmp_path / "sumber"
+    assert yaml.safe_load((staged / "_quarto.yml").read_text(encoding="utf-8")) == config
+    assert len(config["project"]["render"]) == 10  # 4 site pages; per year: overview, listing, 3 OPD, report
+    for source in config["project"]["render"]:
+        assert (staged / source).is_file(), source
+    for item in site.navbar(config):
+        for link in item.menu or (item,):
+            source = link.href.replace("laporan.pdf", "laporan.qmd")
+            assert source in config["project"]["render"], link.href
+    for name in ("kinerja.css", "kinerja-js.html", "spanduk.html", "2024/laporan.json", "2024/kinerja-laporan.typ"):
+        assert (staged / name).is_file(), name
+    opd_page = json.loads((staged / "2024" / "opd" / "1.02.ipynb").read_text(encoding="utf-8"))
+    tags = [tag for cell in opd_page["cells"] for tag in cell.get("metadata", {}).get("tags", [])]
+    assert "parameters" not in tags and "injected-parameters" not in tags
+    front = notebooks.read_front_matter(opd_page)
+    assert front["title"] == notebooks.markdown_text("Capaian kinerja <script>alert(1)</script> tahun 2024")
+    assert front["description"] == "Capaian 75,00 % · Sedang"
+
+
+def test_report_data_has_the_hand_worked_figures(fixture, tmp_path):
+    context = stage.Context("Pemda Uji", True, "1 Januari 2025", "0.0")
+    stage.stage(fixture.project, fixture.project / "_build", [2024], tmp_path / "s", context)
+    data = json.loads((tmp_path / "s" / "2024" / "laporan.json").read_text(encoding="utf-8"))
+    assert data["ringkasan"]["capaian"] == "91,67 %" and data["ringkasan"]["predikat"] == "Sangat Tinggi"
+    assert data["ringkasan"]["perubahan"].startswith("-8,33 poin (-8,333 % secara relatif) dibanding tahun 2023 (100,00 %)")
+    assert [row["nama"] for row in data["tabel-opd"]["baris"]] == ["Dinas Uji Satu", "Badan Uji Tiga", SCRIPT_NAME]
+    assert [row["capaian"] for row in data["tabel-opd"]["baris"]] == ["110,00 %", "90,00 %", "75,00 %"]
+    first = data["opd-rinci"][0]
+    assert [s["capaian"] for s in first["sasaran"]] == ["110,00 %", "110,00 %"]
+    assert first["sasaran"][1]["indikator"][0] == {"indikator": "Jumlah keluhan", "satuan": "kasus", "target": "10",
+                                                    "realisasi": "9", "capaian": "110,00 %", "predikat": "Sangat Tinggi"}
+
+
+def test_pandoc_engine_builds_every_page(fixture):
+    for page in PAGES:
+        assert (fixture.site / page).is_file(), page
+    downloads = sorted(str(p.relative_to(fixture.site)) for p in (fixture.site / "unduh").rglob("*.xlsx"))
+    assert downloads == ["unduh/2024/opd/1.01.xlsx", "unduh/2024/opd/1.02.xlsx", "unduh/2024/opd/1.03.xlsx",
+                         "unduh/2024/ringkasan.xlsx", "unduh/2024/tren.xlsx"]
+    for page in PAGES[:-1]:
+        text = (fixture.site / page).read_text(encoding="utf-8")
+        assert '<html lang="id">' in text, page
+        assert "CONTOH SINTETIS" in text, page  # the banner
+        assert re.search(r"Dibuat \d{1,2} \w+ \d{4} dengan kinerja \d", text), page  # footer: date and version
+        assert "<script>alert(1)" not in text, page  # the data's "script" is text everywhere
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", text), page  # nothing from another host
+
+
+def test_overview_shows_headline_with_arrow_and_escaped_names(fixture):
+    text = (fixture.site / "index.html").read_text(encoding="utf-8")
+    card = re.search(r'<section class="kartu-utama".*?</section>', text, re.DOTALL).group(0)
+    assert "91,67 %" in card and "Sangat Tinggi" in card
+    assert 'class="kartu-perubahan turun"' in card and "▼" in card
+    assert "-8,33 poin (-8,333 % secara relatif) dibanding tahun 2023 (100,00 %)" in card
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert 'alt="' in text and "Diagram batang mendatar capaian kinerja 3 OPD" in text
+
+
+def test_methodology_and_downloads_pages(fixture):
+    method = (fixture.site / "metodologi.html").read_text(encoding="utf-8")
+    for formula in ("R / T × 100", "(2 − R / T) × 100", "T / R × 100", "Aturan yang berlaku", "Rata-rata dihitung tanpa batas atas"):
+        assert formula in method
+    downloads = (fixture.site / "unduh.html").read_text(encoding="utf-8")
+    assert 'href="unduh/2024/opd/1.02.xlsx"' in downloads and 'href="unduh/2024/ringkasan/opd.csv"' in downloads
+    assert "Kamus data" in downloads
+
+
+# --- engines ------------------------------------------------------------------------------------
+
+
+def test_quarto_command_line(tmp_path):
+    assert quarto_engine.command("/opt/quarto/bin/quarto", tmp_path) == ["/opt/quarto/bin/quarto", "render", str(tmp_path)]
+
+
+def test_engine_choice(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv(quarto_engine.ENV, raising=False)
+    engine, quarto, why = choose_engine("auto")
+    assert (engine, quarto) == ("pandoc", None) and "Quarto tidak ditemukan" in why
+    with pytest.raises(PublishError, match="Quarto tidak ditemukan"):
+        choose_engine("quarto")
+    fake = tmp_path / "quarto"
+    fake.write_text("#!/bin/sh\nexit 0\n")
+    fake.chmod(0o755)
+    assert choose_engine("auto")[:2] == ("quarto", str(fake))
+    assert choose_engine("pandoc")[0] == "pandoc"
+
+
+@pytest.mark.skipif(shutil.which("quarto") is None, reason="Quarto is not installed (not on PATH): the real render runs where it is")
+def test_quarto_renders_the_whole_site(fixture, tmp_path):
+    project = tmp_path / "proyek"
+    shutil.copytree(fixture.project, project, ignore=shutil.ignore_patterns("_site*"))
+    result = publish(project, engine="quarto")
+    assert result.mesin == "quarto"
+    for page in PAGES + ["search.json"]:
+        assert (project / "_site" / page).is_file(), page
+
+
+def test_failed_publish_leaves_the_previous_site_byte_identical(fixture, tmp_path):
+    project = tmp_path / "proyek"
+    shutil.copytree(fixture.project, project, ignore=shutil.ignore_patterns("_site*"))
+    publish(project, engine="pandoc")
+    before = tree_digest(project / "_site")
+    # a page pandoc cannot read, found only while rendering (other pages are written by then)
+    (project / "situs" / "metodologi.qmd").write_text("---\ntitle: [tidak ditutup\n---\n\nIsi.\n", encoding="utf-8")
+    with pytest.raises(PublishError, match="tidak diubah"):
+        publish(project, engine="pandoc")
+    assert tree_digest(project / "_site") == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".kinerja-terbit-")]
+
+
+def test_publish_refuses_a_year_that_was_not_run(fixture):
+    with pytest.raises(PublishError, match="Tahun 2030 tidak ada"):
+        publish(fixture.project, tahun=[2030], engine="pandoc", out="_site-tidak-ada")
+    assert not (fixture.project / "_site-tidak-ada").exists()
+
+
+# --- command line -------------------------------------------------------------------------------
+
+
+def kinerja(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kinerja", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "PATH": os.path.dirname(sys.executable)})
+
+
+def test_cli_publish_says_which_engine(fixture):
+    done = kinerja("publish", "--engine", "auto", "--out", "_site-cli", cwd=fixture.project)
+    assert done.returncode == 0, done.stderr
+    assert "dengan mesin pandoc (Quarto tidak ditemukan" in done.stdout
+    assert "9 halaman, 1 laporan PDF" in done.stdout
+    assert (fixture.project / "_site-cli" / "2024" / "laporan.pdf").is_file()
+
+
+def test_cli_publish_errors(fixture, tmp_path):
+    done = kinerja("publish", "--tahun", "2030", cwd=fixture.project)
+    assert done.returncode == 1 and "Tahun 2030 tidak ada" in done.stderr
+    done = kinerja("publish", "--engine", "quarto", "--out", "_site-q", cwd=fixture.project)
+    assert done.returncode == 1 and "Quarto tidak ditemukan" in done.stderr
+    assert not (fixture.project / "_site-q").exists()
+    done = kinerja("publish", cwd=tmp_path)
+    assert done.returncode == 1 and "tidak berisi hasil run" in done.stderr
+
+
+def test_cli_build_validates_runs_and_publishes(fixture):
+    done = kinerja("build", "--engine", "pandoc", "--out", "_site-build", cwd=fixture.project)
+    assert done.returncode == 0, done.stderr
+    assert "Memeriksa data tahun 2024: 8 baris indikator, 0 galat, 1 peringatan." in done.stdout
+    assert "dilewati" in done.stdout and "laporan PDF" in done.stdout
+    assert tree_digest(fixture.project / "_site-build").keys() == tree_digest(fixture.site).keys()
+
+
+def test_cli_build_stops_on_data_errors(tmp_path):
+    project = make_project(tmp_path / "proyek")
+    data = project / "data" / "kinerja.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("positif,100,110", "naik,100,110"), encoding="utf-8")
+    done = kinerja("build", "--engine", "pandoc", cwd=project)
+    assert done.returncode == 1 and "Berhenti: data tahun 2024 mempunyai galat" in done.stderr
+    assert not (project / "_site").exists() and not (project / "_build").exists()
