@@ -36,7 +36,9 @@ from kinerja import pesan
 from kinerja.predikat import Scale, builtin_scale, builtin_scale_names
 from kinerja.rules import Rules, RulesError
 
-TOP_KEYS = ("pemda", "tahun", "data", "aturan", "opd")
+TOP_KEYS = ("pemda", "tahun", "data", "desimal", "sintetis", "aturan", "opd")
+#: How numbers typed as text are read (see :mod:`kinerja.readers`).
+DESIMAL = ("otomatis", "koma", "titik")
 PEMDA_KEYS = ("nama", "kode")
 SCALE_KEYS = ("nama", "judul", "sumber", "tingkat")
 LEVEL_KEYS = ("predikat", "batas_bawah", "termasuk_batas", "warna")
@@ -56,6 +58,8 @@ class Params:
         pemda_nama, pemda_kode: the pemda the data is about.
         data: input paths, relative to the working directory.
         opd: the ``kode_opd`` to include, or None for all.
+        desimal: how numbers typed as text are read: ``otomatis``, ``koma`` (1.234,5) or ``titik``.
+        sintetis: the data is synthetic example data (every published page says so).
         sumber: the file the settings came from ("" for defaults).
     """
 
@@ -65,6 +69,8 @@ class Params:
     pemda_kode: str | None = None
     data: tuple[str, ...] = ()
     opd: tuple[str, ...] | None = None
+    desimal: str = "otomatis"
+    sintetis: bool = False
     sumber: str = ""
 
 
@@ -162,6 +168,12 @@ def parse_params(mapping: Any, source: str = "params") -> Params:
         opd = tuple(str(item) for item in opd)
     else:
         where.fail("opd", pesan.PARAMS_OPD, opd)
+    desimal = top.get("desimal", "otomatis")
+    if desimal not in DESIMAL:
+        where.fail("desimal", pesan.PARAMS_DESIMAL, desimal)
+    sintetis = top.get("sintetis", False)
+    if not isinstance(sintetis, bool):
+        where.fail("sintetis", pesan.PARAMS_SINTETIS, sintetis)
     return Params(
         rules=parse_rules(top.get("aturan", {}), source),
         tahun=tahun,
@@ -169,6 +181,8 @@ def parse_params(mapping: Any, source: str = "params") -> Params:
         pemda_kode=where.text(pemda, "pemda.kode", "kode", None),
         data=tuple(data),
         opd=opd,
+        desimal=desimal,
+        sintetis=sintetis,
         sumber=source,
     )
 

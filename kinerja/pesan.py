@@ -133,6 +133,8 @@ PARAMS_TAHUN = "harus tahun berupa bilangan bulat, misalnya 2024."
 PARAMS_DAFTAR_TEKS = "harus berupa daftar jalur berkas."
 PARAMS_OPD = "harus 'semua' atau daftar kode_opd."
 PARAMS_TEKS = "harus berupa teks."
+PARAMS_DESIMAL = "harus otomatis, koma (1.234,5) atau titik (1,234.5)."
+PARAMS_SINTETIS = "harus true (data contoh sintetis) atau false."
 PARAMS_SKALA_NAMA = "skala bawaan tidak dikenal. Pilihan: {pilihan}; atau tulis skala sendiri dengan 'tingkat'."
 PARAMS_SKALA_TINGKAT = "harus berupa daftar tingkat, dari yang tertinggi."
 

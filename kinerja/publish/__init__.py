@@ -71,8 +71,9 @@ def choose_engine(engine: str) -> tuple[str, str | None, str]:
 
 
 def detect_context(root: Path, years: Sequence[int], today: datetime.date | None = None) -> Context:
-    """The pemda's name (newest year's params) and whether the data is the synthetic sample:
-    a pemda name saying ``sintetis``/``contoh``, or data under ``data/contoh*``."""
+    """The pemda's name (newest year's params) and whether the data is synthetic: a params file
+    saying ``sintetis: true``, a pemda name saying ``sintetis``/``contoh``, or data under
+    ``data/contoh*`` (the shipped samples)."""
     from kinerja.params import ParamsError, load_params
 
     pemda, sintetis = "", False
@@ -83,7 +84,7 @@ def detect_context(root: Path, years: Sequence[int], today: datetime.date | None
             continue
         pemda = params.pemda_nama or pemda
         words = params.pemda_nama.casefold()
-        if "sintetis" in words or "contoh" in words or any(str(p).replace("\\", "/").startswith("data/contoh") for p in params.data):
+        if params.sintetis or "sintetis" in words or "contoh" in words or any(str(p).replace("\\", "/").startswith("data/contoh") for p in params.data):
             sintetis = True
     return Context(pemda=pemda, sintetis=sintetis, tanggal=display.tanggal(today or datetime.date.today()),
                    versi=__version__)
