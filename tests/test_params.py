@@ -44,6 +44,12 @@ opd: ["007", 8]
 def test_defaults_are_domain_defaults(tmp_path):
     params = load_params(write(tmp_path, "tahun: 2024\n"))
     assert params.rules == Rules() and params.opd is None
+    assert (params.desimal, params.sintetis) == ("otomatis", False)
+
+
+def test_desimal_and_sintetis(tmp_path):
+    params = load_params(write(tmp_path, "desimal: koma\nsintetis: true\n"))
+    assert (params.desimal, params.sintetis) == ("koma", True)
 
 
 @pytest.mark.parametrize(
@@ -60,6 +66,8 @@ def test_defaults_are_domain_defaults(tmp_path):
         ("aturan: [1, 2]\n", "kunci 'aturan': harus berupa pemetaan"),
         ("aturan:\n  batas_atas: 120\n   lantai: 0\n", "bukan YAML yang sah: baris 3"),
         ("opd: beberapa\n", "kunci 'opd'"),
+        ("desimal: koma-titik\n", "kunci 'desimal': harus otomatis, koma"),
+        ("sintetis: ya\n", "kunci 'sintetis': harus true"),
         (
             "aturan:\n  skala_predikat:\n    tingkat:\n      - {predikat: A, batas_bawah: 50}\n      - {predikat: B, batas: 1}\n",
             r"tingkat\[2\].batas': tidak dikenal",
