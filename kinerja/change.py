@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from kinerja import pesan
-from kinerja.aggregate import pemda_keys
+from kinerja.aggregate import pemda_keys, pemda_labels
 from kinerja.arrays import row_ids, text_from_codes
 
 VALUE_COLUMNS = ["capaian", "capaian_sebelumnya", "selisih_poin", "perubahan_persen", "catatan"]
@@ -96,7 +96,7 @@ def compare_years(
     current = np.where(has_now, capaian[np.maximum(now, 0)], np.nan)
     previous = np.where(has_before, capaian[np.maximum(before, 0)], np.nan)
     comparable = ~np.isnan(current) & ~np.isnan(previous)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # ±inf from a tiny previous capaian
         selisih = np.where(comparable, current - previous, np.nan)
         relative = np.where(comparable & (previous != 0), (current / previous - 1.0) * 100.0, np.nan)
 
@@ -170,15 +170,19 @@ def _match(pass_ids: list[tuple[np.ndarray | None, np.ndarray | None]], n_now: i
             continue
         left = np.flatnonzero(free_now & (now_ids >= 0))
         right = np.flatnonzero(free_before & (before_ids >= 0))
-        left_keys, right_keys = pd.Index(now_ids[left]), pd.Index(before_ids[right])
-        if not (left_keys.is_unique and right_keys.is_unique):
+        left_keys, right_keys = now_ids[left], before_ids[right]
+        size = int(max(left_keys.max(initial=-1), right_keys.max(initial=-1))) + 1
+        if (np.bincount(left_keys, minlength=size).max(initial=0) > 1
+                or np.bincount(right_keys, minlength=size).max(initial=0) > 1):
             raise pd.errors.MergeError("Merge keys are not unique in left or right dataset; not a one-to-one merge")
-        where = right_keys.get_indexer(left_keys)
-        hit = where >= 0
+        position = np.full(size, -1, dtype=np.int64)  # ids are small non-negative ints: a lookup table
+        position[right_keys] = right
+        found = position[left_keys]
+        hit = found >= 0
         pick_now.append(left[hit])
-        pick_before.append(right[where[hit]])
+        pick_before.append(found[hit])
         free_now[left[hit]] = False
-        free_before[right[where[hit]]] = False
+        free_before[found[hit]] = False
     only_now = np.flatnonzero(free_now)
     only_before = np.flatnonzero(free_before)
     return (
@@ -211,35 +215,44 @@ def indicator_match_passes(table: pd.DataFrame) -> list[list[str]]:
 
 
 def normalised_name(names: pd.Series) -> pd.Series:
-    """Indicator names as matched across years: case-folded, punctuation dropped, spaces collapsed."""
-    return (
-        names.astype("str")
+    """Indicator names as matched across years: case-folded, punctuation dropped, spaces collapsed.
+
+    Each distinct name is normalised once (a national table repeats the same names in every pemda).
+    """
+    codes, uniques = pd.factorize(names.astype("str"))
+    normal = (
+        pd.Series(uniques, dtype="str")
         .str.casefold()
         .str.replace(r"[^\w%]+", " ", regex=True)
         .str.strip()
     )
+    return pd.Series(normal.array.take(codes, allow_fill=True), index=names.index, name=names.name)
 
 
 def change_indikator(indikator: pd.DataFrame, successors: dict[str, str] | None = None) -> pd.DataFrame:
     """Per indicator: matched by ``kode_indikator`` where both years have it, then by OPD (after
     renames in ``successors``) and normalised indicator name."""
     pemda = pemda_keys(indikator)
-    keys = [*pemda, "kode_opd", "nama_opd", "kode_indikator", "indikator"]
+    keys = [*pemda, *pemda_labels(indikator), "kode_opd", "nama_opd", "kode_indikator", "indikator"]
     table = indikator[[column for column in ["tahun", "capaian", *keys] if column in indikator]]
     if "kode_indikator" not in table:
         table = table.assign(kode_indikator=pd.Series(pd.NA, index=table.index, dtype="str"))
-    table = table.assign(_nama=_names_for_matching(table, pemda))
-    return compare_years(table, keys=keys, labels=[], match_passes=indicator_match_passes(table), successors=successors)
+    by_code = row_ids(table, [*pemda, "kode_indikator"])
+    table = table.assign(_nama=_names_for_matching(table, by_code), _kode=pd.array(by_code, dtype="Int64"))
+    table["_kode"] = table["_kode"].mask(by_code < 0)
+    # the match by [pemda, kode_indikator] through the ids already computed (same pairs, faster)
+    passes = [["_kode"] if p == [*pemda, "kode_indikator"] else p for p in indicator_match_passes(table)]
+    return compare_years(table, keys=keys, labels=[], match_passes=passes, successors=successors)
 
 
-def _names_for_matching(table: pd.DataFrame, pemda: list[str]) -> pd.Series:
-    """:func:`normalised_name` of the indicators that may need the match by name, missing elsewhere.
+def _names_for_matching(table: pd.DataFrame, by_code: np.ndarray) -> pd.Series:
+    """:func:`normalised_name` of the indicators that may need the match by name, missing elsewhere
+    (``by_code``: the :func:`~kinerja.arrays.row_ids` of pemda and ``kode_indikator``).
 
     An indicator whose ``kode_indikator`` is also in the year before and the year after (of those
     in the data) is always matched by code, so its name is never looked at; normalising only the
     others (new, dropped or uncoded indicators: a few percent) saves most of the time.
     """
-    by_code = row_ids(table, [*pemda, "kode_indikator"])
     year = table["tahun"].to_numpy(dtype=np.int64)
     needs = by_code < 0
     if len(year) and not needs.all():
@@ -262,9 +275,13 @@ def _names_for_matching(table: pd.DataFrame, pemda: list[str]) -> pd.Series:
 def change_opd(opd: pd.DataFrame, successors: dict[str, str] | None = None) -> pd.DataFrame:
     """Per OPD, matched by ``kode_opd`` (a renamed OPD through ``successors``)."""
     pemda = pemda_keys(opd)
-    return compare_years(opd, keys=[*pemda, "kode_opd"], labels=["nama_opd"], successors=successors)
+    return compare_years(
+        opd, keys=[*pemda, *pemda_labels(opd), "kode_opd"], labels=["nama_opd"],
+        match_passes=[[*pemda, "kode_opd"]], successors=successors,
+    )
 
 
 def change_pemda(pemda_table: pd.DataFrame) -> pd.DataFrame:
     """Per pemda (one row per year for a single-pemda project)."""
-    return compare_years(pemda_table, keys=pemda_keys(pemda_table), labels=[])
+    pemda = pemda_keys(pemda_table)
+    return compare_years(pemda_table, keys=[*pemda, *pemda_labels(pemda_table)], labels=[], match_passes=[pemda])

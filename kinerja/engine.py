@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from kinerja.aggregate import aggregate_opd, aggregate_pemda, aggregate_sasaran, pemda_keys
+from kinerja.aggregate import aggregate_opd, aggregate_pemda, aggregate_sasaran, pemda_keys, pemda_labels
+from kinerja.arrays import row_ids
 from kinerja.change import change_indikator, change_opd, change_pemda, successor_map
 from kinerja.rules import Rules
 from kinerja.scoring import score_indicators
@@ -31,7 +35,9 @@ class ScoreResult:
 
         Counts are of what entered the mean (computable indicators; sasaran and OPD with a
         capaian); ``metode`` and ``batas_atas`` (empty: no cap) say how each mean was made.
-        Every table also starts with ``kode_pemda`` when the input has it.
+        Every table also starts with ``kode_pemda`` when the input has it (aggregates and
+        changes are then per pemda), followed in the OPD, pemda and change tables by the label
+        ``nama_pemda`` where the input has it.
         perubahan_indikator, perubahan_opd, perubahan_pemda: the keys of the level, then
             ``capaian, capaian_sebelumnya, selisih_poin, perubahan_persen, catatan``.
         rules: the rules that produced them.
@@ -73,15 +79,16 @@ def score_table(table: pd.DataFrame, rules: Rules | None = None, opd: pd.DataFra
     opd_scores = aggregate_opd(indikator, sasaran, rules)
     pemda = aggregate_pemda(indikator, opd_scores, rules)
     pemda_cols = pemda_keys(indikator)
+    named = [*pemda_cols, *pemda_labels(indikator)]
     sasaran = _with_predikat(sasaran, rules)[
         [*pemda_cols, "tahun", "kode_opd", "sasaran", "capaian", "jumlah_indikator", "predikat", "batas_atas"]
     ]
     opd_scores = _with_predikat(opd_scores, rules)[
-        [*pemda_cols, "tahun", "kode_opd", "nama_opd", "capaian", "predikat", "jumlah_indikator", "metode",
+        [*named, "tahun", "kode_opd", "nama_opd", "capaian", "predikat", "jumlah_indikator", "metode",
          "batas_atas", "jumlah_sasaran"]
     ]
     pemda = _with_predikat(pemda, rules)[
-        [*pemda_cols, "tahun", "capaian", "predikat", "jumlah_opd", "metode", "batas_atas", "jumlah_indikator"]
+        [*named, "tahun", "capaian", "predikat", "jumlah_opd", "metode", "batas_atas", "jumlah_indikator"]
     ]
     return ScoreResult(
         indikator=indikator.reset_index(drop=True),
@@ -96,23 +103,36 @@ def score_table(table: pd.DataFrame, rules: Rules | None = None, opd: pd.DataFra
 
 
 def canonical_order(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows sorted so that every output is independent of the input order.
+    """Rows sorted so that every output is independent of the input order: by year, pemda, OPD,
+    sasaran, indicator.
 
     Within an OPD, sasaran come in the order of their smallest ``kode_indikator`` (so a PK coded
-    1.1, 1.2, 2.1 keeps its order), then by name; indicators by code, then by name.
+    1.1, 1.2, 2.1 keeps its order), then by name; indicators by code, then by name. Text is
+    compared by code point; missing values come last. A table already in this order (as a PK
+    workbook usually is) is returned as it is, without copying.
     """
     pemda = pemda_keys(table)
-    code = table["kode_indikator"] if "kode_indikator" in table else pd.Series("", index=table.index)
+    code = table["kode_indikator"] if "kode_indikator" in table else pd.Series("", index=table.index, dtype="str")
     code = code.fillna("").astype("str")
-    group = [*pemda, "tahun", "kode_opd", "sasaran"]
-    order = table.assign(
-        _kode=code,
-        _urut_sasaran=code.replace("", "\uffff").groupby([table[c] for c in group], sort=False).transform("min"),
-    )
-    order = order.sort_values(
-        [*pemda, "tahun", "kode_opd", "_urut_sasaran", "sasaran", "_kode", "indikator"], kind="stable"
-    )
-    return order.drop(columns=["_kode", "_urut_sasaran"])
+    # the sasaran's place: the rank of its smallest code, an uncoded indicator counting as last
+    code_rank, _ = pd.factorize(code.replace("", "\uffff"), sort=True)
+    group = row_ids(table, [*pemda, "tahun", "kode_opd", "sasaran"])
+    first = pd.Series(code_rank).groupby(group).transform("min").to_numpy()
+    first = np.where(group >= 0, first, len(code_rank) + 1)
+    keys = {
+        "tahun": pa.array(table["tahun"]),
+        **{f"pemda_{i}": pa.array(table[column]) for i, column in enumerate(pemda)},
+        "kode_opd": pa.array(table["kode_opd"]),
+        "urut_sasaran": pa.array(first),
+        "sasaran": pa.array(table["sasaran"]),
+        "kode": pa.array(pd.factorize(code, sort=True)[0]),
+        "indikator": pa.array(table["indikator"]),
+    }
+    order = pc.sort_indices(pa.table(keys), sort_keys=[(name, "ascending") for name in keys])  # nulls last
+    order = order.to_numpy()
+    if np.array_equal(order, np.arange(len(table))):
+        return table
+    return table.take(order)
 
 
 def _with_predikat(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from kinerja import pesan
+from kinerja.arrays import equals, text_from_codes
 from kinerja.rules import NEGATIF, POSITIF, RUMUS_RASIO, STABIL, Rules
 
 
@@ -46,12 +47,12 @@ def score_indicators(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     target = _floats(table, "target", n)
     bawah = _floats(table, "target_bawah", n)
     atas = _floats(table, "target_atas", n)
-    polaritas = table["polaritas"].to_numpy(dtype=object)
-    rumus = (
-        table["rumus"].fillna("").astype(str).str.strip().str.lower().to_numpy(dtype=object)
-        if "rumus" in table
-        else np.full(n, "", dtype=object)
-    )
+    positif, negatif, stabil = (equals(table["polaritas"], name) for name in (POSITIF, NEGATIF, STABIL))
+    if "rumus" in table:
+        rumus = table["rumus"].fillna("").astype("str").str.strip().str.lower()
+        rumus_rasio, rumus_default = equals(rumus, RUMUS_RASIO), equals(rumus, "")
+    else:
+        rumus_rasio, rumus_default = np.zeros(n, dtype=bool), np.ones(n, dtype=bool)
 
     is_range = np.isnan(target) & ~np.isnan(bawah) & ~np.isnan(atas)
     below = is_range & (realisasi < bawah)
@@ -59,13 +60,11 @@ def score_indicators(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     inside = is_range & ~below & ~above & ~np.isnan(realisasi)
     effective = np.where(below, bawah, np.where(above, atas, target))
 
-    is_rasio = (polaritas == NEGATIF) & (
-        (rumus == RUMUS_RASIO) | ((rumus == "") & (rules.rumus_negatif == RUMUS_RASIO))
-    )
+    is_rasio = negatif & (rumus_rasio | (rumus_default & (rules.rumus_negatif == RUMUS_RASIO)))
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = realisasi / effective
         value = np.select(
-            [polaritas == POSITIF, is_rasio, polaritas == NEGATIF, polaritas == STABIL],
+            [positif, is_rasio, negatif, stabil],
             [
                 ratio * 100.0,
                 effective / realisasi * 100.0,
@@ -75,12 +74,12 @@ def score_indicators(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
             default=np.nan,
         )
 
-    notes = np.full(n, "", dtype=object)
+    notes = _Notes(n)
     missing = np.isnan(realisasi)
     zero_zero = (effective == 0) & (realisasi == 0)
     negative_target = effective < 0
     no_target = np.isnan(effective) & ~inside
-    unknown_polarity = ~np.isin(polaritas, [POSITIF, NEGATIF, STABIL])
+    unknown_polarity = ~(positif | negatif | stabil)
 
     value = np.where(inside | zero_zero, 100.0, value)
     notes[inside] = pesan.CATATAN_DALAM_RENTANG
@@ -110,11 +109,11 @@ def score_indicators(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     notes[missing] = pesan.CATATAN_REALISASI_KOSONG
 
     if rules.batas_atas is not None:
-        capped = (value > rules.batas_atas) & (notes == "")
+        capped = (value > rules.batas_atas) & notes.empty()
         notes[capped] = pesan.CATATAN_DIBATASI.format(batas=pesan.angka_aturan(rules.batas_atas))
 
     return pd.DataFrame(
-        {"capaian": value, "catatan": pd.array(notes, dtype="str")},
+        {"capaian": value, "catatan": notes.column()},
         index=table.index,
     )
 
@@ -124,6 +123,26 @@ def capped(capaian: pd.Series, rules: Rules) -> pd.Series:
     if rules.batas_atas is None:
         return capaian
     return capaian.clip(upper=rules.batas_atas)
+
+
+class _Notes:
+    """The ``catatan`` column under construction: a small code per row, one text per code (later
+    assignments win, as with an array of strings, without a million Python strings)."""
+
+    def __init__(self, n: int):
+        self.codes = np.zeros(n, dtype=np.int32)
+        self.texts = [""]
+
+    def __setitem__(self, mask: np.ndarray, text: str) -> None:
+        if text not in self.texts:
+            self.texts.append(text)
+        self.codes[mask] = self.texts.index(text)
+
+    def empty(self) -> np.ndarray:
+        return self.codes == 0
+
+    def column(self) -> pd.api.extensions.ExtensionArray:
+        return text_from_codes(self.codes, self.texts)
 
 
 def _floats(table: pd.DataFrame, column: str, n: int) -> np.ndarray:

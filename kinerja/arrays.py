@@ -1,0 +1,46 @@
+"""Small vectorised helpers the core uses to stay fast on a national table (a million rows).
+
+Pure functions over pandas/numpy arrays: no I/O. pandas keeps text columns in Arrow (the ``str``
+dtype); these helpers build such columns directly from small integer codes instead of going
+through millions of Python string objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+
+def text_from_codes(codes: np.ndarray, texts: Sequence[str]) -> pd.api.extensions.ExtensionArray:
+    """A ``str`` column whose row ``i`` is ``texts[codes[i]]`` (``codes`` small non-negative ints)."""
+    dictionary = pa.array(list(texts), type=pa.large_string())
+    indices = pa.array(np.asarray(codes, dtype=np.int32))
+    return pd.array(pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string()), dtype="str")
+
+
+def row_ids(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """An integer id per distinct combination of ``columns`` (``0 ≤ id < len(frame)``); ``−1`` where
+    any of them is missing. For rows without a missing value: equal ids ⇔ equal values in every
+    column."""
+    n = len(frame)
+    valid = np.ones(n, dtype=bool)
+    for column in columns:
+        valid &= frame[column].notna().to_numpy(dtype=bool)
+    if valid.sum() < n // 2:  # factorize only the rows that get an id (e.g. the few matched by name)
+        result = np.full(n, -1, dtype=np.int64)
+        if valid.any():
+            result[valid] = row_ids(frame.loc[valid, list(columns)], columns)
+        return result
+    ids = np.zeros(n, dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(frame[column])  # −1 where missing
+        ids, _ = pd.factorize(ids * (len(uniques) + 1) + (codes + 1))  # renumbered densely: never overflows
+    return ids if valid.all() else np.where(valid, ids, -1)
+
+
+def equals(values: pd.Series, text: str) -> np.ndarray:
+    """``values == text`` as a numpy bool array (missing → False), without Python objects."""
+    return values.eq(text).fillna(False).to_numpy(dtype=bool)
