@@ -112,6 +112,9 @@ BOBOT_NEGATIF = "Bobot tidak boleh negatif."
 BOBOT_WAJIB = "Agregasi OPD 'bobot' dipilih, tetapi bobot indikator ini kosong. Isi bobotnya."
 INDIKATOR_GANDA = "Indikator ini sudah ada untuk OPD dan tahun yang sama ({berkas} baris {baris}). Hapus salah satunya."
 KODE_INDIKATOR_GANDA = "kode_indikator ini sudah dipakai pada tahun yang sama ({berkas} baris {baris}). Beri kode lain."
+KODE_PEMDA_KOSONG = "Data ini memuat beberapa pemda: isi kode_pemda pada setiap baris."
+NAMA_PEMDA_BERBEDA = "kode_pemda yang sama bernama lain ('{nama}'). Samakan nama pemda-nya."
+NAMA_PEMDA_TANPA_KODE = "nama_pemda diisi tanpa kolom kode_pemda. Tambahkan kode_pemda agar setiap pemda dihitung sendiri."
 NAMA_OPD_BERBEDA = "kode_opd yang sama bernama lain pada tahun yang sama ('{nama}'). Samakan nama OPD-nya."
 
 # --- summaries ---

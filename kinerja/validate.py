@@ -54,7 +54,22 @@ def validate_table(table: pd.DataFrame, rules: Rules) -> list[Finding]:
         report(mask, kolom, message)
     if "satuan" in keyed:
         report(keyed["satuan"].isna(), "satuan", pesan.SATUAN_KOSONG, PERINGATAN)
+    _pemda_columns(keyed, report)
     return findings
+
+
+def _pemda_columns(table: pd.DataFrame, report: _Reporter) -> None:
+    """Several pemda in one dataset: ``kode_pemda`` on every row, one ``nama_pemda`` per code, and
+    no ``nama_pemda`` without ``kode_pemda`` (it alone would not split the aggregates)."""
+    if "kode_pemda" in table:
+        report(table["kode_pemda"].isna(), "kode_pemda", pesan.KODE_PEMDA_KOSONG)
+        if "nama_pemda" in table:
+            rows = table.loc[table[["kode_pemda", "nama_pemda"]].notna().all(axis=1)]
+            first = rows.groupby("kode_pemda", sort=False)["nama_pemda"].transform("first")
+            differs = rows["nama_pemda"] != first
+            report(differs, "nama_pemda", [pesan.NAMA_PEMDA_BERBEDA.format(nama=n) for n in first[differs]])
+    elif "nama_pemda" in table:
+        report(table["nama_pemda"].notna(), "nama_pemda", pesan.NAMA_PEMDA_TANPA_KODE)
 
 
 def validate_inputs(

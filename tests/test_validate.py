@@ -192,3 +192,20 @@ def test_validate_command(tmp_path):
     good = csv(tmp_path, ["2024,01,Dinas A,S,A1,Ind 1,%,positif,10,9"], name="baik.csv")
     done = subprocess.run([str(script), "validate", str(good)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "0 galat, 0 peringatan" in done.stdout
+
+
+def test_several_pemda_need_their_codes(tmp_path):
+    path = tmp_path / "nasional.csv"
+    path.write_text(
+        HEADER + ",kode_pemda,nama_pemda\n"
+        "2024,01,Dinas A,S,A1,Ind 1,%,positif,10,9,17,Provinsi Bengkulu\n"
+        "2024,01,Dinas A,S,A2,Ind 2,%,positif,10,9,17,Prov. Bengkulu\n"
+        "2024,01,Dinas A,S,A3,Ind 3,%,positif,10,9,,Kota Bengkulu\n",
+        encoding="utf-8",
+    )
+    result = found(path)
+    assert "sama bernama lain ('Provinsi Bengkulu')" in result[("nasional.csv", 3, "nama_pemda", "galat")]
+    assert "isi kode_pemda pada setiap baris" in result[("nasional.csv", 4, "kode_pemda", "galat")]
+    only_names = tmp_path / "nama.csv"
+    only_names.write_text(HEADER + ",nama_pemda\n2024,01,Dinas A,S,A1,Ind 1,%,positif,10,9,Kota Bengkulu\n", encoding="utf-8")
+    assert ("nama.csv", 2, "nama_pemda", "galat") in found(only_names)
