@@ -16,6 +16,7 @@ capaian stay unrounded percent, changes in poin and percent, as the core compute
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -407,7 +408,7 @@ def headline(page: Page, nama: str = "") -> str:
     else:
         nama = nama or row["nama_opd"]
     text = pesan.HALAMAN_UTAMA.format(
-        pemda=nama,
+        pemda=html.escape(str(nama), quote=False),  # names come from the data: shown as text, never as HTML
         tahun=page.tahun,
         capaian=display.persen(row["capaian"]),
         predikat=row["predikat"] or pesan.HALAMAN_TANPA_PREDIKAT,

@@ -158,3 +158,14 @@ def test_params_year_and_opd_checks(tmp_path):
     only = pages.analyse(2024, proyek=FIXTURE, ubah=["opd=007,009"])
     assert only.opd_codes() == ["007", "009"]
     assert pages.ringkasan(only).tables["pemda"]["capaian"].iloc[0] == pytest.approx(107.5)  # (115 + 100) / 2
+
+
+def test_headline_shows_names_from_the_data_as_text():
+    row = pd.DataFrame(
+        {"nama_opd": ["<script>alert(1)</script> & Co"], "capaian": [75.0], "predikat": ["Sedang"],
+         "selisih_poin": [float("nan")], "catatan": [""]}
+    )
+    page = pages.Page(nama="opd", judul="OPD", tahun=2024, tables={"opd": row}, kode_opd="x")
+    text = pages.headline(page)
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in text
+    assert "75,00 %" in text
