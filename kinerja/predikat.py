@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from kinerja import pesan
+from kinerja.arrays import text_from_codes
 
 DEFAULT_SCALE_NAME = "lima-tingkat"
 
@@ -98,15 +99,13 @@ class Scale:
     def assign(self, capaian: pd.Series) -> pd.Series:
         """Predikat of each capaian (percent); empty string where capaian is missing."""
         values = capaian.to_numpy(dtype=float, na_value=np.nan)
-        conditions = []
-        for level in self.levels[:-1]:
-            if level.termasuk_batas:
-                conditions.append(values >= level.batas_bawah)
-            else:
-                conditions.append(values > level.batas_bawah)
-        conditions.append(~np.isnan(values))
-        chosen = np.select(conditions, self.names, default="")
-        return pd.Series(chosen, index=capaian.index, dtype="str", name="predikat")
+        level = np.full(len(values), len(self.levels) - 1)  # the catch-all level
+        for i in range(len(self.levels) - 2, -1, -1):  # lowest bound first, so the highest passed wins
+            bound = self.levels[i]
+            passed = values >= bound.batas_bawah if bound.termasuk_batas else values > bound.batas_bawah
+            level = np.where(passed, i, level)
+        level = np.where(np.isnan(values), len(self.levels), level)  # "" for a missing capaian
+        return pd.Series(text_from_codes(level, [*self.names, ""]), index=capaian.index, dtype="str", name="predikat")
 
 
 def builtin_scale_names() -> list[str]:
