@@ -58,37 +58,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
-    for add_command in (add_score, add_validate, add_template, add_run, add_publish, add_build):  # one function per command: it adds its parser and handler
+    # one function per command: it adds its parser and handler
+    for add_command in (add_score, add_validate, add_template, add_run, add_publish, add_build):
         add_command(commands)
     return parser
 
 
-def add_score(commands: argparse._SubParsersAction) -> None:
-    score = commands.add_parser(
-        "score",
-        help=pesan.CLI_SCORE_RINGKAS,
-        description=pesan.CLI_SCORE_DESKRIPSI,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+def _data_command(commands: argparse._SubParsersAction, name: str, summary: str, description: str):
+    """A command that reads DATA... with ``--params`` and ``--desimal`` (score, validate)."""
+    command = commands.add_parser(
+        name, help=summary, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    score.add_argument("data", nargs="+", metavar="DATA", help=pesan.CLI_ARG_DATA)
-    score.add_argument("--params", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_PARAMS)
+    command.add_argument("data", nargs="+", metavar="DATA", help=pesan.CLI_ARG_DATA)
+    command.add_argument("--params", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_PARAMS)
+    command.add_argument("--desimal", choices=list(DESIMAL), default=None, help=pesan.CLI_ARG_DESIMAL)
+    return command
+
+
+def add_score(commands: argparse._SubParsersAction) -> None:
+    score = _data_command(commands, "score", pesan.CLI_SCORE_RINGKAS, pesan.CLI_SCORE_DESKRIPSI)
     score.add_argument("--out", metavar="FOLDER", type=Path, required=True, help=pesan.CLI_ARG_OUT)
-    score.add_argument("--desimal", choices=list(DESIMAL), default=None, help=pesan.CLI_ARG_DESIMAL)
     score.add_argument("-q", "--quiet", action="store_true", help=pesan.CLI_ARG_QUIET)
     score.set_defaults(command=run_score)
 
 
 def add_validate(commands: argparse._SubParsersAction) -> None:
-    validate = commands.add_parser(
-        "validate",
-        help=pesan.CLI_VALIDATE_RINGKAS,
-        description=pesan.CLI_VALIDATE_DESKRIPSI,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    validate.add_argument("data", nargs="+", metavar="DATA", help=pesan.CLI_ARG_DATA)
-    validate.add_argument("--params", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_PARAMS)
+    validate = _data_command(commands, "validate", pesan.CLI_VALIDATE_RINGKAS, pesan.CLI_VALIDATE_DESKRIPSI)
     validate.add_argument("--report", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_REPORT)
-    validate.add_argument("--desimal", choices=list(DESIMAL), default=None, help=pesan.CLI_ARG_DESIMAL)
     validate.add_argument("--semua", action="store_true", help=pesan.CLI_ARG_SEMUA)
     validate.set_defaults(command=run_validate)
 

@@ -155,12 +155,13 @@ CLI_EPILOG = (
 CLI_PERINTAH = "perintah"
 CLI_SCORE_RINGKAS = "hitung capaian indikator, sasaran, OPD dan pemda beserta perubahan antartahun"
 CLI_SCORE_DESKRIPSI = (
-    "Membaca satu atau beberapa berkas CSV (beberapa tahun sekaligus), memeriksanya, menghitung capaian\n"
+    "Membaca berkas CSV, buku kerja Excel atau folder berisi keduanya (beberapa tahun sekaligus), memeriksanya,\n"
+    "menghitung capaian\n"
     "dan menulis tabel CSV standar (koma, titik desimal, UTF-8, tanpa pembulatan) ke FOLDER:\n"
     "indikator.csv, sasaran.csv, opd.csv, pemda.csv, perubahan_indikator.csv, perubahan_opd.csv,\n"
     "perubahan_pemda.csv. Bila data bermasalah, semua galat dilaporkan dan FOLDER tidak disentuh."
 )
-CLI_ARG_DATA = "berkas CSV data kinerja, satu baris per indikator per tahun"
+CLI_ARG_DATA = "berkas CSV, buku kerja Excel (.xlsx) atau folder berisi keduanya: satu baris per indikator per tahun"
 CLI_ARG_PARAMS = "berkas parameter YAML (mis. params/2024.yml); aturan bawaan bila tidak diberikan"
 CLI_ARG_OUT = "folder tujuan tabel hasil (dibuat bila belum ada)"
 CLI_ARG_QUIET = "jangan tampilkan ringkasan"
