@@ -155,11 +155,11 @@ CLI_EPILOG = (
 CLI_PERINTAH = "perintah"
 CLI_SCORE_RINGKAS = "hitung capaian indikator, sasaran, OPD dan pemda beserta perubahan antartahun"
 CLI_SCORE_DESKRIPSI = (
-    "Membaca berkas CSV, buku kerja Excel atau folder berisi keduanya (beberapa tahun sekaligus), memeriksanya,\n"
-    "menghitung capaian\n"
-    "dan menulis tabel CSV standar (koma, titik desimal, UTF-8, tanpa pembulatan) ke FOLDER:\n"
-    "indikator.csv, sasaran.csv, opd.csv, pemda.csv, perubahan_indikator.csv, perubahan_opd.csv,\n"
-    "perubahan_pemda.csv. Bila data bermasalah, semua galat dilaporkan dan FOLDER tidak disentuh."
+    "Membaca berkas CSV, buku kerja Excel atau folder berisi keduanya (beberapa tahun sekaligus),\n"
+    "memeriksanya, menghitung capaian dan menulis tabel CSV standar (koma, titik desimal, UTF-8, tanpa\n"
+    "pembulatan) ke FOLDER: indikator.csv, sasaran.csv, opd.csv, pemda.csv, perubahan_indikator.csv,\n"
+    "perubahan_opd.csv, perubahan_pemda.csv. Bila data bermasalah, semua galat dilaporkan dan FOLDER\n"
+    "tidak disentuh."
 )
 CLI_ARG_DATA = "berkas CSV, buku kerja Excel (.xlsx) atau folder berisi keduanya: satu baris per indikator per tahun"
 CLI_ARG_PARAMS = "berkas parameter YAML (mis. params/2024.yml); aturan bawaan bila tidak diberikan"
