@@ -65,6 +65,17 @@ class InputError(Exception):
         return [f for f in self.findings if f.is_error]
 
 
+def cell_text(value: object) -> str:
+    """A cell's value as a finding shows it: empty for a blank cell, ``7`` for a whole float 7.0."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, str) and not value.strip():
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.is_error for f in findings)
 

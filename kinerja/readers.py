@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from kinerja import numbers, pesan, schema
-from kinerja.findings import GALAT, PERINGATAN, Finding
+from kinerja.findings import GALAT, PERINGATAN, Finding, cell_text
 
 SOURCE_COLUMNS = ["_berkas", "_lembar", "_baris"]
 CSV_SUFFIXES = (".csv",)
@@ -283,7 +283,7 @@ class _Where:
     def findings(self, mask: np.ndarray, values: pd.Series, message: str | list[str], tingkat: str = GALAT) -> list[Finding]:
         texts = [message] * int(mask.sum()) if isinstance(message, str) else message
         return [
-            Finding(self.berkas, self.lembar, int(row), self.kolom, _shown(value), text, tingkat)
+            Finding(self.berkas, self.lembar, int(row), self.kolom, cell_text(value), text, tingkat)
             for row, value, text in zip(self.rows[mask], values[mask], texts)
         ]
 
@@ -326,13 +326,6 @@ def _separator(text: str) -> str:
 def _blank_cell(value: object) -> bool:
     return value is None or (isinstance(value, float) and np.isnan(value)) or (isinstance(value, str) and not value.strip())
 
-
-def _shown(value: object) -> str:
-    if _blank_cell(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _texts(values: pd.Series) -> pd.Series:

@@ -21,7 +21,7 @@ import pandas as pd
 from kinerja import pesan, schema
 from kinerja.aggregate import pemda_keys
 from kinerja.change import compare_years, normalised_name, successor_map
-from kinerja.findings import GALAT, PERINGATAN, Finding
+from kinerja.findings import GALAT, PERINGATAN, Finding, cell_text
 from kinerja.rules import Rules
 
 #: A target that changed by more than this factor from last year is reported as a warning.
@@ -112,7 +112,7 @@ class _Reporter:
         values = rows[kolom] if kolom in rows else pd.Series(pd.NA, index=rows.index)
         texts = [message] * len(rows) if isinstance(message, str) else list(message)
         for berkas, lembar, baris, value, text in zip(rows["_berkas"], rows["_lembar"], rows["_baris"], values, texts):
-            self.findings.append(Finding(str(berkas), str(lembar), int(baris), kolom, _shown(value), text, tingkat))
+            self.findings.append(Finding(str(berkas), str(lembar), int(baris), kolom, cell_text(value), text, tingkat))
 
 
 def _contract_failures(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
@@ -252,8 +252,8 @@ def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     jumped = compared[both & ((ratio > TARGET_JUMP) | (ratio < 1 / TARGET_JUMP))]
     for row in jumped.itertuples():
         findings.append(
-            Finding(str(row._3), str(row._4), int(row._5), "target", _shown(row.capaian),
-                    pesan.TARGET_MELONJAK.format(sebelumnya=_shown(row.capaian_sebelumnya), tahun=row.tahun - 1), PERINGATAN)
+            Finding(str(row._3), str(row._4), int(row._5), "target", cell_text(row.capaian),
+                    pesan.TARGET_MELONJAK.format(sebelumnya=cell_text(row.capaian_sebelumnya), tahun=row.tahun - 1), PERINGATAN)
         )
     return findings
 
@@ -279,10 +279,3 @@ def _final(code: str, successors: dict[str, str]) -> str:
         code = successors[code]
     return code
 
-
-def _shown(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
