@@ -1,6 +1,6 @@
 """A straightforward row-by-row implementation of the scoring rules, to check the engine against.
 
-Written from the rules in ``DOMAIN.md`` (and the edge cases the README states), independently of
+Written from the rules in ``docs/metodologi.md`` (and the edge cases the README states), independently of
 :mod:`kinerja`: plain Python loops over rows, dicts and lists, no pandas or numpy, nothing
 imported from the package. It is not slow on purpose: it is what a careful analyst would write in
 plain Python, and the benchmark uses it (a) to check that the vectorised
@@ -22,7 +22,7 @@ INF = math.inf
 
 @dataclass(frozen=True)
 class RefRules:
-    """The settings of the rules (same names and defaults as ``DOMAIN.md``)."""
+    """The settings of the rules (same names and defaults as ``docs/metodologi.md``)."""
 
     rumus_negatif: str = "selisih"  # selisih | rasio
     lantai: float | None = 0.0

@@ -7,7 +7,7 @@ The Python API for notebooks::
     result = kinerja.score("data/contoh-kecil/kinerja.csv", rules)
     result.opd, result.pemda, result.perubahan_pemda
 
-See ``DOMAIN.md`` (in the project's shared docs) for every rule and its source.
+See ``docs/metodologi.md`` for every rule and its source.
 """
 
 from importlib.metadata import PackageNotFoundError, version

@@ -330,7 +330,7 @@ def serapan(anggaran: pd.DataFrame, opd_scores: pd.DataFrame) -> pd.DataFrame:
 
     ``serapan`` = realisasi_anggaran / pagu × 100 (percent; empty when pagu is 0 or missing);
     ``selisih_poin`` = capaian − serapan (poin) and ``rasio`` = capaian / serapan: the "capaian
-    beside serapan" method of ``DOMAIN.md`` (a description, not an official efficiency score).
+    beside serapan" method of ``docs/metodologi.md`` (a description, not an official efficiency score).
     Columns ``tahun, kode_opd, pagu, realisasi_anggaran, serapan, capaian, selisih_poin, rasio``.
     """
     columns = ["tahun", "kode_opd", "pagu", "realisasi_anggaran", "serapan", "capaian", "selisih_poin", "rasio"]

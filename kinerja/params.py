@@ -8,7 +8,7 @@ duplicate keys are reported with the file and the key (and the closest known key
     tahun: 2024
     data:
       - data/contoh-kecil/kinerja.csv
-    aturan:                       # every key optional; defaults of DOMAIN.md
+    aturan:                       # every key optional; defaults: docs/metodologi.md
       rumus_negatif: selisih      # selisih (2 − R/T) | rasio (T/R)
       lantai: 0                   # lowest indicator capaian; null = no floor
       batas_atas: null            # cap applied only in averages, e.g. 120; null = none

@@ -1,6 +1,6 @@
 """The scoring rules in force: an immutable value that params files set.
 
-Every default is the one of ``DOMAIN.md``. Change a rule with :func:`dataclasses.replace`::
+Every default is the one of ``docs/metodologi.md``. Change a rule with :func:`dataclasses.replace`::
 
     rules = Rules(batas_atas=120, agregasi_opd="rata_rata")
     looser = dataclasses.replace(rules, batas_atas=None)

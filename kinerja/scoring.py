@@ -1,6 +1,6 @@
 """Capaian of each indicator, vectorised over the whole tidy table.
 
-With R = realisasi and T = target (the rules and their sources are in ``DOMAIN.md``):
+With R = realisasi and T = target (the rules and their sources are in ``docs/metodologi.md``):
 
 =========================  =====================================================================
 positif                    R / T × 100

@@ -5,7 +5,7 @@ Bengkulu for 2022, 2023 and 2024, written as three ``kinerja template`` workbook
     .venv/bin/python scripts/generate_sample_data.py --out /tmp/contoh --seed 20250211
 
 CONTOH SINTETIS, bukan data resmi: the agencies are the 36 OPD that public sources name for the
-Pemerintah Provinsi Bengkulu (see DOMAIN.md); their sasaran, indicators, targets, realisations and
+Pemerintah Provinsi Bengkulu (see docs/metodologi.md); their sasaran, indicators, targets, realisations and
 budgets are made up, with names, units and magnitudes typical of each kind of agency. Only the two
 published pemda figures are real: 100,50 % (2023) and 100,86 % (2024). The generator calibrates the
 synthetic realisations so that the pemda capaian under the default rules (``kinerja.Rules()``:

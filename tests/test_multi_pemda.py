@@ -136,7 +136,7 @@ def test_from_a_csv_file_through_the_api(tmp_path):
 
 
 def test_engine_equals_the_row_by_row_reference_on_generated_data():
-    """The benchmark's independent plain-Python implementation of DOMAIN.md agrees with the engine
+    """The benchmark's independent plain-Python implementation of docs/metodologi.md agrees with the engine
     on synthetic data with every rule in play (4 pemda, 5 years, ~8 000 rows), to 1e-9."""
     import sys
 

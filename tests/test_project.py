@@ -42,3 +42,47 @@ def test_dependencies_pinned_to_ranges(root):
         assert ">=" in requirement and "<" in requirement, requirement  # a compatible range, not open-ended
     assert project["optional-dependencies"]["quarto"] == ["quarto-cli>=1.6"]
     assert project["scripts"]["kinerja"] == "kinerja.cli:main"
+
+
+def _tracked_text_files(root):
+    import subprocess
+
+    names = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True).stdout.split()
+    for name in names:
+        path = root / name
+        if path.suffix in {".py", ".md", ".qmd", ".yml", ".yaml", ".ipynb", ".toml", ".typ", ".html", ".css", ".js", ""}:
+            if path.is_file():
+                yield name, path.read_text(encoding="utf-8", errors="replace")
+
+
+#: Names of the team's private notes, which are not part of the repository (spelt in pieces so that this
+#: file does not name them itself).
+FOREIGN = ("DOMAIN" + ".md", "../" + "shared")
+
+
+def test_the_repository_cites_its_own_methodology(root):
+    """The methodology is the repository's own document: nothing points to a file it does not hold."""
+    offending = [name for name, text in _tracked_text_files(root) if any(word in text for word in FOREIGN)]
+    assert offending == []
+    assert (root / "docs" / "metodologi.md").is_file()
+
+
+def test_methodology_lists_every_setting_with_its_default(root):
+    """docs/metodologi.md's settings table names every rule setting and its default value."""
+    from kinerja.rules import Rules
+
+    text = (root / "docs" / "metodologi.md").read_text(encoding="utf-8")
+    table = text.split("## 7. Settings and their defaults", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("|")[1].strip().strip("`"): line.split("|")[3].strip() for line in table.splitlines()
+            if line.startswith("| `")}
+    defaults = Rules()
+    expected = {
+        "aturan.rumus_negatif": f"`{defaults.rumus_negatif}`",
+        "aturan.lantai": "`0`" if defaults.lantai == 0 else "?",
+        "aturan.batas_atas": "`null`" if defaults.batas_atas is None else "?",
+        "aturan.agregasi_opd": f"`{defaults.agregasi_opd}`",
+        "aturan.agregasi_pemda": f"`{defaults.agregasi_pemda}`",
+        "aturan.skala_predikat": f"`{defaults.skala_predikat.nama}`",
+    }
+    assert {f"aturan.{name}" for name in Rules.names()} <= set(rows)
+    assert {key: rows[key] for key in expected} == expected

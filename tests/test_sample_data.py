@@ -76,7 +76,7 @@ def test_pemda_capaian_round_to_the_published_figures(result):
 
 
 def test_pemda_capaian_recomputed_by_hand_from_the_formulas(loaded, result):
-    """Independent of the engine: DOMAIN.md's formulas, then sasaran → OPD → pemda means."""
+    """Independent of the engine: the formulas of docs/metodologi.md, then sasaran → OPD → pemda means."""
     table = loaded.tidy
     r, t = table["realisasi"], table["target"]
     bawah, atas = table["target_bawah"], table["target_atas"]

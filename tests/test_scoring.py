@@ -1,4 +1,4 @@
-"""Capaian of one indicator: hand-worked examples for every rule of DOMAIN.md."""
+"""Capaian of one indicator: hand-worked examples for every rule of docs/metodologi.md."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ CASES = [
     ("stabil above", dict(polaritas="stabil", target=75, realisasi=82), 100 - 7 / 75 * 100, ""),  # 90,67
     ("stabil below", dict(polaritas="stabil", target=75, realisasi=60), 80.0, ""),  # 100 - 15/75*100
     ("stabil exact", dict(polaritas="stabil", target=75, realisasi=75), 100.0, ""),
-    # DOMAIN.md range examples
+    # docs/metodologi.md range examples
     ("range negatif below", dict(polaritas="negatif", target_bawah=7, target_atas=8, realisasi=6.5), (2 - 6.5 / 7) * 100, ""),
     ("range negatif above", dict(polaritas="negatif", target_bawah=7, target_atas=8, realisasi=9), 87.5, ""),
     ("range positif below", dict(polaritas="positif", target_bawah=80, target_atas=90, realisasi=70), 87.5, ""),
