@@ -8,8 +8,8 @@ shown as the characters typed and never as markup, a link, a formula or a macro:
 ============================  ==================================================================
 output                        function
 ============================  ==================================================================
-HTML (tables, sentences,      :func:`html_text` (every ``& < > " '`` as a character reference;
-headline card, listings)      this also breaks Quarto's ``{{<`` in raw HTML)
+HTML (tables, sentences,      :func:`html_text` (every ``& < > " '`` as a character reference,
+headline card, listings)      whitespace collapsed; this also breaks Quarto's ``{{<``)
 Markdown: body, headings,     :func:`markdown_text` (every ASCII punctuation backslash-escaped,
 titles, front matter, Quarto  whitespace collapsed, Quarto's ``{{<`` and ``>}}`` broken by an
 metadata, footer              empty span); :func:`front_matter` for a YAML front matter block;
@@ -76,12 +76,17 @@ def text(value: object) -> str:
 
 
 def html_text(value: object) -> str:
-    """Text as HTML character data or a quoted attribute value: ``& < > " '`` escaped.
+    """Text as HTML character data or a quoted attribute value: ``& < > " '`` escaped, and
+    whitespace collapsed to single spaces (as a browser shows it anyway).
+
+    Collapsing matters because both engines put HTML outputs into a Markdown document: a line
+    break would let a data line such as ``---`` start a YAML metadata block (Quarto reads it as
+    the page's front matter), and a blank line would end the HTML block.
 
     >>> html_text('<script>alert("x")</script> & {{< env HOME >}}')
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; {{&lt; env HOME &gt;}}'
     """
-    return html.escape(text(value), quote=True)
+    return html.escape(" ".join(text(value).split()), quote=True)
 
 
 def markdown_text(value: object) -> str:
@@ -135,8 +140,9 @@ def chart_text(value: object) -> str:
 
 def xlsx_text(value: str) -> str:
     """A string an XLSX cell can hold: control characters XML cannot carry (all C0 controls but
-    tab, line feed and carriage return) become U+FFFD. Other text is unchanged."""
-    return _XML_ILLEGAL.sub("\ufffd", value)
+    tab, line feed and carriage return) become U+FFFD, and a carriage return (alone or before a
+    line feed) becomes a line feed, as an XML reader would read it anyway. Other text is unchanged."""
+    return _XML_ILLEGAL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def xlsx_protect(cell) -> None:
