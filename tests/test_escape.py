@@ -166,7 +166,8 @@ def test_validate_report_xlsx_keeps_values_text(tmp_path):
     from kinerja.report import write_findings_report
 
     value = '=HYPERLINK("http://contoh.invalid","Klik")'
-    write_findings_report([Finding("pk.csv", "", 2, "polaritas", value, "Polaritas tidak dikenal.")], tmp_path / "t.xlsx")
+    finding = Finding("pk.csv", "", 2, "polaritas", value, "Polaritas tidak dikenal.")
+    write_findings_report([finding], tmp_path / "t.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["temuan"]
     header = [cell.value for cell in sheet[1]]
     cell = sheet.cell(row=2, column=header.index("nilai") + 1)
@@ -214,4 +215,5 @@ def test_public_csv_guards_text_cells_and_keeps_numbers(tmp_path):
     assert written == '"nama","selisih_poin","kode"\n"\'=1+1",-8.5,1.01\n"Dinas, ""A""\nBaru",,"\'-x"\n'
     rows = list(csv.reader(io.StringIO(written, newline="")))
     assert rows == [["nama", "selisih_poin", "kode"], ["'=1+1", "-8.5", "1.01"], ['Dinas, "A"\nBaru', "", "'-x"]]
-    assert (tmp_path / "a.csv").read_text(encoding="utf-8").startswith("nama,selisih_poin,kode\n=1+1,")  # source unchanged
+    source = (tmp_path / "a.csv").read_text(encoding="utf-8")
+    assert source.startswith("nama,selisih_poin,kode\n=1+1,")  # the source is left as it was

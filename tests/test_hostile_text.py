@@ -221,10 +221,31 @@ def test_titles_and_headlines_are_literal(served, browser):
         assert f"Capaian kinerja {flat(name)} tahun 2024" in flat(listing["text"]), f"{site.engine} listing: {code}"
 
 
+def test_search_results_show_names_as_text(served, browser):
+    base, site = served
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("dialog", lambda d: (problems.append(d.message), d.dismiss()))
+    page.goto(base + "index.html", wait_until="load")
+    if site.engine == "pandoc":
+        page.fill("#cari-masukan", "Investasi")
+        results = page.locator("#cari-hasil")
+    else:  # Quarto's own search overlay
+        page.locator("#quarto-search .aa-DetachedSearchButton, #quarto-search button").first.click()
+        page.keyboard.type("Investasi")
+        results = page.locator(".aa-Panel")
+    results.get_by_text("<script>alert(1)</script>", exact=False).first.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelectorAll('img[src$=\"/x\"], img[src=\"x\"], [onerror]').length") == 0
+    assert problems == [], f"{site.engine}: {problems}"
+    page.close()
+
+
 # --- PDF, XLSX, CSV --------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed; .ci/run installs it")
+@pytest.mark.skipif(shutil.which("pdftotext") is None,
+                    reason="poppler-utils (pdftotext) is not installed; .ci/run installs it")
 def test_pdf_shows_the_literal_text_and_no_file_content(site):
     text = subprocess.run(["pdftotext", "-layout", str(site.folder / "2024" / "laporan.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
@@ -266,6 +287,8 @@ def test_public_csv_cells_are_never_formulas_and_numbers_stay_numbers(site, proj
     assert sorted(public["selisih_poin"].round(6).tolist())[:2] == [-25.0, -10.0]  # 75 and 90 against 100
     raw = pd.read_csv(project / "_build" / "2024" / "ringkasan" / "opd.csv", dtype=str)
     assert "=Rendah" in raw["predikat"].tolist()  # the run's own extracts stay raw
+    dictionary = flat((site.folder / "unduh.html").read_text(encoding="utf-8"))
+    assert "diberi awalan" in dictionary and "(apostrof)" in dictionary  # the data dictionary says so
 
 
 # --- the command line outputs -----------------------------------------------------------------------
@@ -277,7 +300,8 @@ def kinerja(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_score_outputs_stay_raw_and_validate_report_keeps_text(project, tmp_path):
-    done = kinerja("score", "data/kinerja.csv", "--params", "params/2024.yml", "--out", str(tmp_path / "hasil"), cwd=project)
+    done = kinerja("score", "data/kinerja.csv", "--params", "params/2024.yml", "--out", str(tmp_path / "hasil"),
+                   cwd=project)
     assert done.returncode == 0, done.stderr
     with (tmp_path / "hasil" / "opd.csv").open(encoding="utf-8", newline="") as stream:
         cells = [cell for row in csv.reader(stream) for cell in row]
@@ -288,7 +312,8 @@ def test_score_outputs_stay_raw_and_validate_report_keeps_text(project, tmp_path
     done = kinerja("validate", str(bad), "--report", str(tmp_path / "temuan.xlsx"), cwd=project)
     assert done.returncode == 1, done.stdout
     sheet = openpyxl.load_workbook(tmp_path / "temuan.xlsx")["temuan"]
-    values = [(cell.value, cell.data_type) for row in sheet.iter_rows(min_row=2) for cell in row if cell.value == "=1+1"]
+    values = [(cell.value, cell.data_type) for row in sheet.iter_rows(min_row=2) for cell in row
+              if cell.value == "=1+1"]
     assert values == [("=1+1", "s")]
 
 
@@ -325,17 +350,18 @@ def test_ranking_distribution_and_trend_show_names_and_predikat_literally():
 
 
 def test_opd_figures_show_indicators_units_and_names_literally():
-    indikator = pd.DataFrame({"indikator": ["Rasio $a_b$ ^c^"], "satuan": ["US$"], "target": [10.0], "realisasi": [11.0],
-                              "predikat": ["Tinggi $$"]})
+    indikator = pd.DataFrame({"indikator": ["Rasio $a_b$ ^c^"], "satuan": ["US$"], "target": [10.0],
+                              "realisasi": [11.0], "predikat": ["Tinggi $$"]})
     shown = texts(figures.target_vs_realisasi(indikator, SCALE, "Dinas $US$", 2024))
     assert "Rasio $a_b$ ^c^" in shown and "US$" in shown
     assert "Target dan realisasi indikator Dinas $US$ tahun 2024" in shown
-    riwayat = pd.DataFrame({"tahun": [2023, 2024], "kode_indikator": ["K1", "K1"], "indikator": ["_Indeks \\beta", "_Indeks \\beta"],
-                            "capaian": [90.0, 95.0]})
+    riwayat = pd.DataFrame({"tahun": [2023, 2024], "kode_indikator": ["K1", "K1"],
+                            "indikator": ["_Indeks \\beta", "_Indeks \\beta"], "capaian": [90.0, 95.0]})
     shown = texts(figures.indicator_history(riwayat, "Dinas \\(x\\)", 2024))
     assert "\u200b_Indeks \\beta" in shown and "Capaian setiap indikator Dinas \\(x\\) per tahun" in shown
     anggaran = pd.DataFrame({"tahun": [2024], "capaian": [95.0], "serapan": [90.0]})
-    assert "Capaian kinerja dan serapan anggaran Dinas ^x^ $y$" in texts(figures.capaian_vs_serapan(anggaran, "Dinas ^x^ $y$"))
+    shown = texts(figures.capaian_vs_serapan(anggaran, "Dinas ^x^ $y$"))
+    assert "Capaian kinerja dan serapan anggaran Dinas ^x^ $y$" in shown
 
 
 def test_pemda_named_with_dollars_draws_its_trend():
