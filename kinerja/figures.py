@@ -12,6 +12,11 @@ The theme: seaborn's ``whitegrid`` style, the colour-blind-safe Okabe–Ito pale
 from the scale (``warna`` of :class:`kinerja.predikat.Level`), Indonesian number formats on the
 axes (``100,5 %``, ``1.234``) through :mod:`kinerja.display`. It is applied inside each function
 (:func:`theme`), never globally; :func:`set_theme` applies it globally for an analyst's own plots.
+
+Text from the data (names, indicators, units, predikat) is shown as typed: the theme turns
+matplotlib's mathtext off (``$``, ``_``, ``^`` and ``\\`` are characters, not TeX), every data text
+goes through :func:`kinerja.escape.chart_text`, and :func:`finish` turns mathtext off on every text
+of the figure, tick labels included.
 """
 
 from __future__ import annotations
@@ -31,9 +36,10 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from kinerja import display, pesan
+from kinerja import display, escape, pesan
 from kinerja.predikat import Scale
 
 #: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
@@ -59,6 +65,7 @@ RC = {
     "legend.frameon": False,
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],
+    "text.parse_math": False,  # names from the data may hold $, _, ^ and \: text, never mathtext
 }
 
 
@@ -98,9 +105,15 @@ class Chart:
 
 
 def finish(figure: Figure, judul: str, alt: str) -> Chart:
-    """Render ``figure`` to PNG (inside the theme, so ticks get the house style) and wrap it."""
+    """Render ``figure`` to PNG (inside the theme, so ticks get the house style) and wrap it.
+
+    Mathtext is turned off on every text of the figure before and after drawing (drawing makes
+    the tick labels), so a later redraw outside the theme shows the same text.
+    """
     buffer = io.BytesIO()
+    _text_only(figure)
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    _text_only(figure)
     return Chart(figure, judul, alt, buffer.getvalue())
 
 
@@ -134,8 +147,14 @@ def predikat_colors(scale: Scale) -> dict[str, str]:
     return {level.predikat: level.warna or fallback[i] for i, level in enumerate(scale.levels)}
 
 
+def _text_only(figure: Figure) -> None:
+    for artist in figure.findobj(Text):
+        artist.set_parse_math(False)
+
+
 def wrap(text: str, width: int = 38, lines: int = 3) -> str:
-    return textwrap.fill(str(text), width=width, max_lines=lines, placeholder=" …")
+    """Data text as a chart label of at most ``lines`` lines of ``width`` characters."""
+    return textwrap.fill(escape.chart_text(text), width=width, max_lines=lines, placeholder=" …")
 
 
 def _figure(height: float, width: float = WIDTH) -> Figure:
@@ -161,14 +180,15 @@ def opd_ranking(opd_table: pd.DataFrame, scale: Scale, tahun: int, pemda_capaian
     """Horizontal bars of OPD capaian, highest first, coloured by predikat; lines at 100 % and at
     the pemda capaian. OPDs without a capaian are left out (and named in the alt text)."""
     data = opd_table[opd_table["capaian"].notna()].sort_values("capaian", ascending=False, kind="stable")
-    data = data.assign(label=[wrap(name, 45, 2) for name in data["nama_opd"]])
-    colors = predikat_colors(scale)
+    data = data.assign(label=[wrap(name, 45, 2) for name in data["nama_opd"]],
+                       shown=[escape.chart_text(name) for name in data["predikat"]])
+    colors = {escape.chart_text(name): color for name, color in predikat_colors(scale).items()}
     judul = pesan.GAMBAR_PERINGKAT_JUDUL.format(tahun=tahun)
     with theme():
         figure = _figure(0.42 * len(data) + 1.6)
         ax = figure.subplots()
-        present = [name for name in scale.names if name in set(data["predikat"])]
-        sns.barplot(data=data, y="label", x="capaian", hue="predikat", hue_order=present, palette=colors,
+        present = [escape.chart_text(name) for name in scale.names if name in set(data["predikat"])]
+        sns.barplot(data=data, y="label", x="capaian", hue="shown", hue_order=present, palette=colors,
                     dodge=False, orient="h", ax=ax, saturation=1)
         ax.axvline(100, color=TARGET_COLOR, linestyle="--", linewidth=1, label=pesan.GAMBAR_GARIS_100)
         if pemda_capaian is not None and not pd.isna(pemda_capaian):
@@ -228,7 +248,8 @@ def _predikat_bands(ax, scale: Scale, low: float, high: float) -> None:
         lower = level.batas_bawah if level.batas_bawah is not None else low
         lower = max(lower, low)
         if lower < upper:
-            ax.axvspan(lower, upper, color=colors[level.predikat], alpha=0.18, linewidth=0, label=level.predikat)
+            ax.axvspan(lower, upper, color=colors[level.predikat], alpha=0.18, linewidth=0,
+                       label=escape.chart_text(level.predikat))
         upper = min(upper, lower)
 
 
@@ -242,7 +263,7 @@ def target_vs_realisasi(indikator: pd.DataFrame, scale: Scale, nama_opd: str, ta
     count = len(indikator)
     columns = min(3, max(count, 1))
     rows = max(1, math.ceil(count / columns))
-    judul = pesan.GAMBAR_TARGET_JUDUL.format(opd=nama_opd, tahun=tahun)
+    judul = pesan.GAMBAR_TARGET_JUDUL.format(opd=escape.chart_text(nama_opd), tahun=tahun)
     with theme():
         # a fixed layout: constrained layout would cost more than the rest of the page (many panels)
         height = 2.9 * rows + 0.5
@@ -308,7 +329,7 @@ def indicator_history(riwayat: pd.DataFrame, nama_opd: str, tahun: int) -> Chart
         label=lambda t: [wrap(names[k], 40, 2) for k in t[key]], tahun=lambda t: t["tahun"].astype(int)
     )
     years = sorted(int(t) for t in riwayat["tahun"].unique())
-    judul = pesan.GAMBAR_RIWAYAT_JUDUL.format(opd=nama_opd)
+    judul = pesan.GAMBAR_RIWAYAT_JUDUL.format(opd=escape.chart_text(nama_opd))
     with theme():
         height = max(4.2, 0.36 * len(names) + 1.2)
         figure = _fixed(height, left=0.08, right=0.6)
@@ -338,7 +359,7 @@ def capaian_vs_serapan(anggaran: pd.DataFrame, nama_opd: str) -> Chart:
     long = anggaran.melt(id_vars=["tahun"], value_vars=["capaian", "serapan"], var_name="ukuran", value_name="nilai")
     names = {"capaian": pesan.GAMBAR_CAPAIAN_KINERJA, "serapan": pesan.GAMBAR_SERAPAN}
     long = long.assign(ukuran=long["ukuran"].map(names), tahun=long["tahun"].astype(int).astype(str))
-    judul = pesan.GAMBAR_SERAPAN_JUDUL.format(opd=nama_opd)
+    judul = pesan.GAMBAR_SERAPAN_JUDUL.format(opd=escape.chart_text(nama_opd))
     with theme():
         figure = _fixed(3.8, left=0.09, right=0.98)
         ax = figure.subplots()
@@ -366,7 +387,7 @@ def capaian_vs_serapan(anggaran: pd.DataFrame, nama_opd: str) -> Chart:
 def pemda_trend(pemda: pd.DataFrame, pemda_nama: str) -> Chart:
     """Pemda capaian per year, with each value written and the 100 % line."""
     data = pemda.assign(tahun=pemda["tahun"].astype(int))
-    judul = pesan.GAMBAR_TREN_PEMDA_JUDUL.format(pemda=pemda_nama)
+    judul = pesan.GAMBAR_TREN_PEMDA_JUDUL.format(pemda=escape.chart_text(pemda_nama))
     with theme():
         figure = _figure(3.6)
         ax = figure.subplots()
@@ -412,7 +433,8 @@ def opd_trend(opd_table: pd.DataFrame, scale: Scale) -> Chart:
         ax.set_xticks(np.arange(len(years)) + 0.5, [str(y) for y in years], rotation=0)
         ax.set(xlabel=pesan.GAMBAR_SUMBU_TAHUN, ylabel="", title=judul)
         ax.grid(False)
-        handles = [mpl.patches.Patch(color=color, label=name) for name, color in predikat_colors(scale).items()]
+        handles = [mpl.patches.Patch(color=color, label=escape.chart_text(name))
+                   for name, color in predikat_colors(scale).items()]
         ax.legend(handles=handles, title=pesan.GAMBAR_LEGENDA_PREDIKAT, loc="upper left", bbox_to_anchor=(1.01, 1),
                   fontsize=8, title_fontsize=8)
         alt = pesan.GAMBAR_TREN_OPD_ALT.format(jumlah=len(grid), awal=years[0], akhir=years[-1])

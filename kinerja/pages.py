@@ -16,7 +16,6 @@ capaian stay unrounded percent, changes in poin and percent, as the core compute
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -400,20 +399,26 @@ def indicator_changes(indikator: pd.DataFrame, perubahan: pd.DataFrame) -> pd.Da
 
 
 def headline(page: Page, nama: str = "") -> str:
-    """The headline of a page as Markdown: capaian and predikat of the pemda (``ringkasan``) or of
-    the OPD (``opd``), with the change from the year before in poin and in percent."""
+    """The headline of a page as plain text: capaian and predikat of the pemda (``ringkasan``) or
+    of the OPD (``opd``), then the change from the year before in poin and in percent.
+    :func:`kinerja.tables.headline` shows it (the first sentence in bold, names as text)."""
+    return " ".join(headline_parts(page, nama))
+
+
+def headline_parts(page: Page, nama: str = "") -> tuple[str, str]:
+    """The two sentences of :func:`headline`, as plain text: (capaian and predikat, change)."""
     row = page.tables["pemda" if page.nama == "ringkasan" else "opd"].iloc[0]
     if page.nama == "ringkasan":
         nama = nama or pesan.HALAMAN_PEMDA
     else:
         nama = nama or row["nama_opd"]
     text = pesan.HALAMAN_UTAMA.format(
-        pemda=html.escape(str(nama), quote=False),  # names come from the data: shown as text, never as HTML
+        pemda=nama,
         tahun=page.tahun,
         capaian=display.persen(row["capaian"]),
         predikat=row["predikat"] or pesan.HALAMAN_TANPA_PREDIKAT,
     )
-    return text + " " + change_sentence(row, page.tahun)
+    return text, change_sentence(row, page.tahun)
 
 
 def change_sentence(row: pd.Series, tahun: int) -> str:
@@ -432,7 +437,8 @@ def change_sentence(row: pd.Series, tahun: int) -> str:
 
 
 def method_sentence(rules: Rules) -> str:
-    """How the averages were made, with the cap in force (every published figure states it)."""
+    """How the averages were made, with the cap in force (every published figure states it), as
+    plain text; :func:`kinerja.tables.method` shows it under the label ``Metode.``."""
     cap = (
         pesan.HALAMAN_TANPA_BATAS
         if rules.batas_atas is None

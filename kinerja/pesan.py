@@ -329,15 +329,16 @@ HALAMAN_TANPA_PREDIKAT = "Tidak dapat dihitung"
 HALAMAN_INDIKATOR_BARU = "ditambahkan"
 HALAMAN_INDIKATOR_HILANG = "dihapus"
 HALAMAN_INDIKATOR_GANTI_NAMA = "berganti nama"
-HALAMAN_UTAMA = "**Capaian kinerja {pemda} tahun {tahun}: {capaian} (predikat {predikat}).**"
+HALAMAN_UTAMA = "Capaian kinerja {pemda} tahun {tahun}: {capaian} (predikat {predikat})."
 HALAMAN_PERUBAHAN = (
     "Dibanding tahun {sebelumnya} ({capaian_sebelumnya}): {poin}, atau {persen} secara relatif "
     "(poin = selisih persentase; persen = perubahan relatif)."
 )
 HALAMAN_TANPA_PERBANDINGAN = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
 HALAMAN_TANPA_PERBANDINGAN_KARENA = "Perubahan dari tahun sebelumnya: {catatan}."
+HALAMAN_METODE_JUDUL = "Metode."
 HALAMAN_METODE = (
-    "**Metode.** Capaian pemda = {pemda}; capaian OPD = {opd}; capaian sasaran = rata-rata capaian "
+    "Capaian pemda = {pemda}; capaian OPD = {opd}; capaian sasaran = rata-rata capaian "
     "indikatornya. Indikator negatif dihitung dengan {negatif}. {batas} {lantai} Predikat menurut {skala}. "
     "Capaian indikator selalu ditampilkan tanpa batas atas; indikator yang tidak dapat dihitung tidak ikut "
     "dirata-ratakan."

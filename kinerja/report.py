@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kinerja.findings import Finding, findings_frame
 from kinerja.output import atomic_file
+from kinerja.xlsx import write_tables
 
 
 def write_findings_report(findings: Iterable[Finding], path: str | Path) -> Path:
@@ -16,7 +17,7 @@ def write_findings_report(findings: Iterable[Finding], path: str | Path) -> Path
     frame = findings_frame(findings)
     with atomic_file(path) as temporary:
         if path.suffix.lower() == ".xlsx":
-            frame.to_excel(temporary, sheet_name="temuan", index=False, engine="openpyxl")
+            write_tables(temporary, {"temuan": frame})  # values from the data stay text, never formulas
         else:
             frame.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
     return path

@@ -46,7 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import display, pages, pesan
+from kinerja import display, escape, pages, pesan, xlsx
 from kinerja.findings import InputError
 from kinerja.params import ParamsError
 
@@ -520,13 +520,12 @@ def _finish_notebook(temporary: Path, destination: Path, job: Job, notebook=None
 
 
 def front_matter(job: Job) -> str:
-    """YAML front matter for the first raw cell (read by Quarto listings)."""
-    import yaml
-
+    """YAML front matter for the first raw cell (read by Quarto listings): the title, which holds
+    names from the data, escaped as Markdown text; ``params`` as they are."""
     data = {"title": job.judul, "lang": "id", "params": {"tahun": job.tahun}}
     if job.kode_opd:
         data["params"]["kode_opd"] = job.kode_opd
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---"
+    return escape.front_matter(data)
 
 
 def _write_extracts(output: Path, tables: dict[str, pd.DataFrame]) -> None:
@@ -539,9 +538,7 @@ def _write_extracts(output: Path, tables: dict[str, pd.DataFrame]) -> None:
         folder.mkdir()
         for name, table in tables.items():
             table.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8")
-        with pd.ExcelWriter(staging / f"{stem}.xlsx", engine="openpyxl") as writer:
-            for name, table in tables.items():
-                table.to_excel(writer, sheet_name=name[:31], index=False)
+        xlsx.write_tables(staging / f"{stem}.xlsx", tables)
         final = output.parent / stem
         if final.exists():
             old = staging / "lama"
@@ -626,8 +623,10 @@ def check_parameters(notebook: Path, names: Sequence[str]) -> None:
 
 
 def safe_name(kode: str) -> str:
-    """A file name for an OPD code (``1.02.01`` stays; other characters become ``_``)."""
-    return "".join(c if c.isalnum() or c in ".-_" else "_" for c in kode).strip(".") or "_"
+    """A file name for an OPD code (``1.02.01`` stays; other characters become ``_``). It never
+    starts with ``_`` or ``.``: Quarto leaves such files out of listings (``=1.05`` → ``1.05``);
+    ``opd`` when no letter or digit is left."""
+    return "".join(c if c.isalnum() or c in ".-_" else "_" for c in kode).lstrip("._").rstrip(".") or "opd"
 
 
 def _stamp_path(output: Path) -> Path:

@@ -8,20 +8,22 @@ the sasaran cell spanning its rows with a single header row, and because Styler 
 a style block that pandoc does not need; the output is deterministic (snapshot-tested).
 
 Numbers are formatted only here, at the edge, by :mod:`kinerja.display`: ``100,86 %``,
-``+0,36 poin``, ``1.234,5``; an empty value is ``–``.
+``+0,36 poin``, ``1.234,5``; an empty value is ``–``. Every text, from the data or not, is escaped
+by :func:`kinerja.escape.html_text`. The headline and method sentences of the notebooks are HTML
+paragraphs too (:func:`headline`, :func:`method`): only their fixed words carry markup.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from kinerja import display, pesan
+from kinerja import display, escape, pesan
 from kinerja.findings import Finding
-from kinerja.pages import Page, improved_declined
+from kinerja.pages import Page, headline_parts, improved_declined, method_sentence
+from kinerja.rules import Rules
 
 RIGHT = ' style="text-align: right"'
 
@@ -96,16 +98,17 @@ def render(
     ``rata-rata`` for a mean row). An empty ``frame`` gives a table with one row saying ``kosong``.
     """
     shown = pd.DataFrame({c.judul: [c.format(v) for v in frame[c.name]] for c in columns}, columns=[c.judul for c in columns])
-    head = "".join(f'<th scope="col"{RIGHT if c.numeric else ""}>{html.escape(c.judul)}</th>' for c in columns)
-    lines = ['<table class="kinerja-tabel">', f"<caption>{html.escape(judul)}</caption>",
+    esc = escape.html_text
+    head = "".join(f'<th scope="col"{RIGHT if c.numeric else ""}>{esc(c.judul)}</th>' for c in columns)
+    lines = ['<table class="kinerja-tabel">', f"<caption>{esc(judul)}</caption>",
              f"<thead><tr>{head}</tr></thead>", "<tbody>"]
     if frame.empty:
-        lines.append(f'<tr><td colspan="{len(columns)}">{html.escape(kosong)}</td></tr>')
+        lines.append(f'<tr><td colspan="{len(columns)}">{esc(kosong)}</td></tr>')
     spans = _spans(frame[group].tolist()) if group and not frame.empty else {}
     for index in range(len(frame)):
         cells = []
         for position, column in enumerate(columns):
-            value = html.escape(shown.iat[index, position])
+            value = esc(shown.iat[index, position])
             if column.name == group:
                 if index not in spans:
                     continue
@@ -113,7 +116,7 @@ def render(
                 cells.append(f'<th scope="rowgroup"{rowspan}>{value}</th>')
             else:
                 cells.append(f"<td{RIGHT if column.numeric else ''}>{value}</td>")
-        css = f' class="{html.escape(row_class[index])}"' if row_class and row_class[index] else ""
+        css = f' class="{esc(row_class[index])}"' if row_class and row_class[index] else ""
         lines.append(f"<tr{css}>{''.join(cells)}</tr>")
     lines += ["</tbody>", "</table>"]
     return Table("\n".join(lines), shown, judul)
@@ -317,6 +320,20 @@ def temuan(findings: Sequence[Finding]) -> Table:
     )
     columns = [Column("tempat", pesan.KOLOM_TEMPAT), Column("nilai", pesan.KOLOM_NILAI), Column("pesan", pesan.KOLOM_PESAN)]
     return render(frame, columns, pesan.TABEL_TEMUAN_JUDUL, kosong=pesan.TABEL_TANPA_TEMUAN)
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+
+def headline(page: Page, nama: str = "") -> escape.Html:
+    """The headline of an overview or OPD page (:func:`kinerja.pages.headline`) as an HTML
+    paragraph: the capaian sentence in bold, then the change; names are text."""
+    return escape.sentence(*headline_parts(page, nama))
+
+
+def method(rules: Rules) -> escape.Html:
+    """"**Metode.** Capaian pemda = …" (:func:`kinerja.pages.method_sentence`) as an HTML paragraph."""
+    return escape.sentence(pesan.HALAMAN_METODE_JUDUL, method_sentence(rules))
 
 
 def _year(value: object) -> str:

@@ -24,9 +24,10 @@ class Published:
     site: Path
 
 
-def make_project(dest: Path) -> Path:
-    """A fresh copy of the fixture project with the repository's notebooks and site sources."""
-    shutil.copytree(FIXTURE, dest)
+def make_project(dest: Path, source: Path = FIXTURE) -> Path:
+    """A fresh copy of a fixture project (default: ``tests/fixtures/publish``) with the
+    repository's notebooks and site sources."""
+    shutil.copytree(source, dest)
     shutil.copytree(ROOT / "notebooks", dest / "notebooks")
     shutil.copytree(ROOT / "situs", dest / "situs")
     shutil.copyfile(ROOT / "_quarto.yml", dest / "_quarto.yml")

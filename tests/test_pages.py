@@ -40,7 +40,7 @@ def test_ringkasan_headline_numbers(analysis):
     assert pemda["selisih_poin"] == pytest.approx(10.0)
     assert pemda["perubahan_persen"] == pytest.approx((305 / 275 - 1) * 100)
     text = pages.headline(page, analysis.pemda_nama)
-    assert text.startswith("**Capaian kinerja Kabupaten Uji tahun 2024: 101,67 % (predikat Sangat Tinggi).**")
+    assert text.startswith("Capaian kinerja Kabupaten Uji tahun 2024: 101,67 % (predikat Sangat Tinggi). Dibanding")
     assert "Dibanding tahun 2023 (91,67 %): +10,00 poin, atau +10,909 % secara relatif" in text
 
 
@@ -75,7 +75,7 @@ def test_opd_page(analysis):
     assert change.loc["DP.1", "selisih_poin"] == pytest.approx(-10)
     assert change.loc["DP.2", "catatan"].startswith(pesan.TIDAK_DAPAT_DIBANDINGKAN)
     assert page.tables["anggaran"].empty  # CSV input has no budget
-    assert pages.headline(page).startswith("**Capaian kinerja Dinas Pendidikan tahun 2024: 90,00 % (predikat Tinggi).**")
+    assert pages.headline(page).startswith("Capaian kinerja Dinas Pendidikan tahun 2024: 90,00 % (predikat Tinggi). ")
 
 
 def test_tren_page(analysis):
@@ -161,11 +161,27 @@ def test_params_year_and_opd_checks(tmp_path):
 
 
 def test_headline_shows_names_from_the_data_as_text():
+    from kinerja import tables
+
+    name = "<script>alert(1)</script> & [Klik](javascript:alert(1)) {{< env HOME >}}"
     row = pd.DataFrame(
-        {"nama_opd": ["<script>alert(1)</script> & Co"], "capaian": [75.0], "predikat": ["Sedang"],
-         "selisih_poin": [float("nan")], "catatan": [""]}
+        {"nama_opd": [name], "capaian": [75.0], "predikat": ["Sedang"], "selisih_poin": [float("nan")], "catatan": [""]}
     )
     page = pages.Page(nama="opd", judul="OPD", tahun=2024, tables={"opd": row}, kode_opd="x")
-    text = pages.headline(page)
-    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in text
-    assert "75,00 %" in text
+    plain = f"Capaian kinerja {name} tahun 2024: 75,00 % (predikat Sedang). Tidak ada data tahun 2023 untuk dibandingkan."
+    assert pages.headline(page) == plain
+    shown = tables.headline(page)
+    assert shown.html == (
+        "<p><strong>Capaian kinerja &lt;script&gt;alert(1)&lt;/script&gt; &amp; [Klik](javascript:alert(1)) "
+        "{{&lt; env HOME &gt;}} tahun 2024: 75,00 % (predikat Sedang).</strong> "
+        "Tidak ada data tahun 2023 untuk dibandingkan.</p>"
+    )
+    assert shown.text == plain and shown._repr_html_() == shown.html and repr(shown) == plain
+
+
+def test_method_is_a_paragraph_with_the_label_in_bold():
+    from kinerja import Rules, tables
+
+    shown = tables.method(Rules())
+    assert shown.html.startswith("<p><strong>Metode.</strong> Capaian pemda = rata-rata capaian OPD; ")
+    assert shown.text.startswith("Metode. Capaian pemda = rata-rata capaian OPD; ")

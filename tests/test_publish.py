@@ -133,7 +133,7 @@ def test_every_page_the_config_lists_exists_after_a_run(fixture, tmp_path):
     assert "parameters" not in tags and "injected-parameters" not in tags
     front = notebooks.read_front_matter(opd_page)
     assert front["title"] == notebooks.markdown_text("Capaian kinerja <script>alert(1)</script> tahun 2024")
-    assert front["description"] == "Capaian 75,00 % · Sedang"
+    assert front["description"] == "Capaian 75\\,00 \\% · Sedang"  # Markdown-escaped text
 
 
 def test_report_data_has_the_hand_worked_figures(fixture, tmp_path):

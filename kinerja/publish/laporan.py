@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import display, pesan, tables
+from kinerja import display, escape, pesan, tables
 from kinerja.predikat import builtin_scale, builtin_scale_names
 
 
@@ -21,7 +21,9 @@ def _rows(path: Path) -> pd.DataFrame:
 
 
 def _text(value: object) -> str:
-    return tables.teks(value)
+    """Data text for the report: the template shows the strings of ``laporan.json`` as text (Typst
+    content from a string, never evaluated), so no escape is needed (:func:`kinerja.escape.text`)."""
+    return escape.text(value)
 
 
 def predikat_colours() -> dict[str, str]:

@@ -2,8 +2,9 @@
 
 An executed notebook of ``_build/`` becomes a page by :func:`page_notebook`: the parameter cells
 (``parameters`` and papermill's ``injected-parameters``) and their metadata go, the first raw cell
-becomes the page's front matter (title escaped as Markdown text, so an OPD named
-``<script>alert(1)</script>`` is shown as those characters), ``text/markdown`` outputs lose their
+becomes the page's front matter (title and description escaped as Markdown text by
+:mod:`kinerja.escape`, so an OPD named ``<script>alert(1)</script>`` or ``{{< env HOME >}}`` is
+shown as those characters), ``text/markdown`` outputs lose their
 ``text/plain`` twin (so pandoc's ``best`` output choice keeps them) and any HTML in them, stream and
 error outputs go, and optional raw HTML blocks (the headline card of the overview) are inserted.
 """
@@ -11,29 +12,25 @@ error outputs go, and optional raw HTML blocks (the headline card of the overvie
 from __future__ import annotations
 
 import copy
-import html
 import re
 from typing import Any
 
 import yaml
 
+from kinerja import escape as _escape
+
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&$@^~|])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])")
 
-
-def markdown_text(text: str) -> str:
-    """``text`` as Markdown that reads back as exactly ``text`` (its special characters backslash-escaped)."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-    return _BLOCK_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)), escaped)
+#: Text from the data as Markdown and as HTML: the functions of :mod:`kinerja.escape`.
+markdown_text = _escape.markdown_text
+escape = _escape.html_text
 
 
 def front_matter(fields: dict[str, Any]) -> str:
-    """A YAML front matter block; ``title``, ``subtitle`` and ``description`` are escaped as
-    Markdown text (Quarto and pandoc read metadata strings as Markdown)."""
-    safe = {key: markdown_text(value) if key in ("title", "subtitle", "description") and isinstance(value, str) else value
-            for key, value in fields.items()}
-    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---"
+    """A YAML front matter block (:func:`kinerja.escape.front_matter`): ``title``, ``subtitle``,
+    ``description`` and ``pagetitle`` are plain text, escaped as Markdown (Quarto and pandoc read
+    metadata strings as Markdown, and Quarto expands shortcodes in them)."""
+    return _escape.front_matter(fields)
 
 
 def read_front_matter(notebook: dict) -> dict:
@@ -104,6 +101,17 @@ def markdown_outputs(notebook: dict) -> list[str]:
     return found
 
 
+def plain_outputs(notebook: dict) -> list[str]:
+    """The ``text/plain`` of every output that also has ``text/html`` (a table or a sentence), in order."""
+    found = []
+    for cell in notebook.get("cells", []):
+        for output in cell.get("outputs", []) or []:
+            data = output.get("data", {})
+            if "text/html" in data and "text/plain" in data:
+                found.append(_source_text(data["text/plain"]))
+    return found
+
+
 def png_outputs(notebook: dict) -> list[tuple[str, str]]:
     """Every PNG output as (base64 data, alt text), in order."""
     found = []
@@ -114,10 +122,6 @@ def png_outputs(notebook: dict) -> list[tuple[str, str]]:
                 alt = output.get("metadata", {}).get("image/png", {}).get("alt") or _source_text(data.get("text/plain", ""))
                 found.append((_source_text(data["image/png"]).replace("\n", ""), alt))
     return found
-
-
-def escape(text: object) -> str:
-    return html.escape("" if text is None else str(text))
 
 
 def _source(cell: dict) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from kinerja import pesan
+from kinerja import escape, pesan
 from kinerja.publish import notebooks, site
 
 PAGE_TEMPLATE = "halaman.html"
@@ -107,7 +107,7 @@ def listing_html(source_dir: Path, listing: dict, page: Page) -> str:
                 meta = notebooks.read_front_matter(json.loads(path.read_text(encoding="utf-8")))
             else:
                 meta = _markdown_front(path.read_text(encoding="utf-8"))
-            meta = {key: _unescape_markdown(str(value)) for key, value in meta.items() if isinstance(value, (str, int, float))}
+            meta = {key: escape.markdown_plain(str(value)) for key, value in meta.items() if isinstance(value, (str, int, float))}
             items.append((meta, site.output_path(path.name)))
     key = str(listing.get("sort", "title")).split()[0]
     items.sort(key=lambda item: str(item[0].get(key, "")).casefold())
@@ -116,9 +116,9 @@ def listing_html(source_dir: Path, listing: dict, page: Page) -> str:
     for meta, href in items:
         cells = []
         for field in fields:
-            value = html.escape(meta.get(field, ""))
+            value = escape.html_text(meta.get(field, ""))
             if field == "title":
-                value = f'<a href="{html.escape(href)}">{value}</a>'
+                value = f'<a href="{escape.html_text(href)}">{value}</a>'
             cells.append(f"<td>{value}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<table class="kinerja-daftar"><thead><tr>{head}</tr></thead>'
@@ -129,10 +129,6 @@ def _markdown_front(text: str) -> dict:
     match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
     data = yaml.safe_load(match.group(1)) if match else {}
     return data if isinstance(data, dict) else {}
-
-
-def _unescape_markdown(text: str) -> str:
-    return re.sub(r"\\([\\`*_\[\]<>&$@^~|#>+.)-])", r"\1", text)
 
 
 class _Text(HTMLParser):
@@ -217,7 +213,7 @@ def _run(command: list[str], cwd: Path, page: str) -> None:
 
 def _footer_text(value) -> str:
     """A footer part: Markdown-escaped text from _quarto.yml, shown as plain escaped HTML."""
-    return html.escape(_unescape_markdown(str(value or "")))
+    return escape.html_text(escape.markdown_plain(value or ""))
 
 
 def _html(pandoc, staged, out, page, nav, config, context) -> str:

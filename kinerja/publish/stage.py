@@ -13,15 +13,18 @@ Markdown pages of ``situs/``, :func:`stage` writes::
     <tahun>/opd/<kode>.ipynb one page per OPD
     <tahun>/laporan.qmd      the year's PDF report (situs/laporan.qmd; Typst), with laporan.json,
                              kinerja-laporan.typ and its figures in gambar/
-    unduh/<tahun>/...        the XLSX and CSV extracts
+    unduh/<tahun>/...        the XLSX and CSV extracts (CSV cells guarded against formula
+                             injection, see :func:`public_csv`)
     kinerja.css, kinerja-js.html, spanduk.html   style, script and the synthetic-data banner
 
-Both engines render this folder; nothing in it is specific to one of them.
+Both engines render this folder; nothing in it is specific to one of them. Text from the data
+reaches it only through :mod:`kinerja.escape` (HTML, Markdown, front matter, CSV cells).
 """
 
 from __future__ import annotations
 
 import base64
+import csv
 import json
 import re
 import shutil
@@ -30,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from kinerja import display, pesan
+from kinerja import display, escape, pesan
 from kinerja.publish import laporan, notebooks, site
 
 SITUS = "situs"
@@ -109,7 +112,7 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     (dest / "metodologi.qmd").write_text(_page(situs, "metodologi.qmd") + rules_section(build, years, methods),
                                          encoding="utf-8")
     (dest / "unduh.qmd").write_text(_page(situs, "unduh.qmd") + downloads_section(dest, years), encoding="utf-8")
-    fields = {"pemda": notebooks.markdown_text(context.pemda), "tanggal": context.tanggal, "versi": context.versi}
+    fields = {"pemda": escape.markdown_text(context.pemda), "tanggal": context.tanggal, "versi": context.versi}
     expanded = site.expand(config, years, dest, fields)
     (dest / site.CONFIG).write_text(site.dump(expanded), encoding="utf-8")
     return expanded
@@ -180,24 +183,46 @@ def _write(path: Path, notebook: dict) -> None:
 
 
 def _front(notebook: dict) -> dict:
+    """The title of an executed notebook as plain text (its front matter holds it as Markdown)."""
     found = notebooks.read_front_matter(notebook)
-    return {"title": str(found.get("title", ""))} if found.get("title") else {}
+    return {"title": escape.markdown_plain(found["title"])} if found.get("title") else {}
 
 
 def _copy_extract(folder: Path, stem: str, dest: Path) -> None:
+    """A page's downloads: its XLSX as written by ``kinerja run`` (text cells are text), its CSV
+    files through :func:`public_csv`."""
     dest.mkdir(parents=True, exist_ok=True)
     if (folder / f"{stem}.xlsx").is_file():
         shutil.copyfile(folder / f"{stem}.xlsx", dest / f"{stem}.xlsx")
     if (folder / stem).is_dir():
-        shutil.copytree(folder / stem, dest / stem, dirs_exist_ok=True)
+        for source in sorted((folder / stem).rglob("*")):
+            target = dest / stem / source.relative_to(folder / stem)
+            if source.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+            elif source.suffix == ".csv":
+                target.parent.mkdir(parents=True, exist_ok=True)
+                public_csv(source, target)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+
+
+def public_csv(source: Path, target: Path) -> None:
+    """Copy a CSV extract of ``kinerja run`` as a public download: every cell through
+    :func:`kinerja.escape.csv_field` (text quoted, and prefixed with ``'`` when it starts like a
+    formula; numbers and empty cells as they are). Encoding UTF-8, comma, ``\\n`` line ends."""
+    with source.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    lines = [",".join(escape.csv_field(cell) for cell in row) for row in rows]
+    target.write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="")
 
 
 def _method_sentence(notebook: dict) -> str:
-    """The overview's own statement of its method (the Markdown output of its Metode section)."""
-    start = pesan.HALAMAN_METODE.split("{", 1)[0]
-    for text in notebooks.markdown_outputs(notebook):
-        if text.startswith(start):
-            return re.sub(r"\*\*(.*?)\*\*", r"\1", text)
+    """The overview's own statement of its method (the ``text/plain`` of its Metode sentence,
+    :func:`kinerja.tables.method`)."""
+    for text in notebooks.plain_outputs(notebook):
+        if text.startswith(pesan.HALAMAN_METODE_JUDUL + " "):
+            return text
     return ""
 
 
@@ -219,7 +244,7 @@ def figure_outputs(notebook: dict) -> list[tuple[str, str, str]]:
 def headline_card(row: pd.Series, tahun: int, pemda: str) -> str:
     """The overview's headline as HTML: capaian, predikat badge, and the change from the year
     before in poin and percent with an arrow and a colour (every data text escaped)."""
-    esc = notebooks.escape
+    esc = escape.html_text
     colours = laporan.predikat_colours()
     predikat = laporan._text(row.get("predikat")) or pesan.HALAMAN_TANPA_PREDIKAT
     if pd.isna(row.get("selisih_poin")):
@@ -264,10 +289,10 @@ def rules_section(build: Path, years: list[int], methods: dict[int, str]) -> str
     for year in sorted(years, reverse=True):
         lines += [f"### {pesan.TERBIT_TAHUN_ANGGARAN} {year}", ""]
         if methods.get(year):
-            lines += [notebooks.markdown_text(methods[year]), ""]
+            lines += [escape.markdown_text(methods[year]), ""]
         scale = pd.read_csv(build / str(year) / "ringkasan" / "predikat.csv")
         lines += [f"| {pesan.KOLOM_PREDIKAT} | {pesan.KOLOM_BATAS} |", "|---|---|"]
-        lines += [f"| {notebooks.markdown_text(laporan._text(r.predikat))} | {notebooks.markdown_text(laporan._text(r.batas))} |"
+        lines += [f"| {escape.markdown_text(r.predikat)} | {escape.markdown_text(r.batas)} |"
                   for r in scale.itertuples(index=False)]
         lines.append("")
     return "\n".join(lines)
@@ -284,7 +309,7 @@ def downloads_section(dest: Path, years: list[int]) -> str:
             label = _download_label(xlsx, folder)
             csvs = sorted(xlsx.with_suffix("").glob("*.csv"))
             links = ", ".join(f"[{c.stem}]({PurePosixPath(c.relative_to(dest))})" for c in csvs)
-            lines.append(f"- {notebooks.markdown_text(label)}: [XLSX]({rel}); CSV: {links}")
+            lines.append(f"- {escape.markdown_text(label)}: [XLSX]({rel}); CSV: {links}")
         lines.append("")
     return "\n".join(lines)
 
