@@ -588,3 +588,54 @@ BUILD_TANPA_PARAMS = "Tidak ada berkas params/<tahun>.yml. Buat satu, atau sebut
 BUILD_PERIKSA = "Memeriksa data tahun {tahun}: {baris} baris indikator, {galat} galat, {peringatan} peringatan."
 BUILD_BERHENTI = "Berhenti: data tahun {tahun} mempunyai galat (lihat di atas). Situs tidak diubah."
 BUILD_RUN_GAGAL = "Berhenti: ada notebook yang gagal (lihat di atas). Situs tidak diubah."
+
+# --- output folders: where kinerja writes, what it deletes (kinerja.safety) ---
+AMAN_AKAR = (
+    "{folder} adalah folder proyek (atau memuatnya); kinerja tidak menulis hasil langsung ke sana. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_RUMAH = (
+    "{folder} adalah folder rumah atau akar sistem berkas (atau memuatnya); kinerja tidak menulis hasil ke sana. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_MEMUAT_MASUKAN = (
+    "Folder {folder} memuat masukan ({masukan}); kinerja tidak menulis hasil ke folder yang memuat masukan. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_DALAM_MASUKAN = (
+    "Folder {folder} berada di dalam masukan {masukan}; kinerja tidak menulis hasil di antara masukannya. "
+    "Pilih folder di luarnya, misalnya {saran}."
+)
+AMAN_BERKAS = "{folder} adalah berkas, bukan folder. Sebutkan folder (baru, kosong, atau hasil kinerja sebelumnya)."
+AMAN_ASING = (
+    "Folder {folder} sudah berisi berkas dan tidak dibuat oleh kinerja (tidak ada berkas penanda {penanda}). "
+    "kinerja hanya menulis ke folder baru, folder kosong, atau folder yang dibuatnya sendiri, agar tidak ada "
+    "berkas yang hilang. Pilih folder lain (misalnya {saran}), atau pindahkan isi folder itu lebih dulu."
+)
+AMAN_JENIS_LAIN = "Folder {folder} dibuat oleh {pembuat}, bukan untuk hasil {perintah}. Pilih folder lain, misalnya {saran}."
+AMAN_BERKAS_ASING = (
+    "Folder {folder} berisi berkas yang tidak ditulis kinerja: {berkas}. kinerja tidak menimpa atau menghapusnya; "
+    "pindahkan berkas itu lalu ulangi, atau pilih folder lain."
+)
+AMAN_SALING_MEMUAT = "Folder {a} dan {b} tidak boleh sama atau saling memuat: pilih dua folder yang terpisah."
+AMAN_MASUKAN_DITIMPA = "{berkas} adalah masukan perintah ini; kinerja tidak menimpanya. Pilih nama berkas lain."
+AMAN_LAINNYA = "dan {jumlah} lainnya"
+#: The note inside the marker file ``.kinerja`` of a folder kinerja made.
+AMAN_PENANDA_CATATAN = (
+    "Folder ini dibuat oleh {perintah} untuk hasilnya. kinerja hanya mengganti atau menghapus berkas yang "
+    "ditulisnya sendiri; jangan simpan berkas lain di sini (bila ada, kinerja menolak menulis ke folder ini)."
+)
+#: The command that makes each kind of output folder.
+AMAN_PERINTAH = {"hasil": "kinerja score", "build": "kinerja run", "situs": "kinerja publish"}
+#: Suggested folder per kind, in messages.
+AMAN_SARAN = {"hasil": "hasil", "build": "_build", "situs": "_site"}
+
+# --- internal errors (kinerja.crash) ---
+CLI_GALAT_INTERNAL = (
+    "GALAT INTERNAL: terjadi kesalahan di dalam kinerja ({jenis}), bukan pada data Anda. Rincian lengkapnya "
+    "(traceback) ditulis ke {berkas}; lampirkan berkas itu bila melaporkan masalah ini."
+)
+CLI_GALAT_INTERNAL_TANPA_LOG = (
+    "GALAT INTERNAL: terjadi kesalahan di dalam kinerja ({jenis}: {rincian}), bukan pada data Anda. Rinciannya "
+    "tidak dapat ditulis ke berkas log ({folder} tidak dapat ditulisi)."
+)
