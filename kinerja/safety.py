@@ -240,9 +240,6 @@ def check_output_folder(
         suggestion += "-baru"
     if Path(folder).exists() and not Path(folder).is_dir():
         raise OutputFolderError(pesan.AMAN_BERKAS.format(folder=name))
-    project = _real(root)
-    if _within(project, target):
-        raise OutputFolderError(pesan.AMAN_AKAR.format(folder=name, saran=suggestion))
     homes = [Path(target.anchor)]
     try:
         homes.append(_real(Path.home()))
@@ -250,6 +247,9 @@ def check_output_folder(
         pass
     if any(_within(home, target) for home in homes):
         raise OutputFolderError(pesan.AMAN_RUMAH.format(folder=name, saran=suggestion))
+    project = _real(root)
+    if _within(project, target):
+        raise OutputFolderError(pesan.AMAN_AKAR.format(folder=name, saran=suggestion))
     protected = [*project_inputs(root), *map(Path, inputs)]
     top = _repository_top(project)
     if top is not None:
