@@ -503,6 +503,21 @@ TERBIT_BUILD_KURANG = (
 TERBIT_TANPA_BUILD = "Folder {folder} tidak berisi hasil run satu tahun pun. Jalankan dulu kinerja run --tahun TAHUN."
 TERBIT_TAHUN_TIDAK_ADA = "Tahun {tahun} tidak ada di {folder}. Jalankan dulu kinerja run --tahun {tahun}."
 TERBIT_NOTEBOOK_RUSAK = "Notebook {berkas} tidak dapat dibaca: {rincian}"
+TERBIT_NOTEBOOK_JSON = (
+    "isinya bukan JSON yang utuh (rusak mulai baris {baris}, kolom {kolom}; mungkin terpotong). "
+    "Jalankan ulang notebook tahun itu dengan kinerja run --force."
+)
+TERBIT_NOTEBOOK_UTF8 = "isinya bukan teks UTF-8. Jalankan ulang notebook tahun itu dengan kinerja run --force."
+TERBIT_NOTEBOOK_BENTUK = (
+    "Notebook {berkas} bukan notebook hasil kinerja run yang utuh: {rincian}. Jalankan ulang notebook tahun itu "
+    "dengan kinerja run --force."
+)
+TERBIT_NOTEBOOK_CACAT = {
+    "objek": "isinya bukan objek notebook",
+    "sel": "tidak ada daftar sel (cells)",
+    "sel_n": "sel ke-{nomor} tidak berbentuk sel notebook",
+    "keluaran_n": "keluaran sel ke-{nomor} tidak berbentuk keluaran notebook",
+}
 TERBIT_HALAMAN_TIDAK_ADA = "Halaman yang disebut _quarto.yml tidak ada: {berkas}."
 TERBIT_HASIL_TIDAK_ADA = "Mesin {mesin} selesai tetapi halaman ini tidak dihasilkan: {berkas}."
 TERBIT_PANDOC_TIDAK_ADA = "pandoc tidak ditemukan. Pasang paket pypandoc-binary (pip install -e .)."
