@@ -28,6 +28,11 @@ notebooks it is given, resetting the kernel's namespace and execution counter be
 (starting a kernel and importing pandas and matplotlib costs more than running a page). A kernel
 that does not start is retried once; a kernel that dies is replaced. A failing notebook does not
 stop the others; the summary names its cell and error and the run's exit code is 1.
+
+Interruption (:mod:`kinerja.lifetime`): workers get ``SIGTERM`` when the run's process dies (even
+by ``kill -9``), then kill their kernel, remove its socket folder and exit without committing
+anything; kernels get ``SIGKILL`` when their worker dies. A worker also checks that the run is
+still there before it commits a notebook's outputs.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -51,7 +57,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import display, pages, pesan, safety
+from kinerja import display, lifetime, pages, pesan, safety
 from kinerja.findings import InputError
 from kinerja.params import ParamsError
 
@@ -61,6 +67,8 @@ OPD_PAGE = "opd"
 STAMP_SUFFIX = ".stamp.json"
 FAILED_SUFFIX = ".gagal.ipynb"
 TEMP_PREFIX = ".tmp-"
+#: Name start of a worker's folder of kernel sockets, in the system's temporary folder.
+SOCKETS_PREFIX = "kinerja-kernel-"
 START_TIMEOUT = 120  # seconds; kernels start slowly on a busy machine
 CELL_TIMEOUT = 900  # seconds for one cell: a hanging notebook fails instead of blocking the run
 #: Libraries whose version changes what a notebook shows.
@@ -312,7 +320,9 @@ def _execute_all(todo: list[Job], root: Path, workers: int, progress: bool | Non
     # submitted (so every worker is forked) before the progress bar starts its thread
     context = multiprocessing.get_context("fork")
     outcomes = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(str(root.resolve()),)) as pool:
+    safety.remove_stale(tempfile.gettempdir(), SOCKETS_PREFIX, legacy="empty")  # of killed runs
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                             initargs=(str(root.resolve()), os.getpid())) as pool:
         futures = {pool.submit(execute_job, job): job for job in todo}
         bar = tqdm(total=len(todo), desc=pesan.RUN_PROGRES, unit="nb", disable=None if progress is None else not progress)
         try:
@@ -339,12 +349,17 @@ _KERNEL = None
 _CLIENT = None
 _SOCKETS: str | None = None
 _ROOT = "."
+_PARENT = 0  # the process of the run, which this worker must not outlive
 
 
-def _worker_start(root: str) -> None:
-    """Pool initializer: work in the project folder; shut the kernel down when the worker exits."""
-    global _ROOT
-    _ROOT = root
+def _worker_start(root: str, parent: int = 0) -> None:
+    """Pool initializer: work in the project folder; end with the run's process (``parent``);
+    shut the kernel down when the worker exits."""
+    global _ROOT, _PARENT
+    _ROOT, _PARENT = root, parent
+    signal.signal(signal.SIGTERM, _worker_terminated)
+    if parent:
+        lifetime.die_with_parent(parent, signal.SIGTERM)
     os.chdir(root)
     logging.getLogger("papermill").setLevel(logging.ERROR)  # its info and warnings would garble the bar
     from multiprocessing import util
@@ -352,10 +367,23 @@ def _worker_start(root: str) -> None:
     util.Finalize(None, _stop_kernel, exitpriority=100)
 
 
+def _worker_terminated(signum: int, frame) -> None:
+    """``SIGTERM`` in a worker (the run's process died, or the pool ends it): kill the kernel,
+    remove its socket folder and exit at once, committing nothing. Temporary files left in the
+    build folder are removed by the next run."""
+    if _KERNEL is not None:
+        with contextlib.suppress(Exception):  # best effort: the kernel also dies with this worker
+            os.killpg(_KERNEL.provisioner.process.pid, signal.SIGKILL)
+    if _SOCKETS is not None:
+        shutil.rmtree(_SOCKETS, ignore_errors=True)
+    os._exit(128 + signum)
+
+
 def _kernel_environment() -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # no debugger warning on stderr
     env.pop("JPY_PARENT_PID", None)
+    env[lifetime.PARENT_ENV] = str(os.getpid())  # the kernel dies with this worker
     return env
 
 
@@ -368,17 +396,19 @@ def _start_kernel():
 
     class OwnPython(KernelSpecManager):
         def get_kernel_spec(self, kernel_name):
-            argv = [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}",
+            argv = [sys.executable, "-Xfrozen_modules=off", "-c", lifetime.KERNEL_LAUNCHER, "-f", "{connection_file}",
                     "--HistoryManager.enabled=False"]
             return KernelSpec(argv=argv, display_name="Python 3 (ipykernel)", language="python", resource_dir="")
 
-    # IPC sockets in a folder of this worker's own: no TCP port races between parallel kernels
+    # IPC sockets (and the connection file) in a folder of this worker's own: no TCP port races
+    # between parallel kernels, and one folder to remove after a killed run
     global _SOCKETS
-    _SOCKETS = tempfile.mkdtemp(prefix="kinerja-kernel-")
+    _SOCKETS = tempfile.mkdtemp(prefix=safety.temporary_prefix(SOCKETS_PREFIX))
     # asynchronous manager and client, as nbclient expects: with blocking ones, a kernel that dies
     # mid-cell is never noticed (the wait for its output blocks the loop that checks it is alive)
     manager = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=OwnPython(), transport="ipc",
-                                 ip=os.path.join(_SOCKETS, "kernel"))
+                                 ip=os.path.join(_SOCKETS, "kernel"),
+                                 connection_file=os.path.join(_SOCKETS, "kernel.json"))  # goes with the folder
     run_sync(manager.start_kernel)(env=_kernel_environment(), cwd=_ROOT, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
     client = manager.client()
@@ -461,6 +491,8 @@ def execute_job(job: Job) -> Outcome:
             _discard_outputs(output, job.tables)
             return Outcome(job.label, "gagal", job.output, time.perf_counter() - started, None,
                            pesan.RUN_KERNEL_MATI.format(rincian=f"{type(error).__name__}: {error}"))
+        if _PARENT and not lifetime.parent_alive(_PARENT):  # the run is gone: commit nothing
+            _worker_terminated(signal.SIGTERM, None)
         previous = _read_stamp(_stamp_path(output))
         _stamp_path(output).unlink(missing_ok=True)  # the outputs change from here on: no longer "done"
         written = _write_extracts(output, job.tables or {}, _listed_files(previous))
