@@ -22,6 +22,7 @@ from kinerja.engine import score_table
 from kinerja.findings import InputError, format_findings, format_findings_table
 from kinerja.output import result_files, result_names, write_csv_files
 from kinerja.params import Params, ParamsError, load_params
+from kinerja.reproducible import source_date_epoch
 from kinerja.safety import OutputFolderError, check_not_input, check_output_folder
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -36,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
+        source_date_epoch()  # a malformed SOURCE_DATE_EPOCH stops every command before it writes
         return args.command(args)
     except InputError as error:
         print(format_findings(error.findings), file=sys.stderr)

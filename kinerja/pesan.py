@@ -654,3 +654,9 @@ CLI_GALAT_INTERNAL_TANPA_LOG = (
     "GALAT INTERNAL: terjadi kesalahan di dalam kinerja ({jenis}: {rincian}), bukan pada data Anda. Rinciannya "
     "tidak dapat ditulis ke berkas log ({folder} tidak dapat ditulisi)."
 )
+
+# --- the build's date (kinerja.reproducible) ---
+WAKTU_SDE_SALAH = (
+    "{nama}={nilai} bukan waktu yang dikenal: isinya harus bilangan bulat detik sejak 1 Januari 1970 UTC "
+    "(misalnya {nama}=$(git log -1 --format=%ct)), atau hapus variabel itu."
+)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kinerja.findings import Finding, findings_frame
 from kinerja.output import atomic_file
+from kinerja.reproducible import normalise_xlsx
 
 
 def write_findings_report(findings: Iterable[Finding], path: str | Path) -> Path:
@@ -17,6 +18,7 @@ def write_findings_report(findings: Iterable[Finding], path: str | Path) -> Path
     with atomic_file(path) as temporary:
         if path.suffix.lower() == ".xlsx":
             frame.to_excel(temporary, sheet_name="temuan", index=False, engine="openpyxl")
+            normalise_xlsx(temporary)  # the build's date only (SOURCE_DATE_EPOCH)
         else:
             frame.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
     return path

@@ -60,6 +60,7 @@ import pandas as pd
 from kinerja import display, lifetime, pages, pesan, safety
 from kinerja.findings import InputError
 from kinerja.params import ParamsError
+from kinerja.reproducible import normalise_xlsx
 
 NOTEBOOKS = "notebooks"
 PEMDA_PAGES = ("ringkasan", "tren")
@@ -284,7 +285,8 @@ def inputs_key(tahun: int, ubah: Sequence[str], root: str | Path = ".") -> str |
     except ParamsError:
         return None
     parts = [str(tahun), json.dumps(list(ubah)), _sha(path.read_bytes()), package_hash()]
-    parts += [repr(pages._fingerprint(root / data)) for data in params.data]
+    base = str(root.resolve()) + os.sep  # the same project hashes the same in any folder
+    parts += [repr(pages._fingerprint(root / data)).replace(base, "") for data in params.data]
     parts += [_sha((root / NOTEBOOKS / f"{name}.ipynb").read_bytes()) for name in (*PEMDA_PAGES, OPD_PAGE)]
     return _sha("\n".join(parts).encode())
 
@@ -547,8 +549,9 @@ def _register_engine() -> None:
 
 
 def _finish_notebook(temporary: Path, destination: Path, job: Job, notebook=None) -> None:
-    """Clean the executed notebook (front matter, relative paths, no timing noise) and move it into
-    place atomically."""
+    """Clean the executed notebook (front matter, relative paths, no timing noise: no start and
+    end times, and the id of papermill's parameter cell fixed instead of random, so that the same
+    inputs give the same bytes) and move it into place atomically."""
     import nbformat
 
     if notebook is None:
@@ -556,9 +559,13 @@ def _finish_notebook(temporary: Path, destination: Path, job: Job, notebook=None
     meta = notebook.metadata.get("papermill", {})
     meta["input_path"] = job.notebook
     meta["output_path"] = job.output
+    for key in ("start_time", "end_time", "duration"):
+        meta.pop(key, None)
     for cell in notebook.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []) and "id" in cell:
+            cell.id = "injected-parameters"
     if notebook.cells and notebook.cells[0].cell_type == "raw":
         notebook.cells[0].source = front_matter(job)
     _atomic_write(destination, nbformat.writes(notebook).encode("utf-8"))
@@ -599,6 +606,7 @@ def _write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Seq
         with pd.ExcelWriter(temporary, engine="openpyxl") as writer:
             for name, table in tables.items():
                 table.to_excel(writer, sheet_name=name[:31], index=False)
+        normalise_xlsx(temporary)  # the build's date only (SOURCE_DATE_EPOCH)
         os.replace(temporary, output.parent / f"{stem}.xlsx")
     finally:
         temporary.unlink(missing_ok=True)

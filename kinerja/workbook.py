@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from kinerja import pesan, schema
 from kinerja.output import atomic_file
+from kinerja.reproducible import normalise_xlsx
 
 #: Columns of the ``kinerja`` sheet in the template, in order (``kode_pemda``/``nama_pemda`` are
 #: for multi-pemda datasets and are left out of a pemda's own workbook).
@@ -45,6 +46,7 @@ def write_template(path: str | Path, tahun: int | None = None, overwrite: bool =
     book = build_template(tahun)
     with atomic_file(path) as temporary:
         book.save(temporary)
+        normalise_xlsx(temporary)  # the build's date only (SOURCE_DATE_EPOCH)
     return path
 
 

@@ -29,6 +29,7 @@ import yaml
 from kinerja import __version__, display, pesan, safety
 from kinerja.publish import pandoc_engine, quarto_engine, site, stage
 from kinerja.publish.site import SiteConfigError
+from kinerja.reproducible import build_date
 from kinerja.publish.stage import Context, StageError
 
 ENGINES = ("auto", "quarto", "pandoc")
@@ -75,7 +76,8 @@ def choose_engine(engine: str) -> tuple[str, str | None, str]:
 
 
 def detect_context(root: Path, years: Sequence[int], today: datetime.date | None = None) -> Context:
-    """The pemda's name (newest year's params) and whether the data is synthetic: a params file
+    """The pemda's name (newest year's params), the date (``today``, else the build's date:
+    ``SOURCE_DATE_EPOCH`` when set) and whether the data is synthetic: a params file
     saying ``sintetis: true``, a pemda name saying ``sintetis``/``contoh``, or data under
     ``data/contoh*`` (the shipped samples)."""
     from kinerja.params import ParamsError, load_params
@@ -90,7 +92,7 @@ def detect_context(root: Path, years: Sequence[int], today: datetime.date | None
         words = params.pemda_nama.casefold()
         if params.sintetis or "sintetis" in words or "contoh" in words or any(str(p).replace("\\", "/").startswith("data/contoh") for p in params.data):
             sintetis = True
-    return Context(pemda=pemda, sintetis=sintetis, tanggal=display.tanggal(today or datetime.date.today()),
+    return Context(pemda=pemda, sintetis=sintetis, tanggal=display.tanggal(today or build_date()),
                    versi=__version__)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ import pandas as pd
 
 from kinerja import display, pesan
 from kinerja.publish import laporan, notebooks, site
+from kinerja.reproducible import build_time
 
 SITUS = "situs"
 #: Templates, stylesheet and script shipped with the package.
@@ -112,7 +114,14 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     fields = {"pemda": notebooks.markdown_text(context.pemda), "tanggal": context.tanggal, "versi": context.versi}
     expanded = site.expand(config, years, dest, fields)
     (dest / site.CONFIG).write_text(site.dump(expanded), encoding="utf-8")
+    _set_times(dest, build_time().timestamp())
     return expanded
+
+
+def _set_times(folder: Path, moment: float) -> None:
+    """Give every staged file the build's time: Quarto's listings show file times (``SOURCE_DATE_EPOCH``)."""
+    for path in folder.rglob("*"):
+        os.utime(path, (moment, moment), follow_symlinks=False)
 
 
 def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Path) -> str:
