@@ -220,10 +220,7 @@ def is_current(job: Job, root: str | Path = ".") -> bool:
     stamp = _stamp_path(output)
     if not (output.is_file() and output.with_suffix(".xlsx").is_file() and stamp.is_file()):
         return False
-    try:
-        return json.loads(stamp.read_text(encoding="utf-8")).get("kunci") == job.kunci
-    except (OSError, ValueError):
-        return False
+    return (_read_stamp(stamp) or {}).get("kunci") == job.kunci
 
 
 def run(
@@ -238,7 +235,8 @@ def run(
     """Plan, then execute what changed (everything with ``force``); see the module docstring.
 
     ``progress=None`` shows the progress bar only on a terminal. Raises :class:`ParamsError` for
-    bad params (nothing runs).
+    bad params, :class:`kinerja.safety.OutputFolderError` for a build folder kinerja must not write
+    into (nothing runs).
     """
     started = time.perf_counter()
     root = Path(root)
@@ -307,11 +305,11 @@ def remembered_plan(tahun: int, ubah: Sequence[str], build: str, root: str | Pat
     path = Path(root) / build / str(tahun) / PLAN_FILE
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if kept.get("kunci") != inputs_key(tahun, ubah, root):
+            return None
+        return [Job(**record) for record in kept["jobs"]]
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):  # missing, or not a plan kinerja wrote
         return None
-    if kept.get("kunci") != inputs_key(tahun, ubah, root):
-        return None
-    return [Job(**record) for record in kept["jobs"]]
 
 
 def _execute_all(todo: list[Job], root: Path, workers: int, progress: bool | None) -> list[Outcome]:

@@ -35,6 +35,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -55,6 +56,8 @@ SITE_SUFFIXES = frozenset({
 #: Suffixes of the files of a ``_build`` year folder.
 BUILD_SUFFIXES = (".ipynb", ".xlsx", ".csv", ".json")
 SHOWN_MAX = 5  # files named in a message before "dan n lainnya"
+#: An earlier version's temporary folder in a shared folder is taken as abandoned after this long.
+LEGACY_EMPTY_AGE = 600
 
 
 class OutputFolderError(ValueError):
@@ -342,7 +345,8 @@ def remove_stale(parent: str | Path, prefix: str, legacy: str = "remove") -> lis
 
     Entries named ``<prefix>…`` without a process id were made by an earlier version:
     ``legacy="remove"`` removes them, ``"empty"`` removes them only when they are empty folders
-    (a shared folder such as the system's temp folder), ``"keep"`` leaves them.
+    untouched for :data:`LEGACY_EMPTY_AGE` seconds (a shared folder such as the system's temp
+    folder, where an earlier version may be starting a kernel in one), ``"keep"`` leaves them.
     """
     parent = Path(parent)
     if not parent.is_dir():
@@ -361,7 +365,8 @@ def remove_stale(parent: str | Path, prefix: str, legacy: str = "remove") -> lis
             if hasattr(os, "getuid") and entry.lstat().st_uid != os.getuid():
                 continue
             if not match and legacy == "empty":
-                if entry.is_dir() and not entry.is_symlink() and not any(entry.iterdir()):
+                old = time.time() - entry.lstat().st_mtime > LEGACY_EMPTY_AGE
+                if old and entry.is_dir() and not entry.is_symlink() and not any(entry.iterdir()):
                     entry.rmdir()
                     removed.append(entry)
                 continue

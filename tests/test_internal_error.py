@@ -114,3 +114,18 @@ def test_publish_names_a_broken_notebook(project, content, words, tmp_path):
     assert f"Notebook {page}" in done.stderr and words in done.stderr, done.stderr
     assert "kinerja run --force" in done.stderr
     assert not (work / "_site").exists()
+
+
+def test_a_stamp_or_plan_of_the_wrong_shape_means_run_again(tmp_path):
+    from kinerja import run
+
+    year = tmp_path / "_build" / "2024"
+    year.mkdir(parents=True)
+    (year / run.PLAN_FILE).write_text("[1, 2]", encoding="utf-8")
+    assert run.remembered_plan(2024, [], "_build", tmp_path) is None
+    (year / run.PLAN_FILE).write_text('{"kunci": null, "jobs": [{"bukan": 1}]}', encoding="utf-8")
+    assert run.remembered_plan(2024, [], "_build", tmp_path) is None
+    for suffix, text in ((".ipynb", "{}"), (".xlsx", "x"), (run.STAMP_SUFFIX, '["kunci"]')):
+        (year / f"ringkasan{suffix}").write_text(text, encoding="utf-8")
+    job = run.Job(2024, "ringkasan", None, "notebooks/ringkasan.ipynb", "_build/2024/ringkasan.ipynb", {}, "r", "k")
+    assert run.is_current(job, tmp_path) is False

@@ -81,7 +81,7 @@ def test_kill_9_of_run_ends_its_workers_and_kernels(tmp_path, short_tmp):
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline and process.poll() is None:  # until both kernels run notebooks
             descendants = parent.children(recursive=True)
-            kernels = [p for p in descendants if "kernelapp" in " ".join(p.cmdline())]
+            kernels = [p for p in descendants if "ipykernel" in " ".join(p.cmdline())]
             if len(kernels) == 2 and list((project / "_build").rglob(".tmp-*")):
                 break
             time.sleep(0.2)
@@ -122,11 +122,14 @@ def test_the_next_run_removes_what_killed_runs_left_and_keeps_what_running_ones_
     sockets = short_tmp / f"{run.SOCKETS_PREFIX}{dead}-abcd"
     sockets.mkdir()
     (sockets / "kernel.json").write_text("{}", encoding="utf-8")
-    (short_tmp / f"{run.SOCKETS_PREFIX}lama1234").mkdir()  # an earlier version's, empty
+    (short_tmp / f"{run.SOCKETS_PREFIX}lama1234").mkdir()  # an earlier version's, empty for an hour
+    os.utime(short_tmp / f"{run.SOCKETS_PREFIX}lama1234", (time.time() - 3600, time.time() - 3600))
     kept = [short_tmp / f"{run.SOCKETS_PREFIX}lama5678", short_tmp / f"{safety.temporary_prefix(run.SOCKETS_PREFIX)}x"]
     for folder in kept:  # an earlier version's still in use (not empty); a running process's
         folder.mkdir()
         (folder / "kernel-1").write_text("", encoding="utf-8")
+    kept.append(short_tmp / f"{run.SOCKETS_PREFIX}baru9999")  # an earlier version's, empty but new: starting
+    kept[-1].mkdir()
     monkeypatch.setenv("TMPDIR", str(short_tmp))
     monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
     monkeypatch.chdir(project)
