@@ -29,8 +29,8 @@ import yaml
 from kinerja import __version__, display, pesan, safety
 from kinerja.publish import pandoc_engine, quarto_engine, site, stage
 from kinerja.publish.site import SiteConfigError
-from kinerja.reproducible import build_date
 from kinerja.publish.stage import Context, StageError
+from kinerja.reproducible import build_date
 
 ENGINES = ("auto", "quarto", "pandoc")
 TEMP_PREFIX = ".kinerja-terbit-"
