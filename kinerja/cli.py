@@ -1,6 +1,8 @@
 """The ``kinerja`` command line: parse arguments, call the package, map errors to exit codes.
 
-Exit codes: 0 success; 1 the inputs or parameters have errors (nothing written); 2 wrong usage.
+Exit codes: 0 success; 1 the inputs or parameters have errors, or an output folder kinerja must not
+write into (nothing written); 2 wrong usage, or an internal error (one line says where its
+traceback was logged, see :mod:`kinerja.crash`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from kinerja.report import write_findings_report
 from kinerja.workbook import write_template
 from kinerja.engine import score_table
 from kinerja.findings import InputError, format_findings, format_findings_table
-from kinerja.output import result_files, write_csv_files
+from kinerja.output import result_files, result_names, write_csv_files
 from kinerja.params import Params, ParamsError, load_params
+from kinerja.reproducible import source_date_epoch
+from kinerja.safety import OutputFolderError, check_not_input, check_output_folder
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -33,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
+        source_date_epoch()  # a malformed SOURCE_DATE_EPOCH stops every command before it writes
         return args.command(args)
     except InputError as error:
         print(format_findings(error.findings), file=sys.stderr)
@@ -44,9 +49,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(pesan.CLI_GALAT_BERKAS.format(berkas=error.filename or "", rincian=error.strerror or error), file=sys.stderr)
         return EXIT_INPUT
+    except OutputFolderError as error:
+        print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         print(pesan.CLI_DIHENTIKAN, file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - an internal error: one line here, the traceback in a log file
+        return _internal_error(error, argv)
+
+
+def _internal_error(error: Exception, argv: Sequence[str] | None) -> int:
+    """Write the traceback of an unexpected error to a log file (:mod:`kinerja.crash`) and say in
+    one line where it is; exit code 2."""
+    from kinerja.crash import log_folders, write_crash_log
+
+    log = write_crash_log(error, None if argv is None else list(argv))
+    if log is None:
+        print(pesan.CLI_GALAT_INTERNAL_TANPA_LOG.format(jenis=type(error).__name__, rincian=error,
+                                                         folder=log_folders()[0]), file=sys.stderr)
+    else:
+        print(pesan.CLI_GALAT_INTERNAL.format(jenis=type(error).__name__, berkas=log), file=sys.stderr)
+    return EXIT_USAGE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,13 +128,15 @@ def add_template(commands: argparse._SubParsersAction) -> None:
 
 def run_score(args: argparse.Namespace) -> int:
     """``kinerja score``: read, validate, score, write the CSV tables."""
+    inputs = [*args.data, *([args.params] if args.params else [])]
+    check_output_folder(args.out, "hasil", inputs=inputs, replaces=result_names())  # before the slow part
     params = load_params(args.params) if args.params else Params()
     loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
     say = (lambda *_: None) if args.quiet else print
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
     result = score_table(loaded.tidy, params.rules, opd=loaded.opd)
-    written = write_csv_files(result_files(result), args.out)
+    written = write_csv_files(result_files(result), args.out, inputs=inputs)
 
     table = loaded.tidy
     years = sorted(table["tahun"].unique())
@@ -130,6 +156,8 @@ def run_score(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     """``kinerja validate``: read and check everything, report every finding, score nothing."""
+    if args.report:  # never written over an input (kinerja.safety)
+        check_not_input(args.report, [*args.data, *([args.params] if args.params else [])])
     params = load_params(args.params) if args.params else Params()
     loaded = check(args.data, params.rules, _desimal(args, params), params.tahun)
     for mapping in loaded.mappings:
@@ -249,6 +277,9 @@ def run_build(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print(pesan.CLI_GALAT.format(pesan=pesan.RUN_JOBS.format(nilai=args.jobs)), file=sys.stderr)
         return EXIT_USAGE
+    # both output folders are checked before any work (kinerja.safety)
+    check_output_folder(args.build, "build")
+    check_output_folder(args.out, "situs", inputs=[args.build], replace_all=True)
     for year in years:
         params = load_params(Path("params") / f"{year}.yml", args.ubah)
         loaded = check(list(params.data), params.rules, getattr(params, "desimal", None) or "otomatis", year)

@@ -2,7 +2,8 @@
 all or nothing.
 
 The files are written into a temporary folder beside the destination and moved in only when all
-of them are complete, so an error or an interruption never leaves a half-written set behind.
+of them are complete, so an error or an interruption never leaves a half-written set behind. The
+destination must be a folder kinerja may write into (:mod:`kinerja.safety`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,18 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
+from kinerja import safety
 from kinerja.engine import ScoreResult
+
+#: Name start of the temporary folder of :func:`write_csv_files` (with the process id).
+STAGING_PREFIX = ".kinerja-hasil-"
+#: Name start of the temporary file of :func:`atomic_file` (with the process id).
+TEMPORARY_PREFIX = ".kinerja-sementara-"
 
 
 def result_files(result: ScoreResult) -> dict[str, pd.DataFrame]:
@@ -24,21 +31,28 @@ def result_files(result: ScoreResult) -> dict[str, pd.DataFrame]:
     return {f"{name}.csv": table for name, table in result.tables().items()}
 
 
-def write_csv_files(files: dict[str, pd.DataFrame], out: str | Path) -> list[Path]:
-    """Write every table as CSV into ``out`` (created if needed), atomically as a set.
+def result_names() -> list[str]:
+    """The names of the files :func:`result_files` gives (``indikator.csv`` …), known before scoring."""
+    return [f"{field}.csv" for field in ScoreResult.__dataclass_fields__ if field != "rules"]
 
-    Other files already in ``out`` are left alone; files of the same name are replaced.
-    Returns the paths written.
+
+def write_csv_files(files: dict[str, pd.DataFrame], out: str | Path, inputs: Iterable[str | Path] = (),
+                    root: str | Path = ".") -> list[Path]:
+    """Write every table as CSV into ``out`` (created if needed, and marked as kinerja's), atomically
+    as a set.
+
+    ``out`` must pass :func:`kinerja.safety.check_output_folder` (``inputs``: the files the tables
+    were made from; ``root``: the working folder), else :class:`kinerja.safety.OutputFolderError`
+    and nothing is written. Other files already in ``out`` are left alone; files of the same name,
+    written by kinerja before, are replaced. Returns the paths written.
     """
     out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise NotADirectoryError(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.sementara-", dir=out.parent))
+    safety.check_output_folder(out, "hasil", root=root, inputs=inputs, replaces=list(files))
+    staging = safety.staging_folder(out.parent, STAGING_PREFIX)
     try:
         for name, table in files.items():
             table.to_csv(staging / name, index=False, encoding="utf-8", lineterminator="\n")
-        out.mkdir(exist_ok=True)
+        safety.mark_folder(out, "hasil", list(files), keep=True)  # first: a file moved in is always listed
         written = []
         for name in files:
             os.replace(staging / name, out / name)
@@ -54,7 +68,9 @@ def atomic_file(path: str | Path) -> Iterator[Path]:
     the permissions a new file would get), when it fails it is removed and ``path`` is untouched."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    safety.remove_stale(path.parent, TEMPORARY_PREFIX, legacy="keep")
+    handle, name = tempfile.mkstemp(prefix=safety.temporary_prefix(TEMPORARY_PREFIX), suffix=path.suffix,
+                                    dir=path.parent)
     os.close(handle)
     temporary = Path(name)
     try:

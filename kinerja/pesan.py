@@ -504,6 +504,21 @@ TERBIT_BUILD_KURANG = (
 TERBIT_TANPA_BUILD = "Folder {folder} tidak berisi hasil run satu tahun pun. Jalankan dulu kinerja run --tahun TAHUN."
 TERBIT_TAHUN_TIDAK_ADA = "Tahun {tahun} tidak ada di {folder}. Jalankan dulu kinerja run --tahun {tahun}."
 TERBIT_NOTEBOOK_RUSAK = "Notebook {berkas} tidak dapat dibaca: {rincian}"
+TERBIT_NOTEBOOK_JSON = (
+    "isinya bukan JSON yang utuh (rusak mulai baris {baris}, kolom {kolom}; mungkin terpotong). "
+    "Jalankan ulang notebook tahun itu dengan kinerja run --force."
+)
+TERBIT_NOTEBOOK_UTF8 = "isinya bukan teks UTF-8. Jalankan ulang notebook tahun itu dengan kinerja run --force."
+TERBIT_NOTEBOOK_BENTUK = (
+    "Notebook {berkas} bukan notebook hasil kinerja run yang utuh: {rincian}. Jalankan ulang notebook tahun itu "
+    "dengan kinerja run --force."
+)
+TERBIT_NOTEBOOK_CACAT = {
+    "objek": "isinya bukan objek notebook",
+    "sel": "tidak ada daftar sel (cells)",
+    "sel_n": "sel ke-{nomor} tidak berbentuk sel notebook",
+    "keluaran_n": "keluaran sel ke-{nomor} tidak berbentuk keluaran notebook",
+}
 TERBIT_HALAMAN_TIDAK_ADA = "Halaman yang disebut _quarto.yml tidak ada: {berkas}."
 TERBIT_HASIL_TIDAK_ADA = "Mesin {mesin} selesai tetapi halaman ini tidak dihasilkan: {berkas}."
 TERBIT_PANDOC_TIDAK_ADA = "pandoc tidak ditemukan. Pasang paket pypandoc-binary (pip install -e .)."
@@ -589,3 +604,60 @@ BUILD_TANPA_PARAMS = "Tidak ada berkas params/<tahun>.yml. Buat satu, atau sebut
 BUILD_PERIKSA = "Memeriksa data tahun {tahun}: {baris} baris indikator, {galat} galat, {peringatan} peringatan."
 BUILD_BERHENTI = "Berhenti: data tahun {tahun} mempunyai galat (lihat di atas). Situs tidak diubah."
 BUILD_RUN_GAGAL = "Berhenti: ada notebook yang gagal (lihat di atas). Situs tidak diubah."
+
+# --- output folders: where kinerja writes, what it deletes (kinerja.safety) ---
+AMAN_AKAR = (
+    "{folder} adalah folder proyek (atau memuatnya); kinerja tidak menulis hasil langsung ke sana. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_RUMAH = (
+    "{folder} adalah folder rumah atau akar sistem berkas (atau memuatnya); kinerja tidak menulis hasil ke sana. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_MEMUAT_MASUKAN = (
+    "Folder {folder} memuat masukan ({masukan}); kinerja tidak menulis hasil ke folder yang memuat masukan. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_DALAM_MASUKAN = (
+    "Folder {folder} berada di dalam masukan {masukan}; kinerja tidak menulis hasil di antara masukannya. "
+    "Pilih folder di luarnya, misalnya {saran}."
+)
+AMAN_BERKAS = "{folder} adalah berkas, bukan folder. Sebutkan folder (baru, kosong, atau hasil kinerja sebelumnya)."
+AMAN_ASING = (
+    "Folder {folder} sudah berisi berkas dan tidak dibuat oleh kinerja (tidak ada berkas penanda {penanda}). "
+    "kinerja hanya menulis ke folder baru, folder kosong, atau folder yang dibuatnya sendiri, agar tidak ada "
+    "berkas yang hilang. Pilih folder lain (misalnya {saran}), atau pindahkan isi folder itu lebih dulu."
+)
+AMAN_JENIS_LAIN = "Folder {folder} dibuat oleh {pembuat}, bukan untuk hasil {perintah}. Pilih folder lain, misalnya {saran}."
+AMAN_BERKAS_ASING = (
+    "Folder {folder} berisi berkas yang tidak ditulis kinerja: {berkas}. kinerja tidak menimpa atau menghapusnya; "
+    "pindahkan berkas itu lalu ulangi, atau pilih folder lain."
+)
+AMAN_SALING_MEMUAT = "Folder {a} dan {b} tidak boleh sama atau saling memuat: pilih dua folder yang terpisah."
+AMAN_MASUKAN_DITIMPA = "{berkas} adalah masukan perintah ini; kinerja tidak menimpanya. Pilih nama berkas lain."
+AMAN_LAINNYA = "dan {jumlah} lainnya"
+#: The note inside the marker file ``.kinerja`` of a folder kinerja made.
+AMAN_PENANDA_CATATAN = (
+    "Folder ini dibuat oleh {perintah} untuk hasilnya. kinerja hanya mengganti atau menghapus berkas yang "
+    "ditulisnya sendiri; jangan simpan berkas lain di sini (bila ada, kinerja menolak menulis ke folder ini)."
+)
+#: The command that makes each kind of output folder.
+AMAN_PERINTAH = {"hasil": "kinerja score", "build": "kinerja run", "situs": "kinerja publish"}
+#: Suggested folder per kind, in messages.
+AMAN_SARAN = {"hasil": "hasil", "build": "_build", "situs": "_site"}
+
+# --- internal errors (kinerja.crash) ---
+CLI_GALAT_INTERNAL = (
+    "GALAT INTERNAL: terjadi kesalahan di dalam kinerja ({jenis}), bukan pada data Anda. Rincian lengkapnya "
+    "(traceback) ditulis ke {berkas}; lampirkan berkas itu bila melaporkan masalah ini."
+)
+CLI_GALAT_INTERNAL_TANPA_LOG = (
+    "GALAT INTERNAL: terjadi kesalahan di dalam kinerja ({jenis}: {rincian}), bukan pada data Anda. Rinciannya "
+    "tidak dapat ditulis ke berkas log ({folder} tidak dapat ditulisi)."
+)
+
+# --- the build's date (kinerja.reproducible) ---
+WAKTU_SDE_SALAH = (
+    "{nama}={nilai} bukan waktu yang dikenal: isinya harus bilangan bulat detik sejak 1 Januari 1970 UTC "
+    "(misalnya {nama}=$(git log -1 --format=%ct)), atau hapus variabel itu."
+)

@@ -6,7 +6,7 @@ For every requested year, ``notebooks/ringkasan.ipynb`` and ``notebooks/tren.ipy
     <build>/<tahun>/ringkasan.ipynb       executed notebook (first raw cell: front matter)
     <build>/<tahun>/ringkasan.xlsx        the data it showed, one sheet per table
     <build>/<tahun>/ringkasan/<tabel>.csv the same tables as CSV
-    <build>/<tahun>/ringkasan.stamp.json  content hash of what it was made from
+    <build>/<tahun>/ringkasan.stamp.json  content hash of what it was made from, and the files written
     <build>/<tahun>/opd/<kode_opd>.ipynb  (and .xlsx, folder, .stamp.json) per OPD
     <build>/<tahun>/opd/<kode_opd>.gagal.ipynb   a failed notebook, kept for inspection
 
@@ -17,12 +17,22 @@ numbers, not the other OPDs) or the installed ``kinerja`` package and plotting l
 from the stamp beside the output. Outputs are written to temporary files and moved into place,
 the stamp last: an interrupted run never leaves an output a later run would take as done.
 
+Safety (:mod:`kinerja.safety`): the build folder must be new, empty or marked as made by ``kinerja
+run`` (``<build>/.kinerja``); clean-up removes only what kinerja wrote (the stamps and the kept
+plan say which), and temporary files carry the id of the process that made them, so that the next
+run removes those of a killed run and leaves those of a running one alone.
+
 Execution: a process pool of ``jobs`` workers, each with one kernel of this very Python
 (``sys.executable``, with ``MPLBACKEND`` removed from its environment) that it reuses for the
 notebooks it is given, resetting the kernel's namespace and execution counter before each one
 (starting a kernel and importing pandas and matplotlib costs more than running a page). A kernel
 that does not start is retried once; a kernel that dies is replaced. A failing notebook does not
 stop the others; the summary names its cell and error and the run's exit code is 1.
+
+Interruption (:mod:`kinerja.lifetime`): workers get ``SIGTERM`` when the run's process dies (even
+by ``kill -9``), then kill their kernel, remove its socket folder and exit without committing
+anything; kernels get ``SIGKILL`` when their worker dies. A worker also checks that the run is
+still there before it commits a notebook's outputs.
 """
 
 from __future__ import annotations
@@ -35,6 +45,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -46,7 +57,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import display, escape, pages, pesan, xlsx
+from kinerja import display, escape, lifetime, pages, pesan, safety, xlsx
 from kinerja.findings import InputError
 from kinerja.params import ParamsError
 
@@ -56,6 +67,8 @@ OPD_PAGE = "opd"
 STAMP_SUFFIX = ".stamp.json"
 FAILED_SUFFIX = ".gagal.ipynb"
 TEMP_PREFIX = ".tmp-"
+#: Name start of a worker's folder of kernel sockets, in the system's temporary folder.
+SOCKETS_PREFIX = "kinerja-kernel-"
 START_TIMEOUT = 120  # seconds; kernels start slowly on a busy machine
 CELL_TIMEOUT = 900  # seconds for one cell: a hanging notebook fails instead of blocking the run
 #: Libraries whose version changes what a notebook shows.
@@ -206,10 +219,7 @@ def is_current(job: Job, root: str | Path = ".") -> bool:
     stamp = _stamp_path(output)
     if not (output.is_file() and output.with_suffix(".xlsx").is_file() and stamp.is_file()):
         return False
-    try:
-        return json.loads(stamp.read_text(encoding="utf-8")).get("kunci") == job.kunci
-    except (OSError, ValueError):
-        return False
+    return (_read_stamp(stamp) or {}).get("kunci") == job.kunci
 
 
 def run(
@@ -224,10 +234,12 @@ def run(
     """Plan, then execute what changed (everything with ``force``); see the module docstring.
 
     ``progress=None`` shows the progress bar only on a terminal. Raises :class:`ParamsError` for
-    bad params (nothing runs).
+    bad params, :class:`kinerja.safety.OutputFolderError` for a build folder kinerja must not write
+    into (nothing runs).
     """
     started = time.perf_counter()
     root = Path(root)
+    safety.check_output_folder(root / build, "build", root=root)
     if not force:
         remembered = [remembered_plan(year, ubah, build, root) for year in tahun]
         if all(jobs_of_year is not None for jobs_of_year in remembered):
@@ -236,12 +248,15 @@ def run(
                 outcomes = [Outcome(job.label, "dilewati", job.output) for job in known]
                 return Summary(outcomes, [], time.perf_counter() - started, build)
     planned, year_errors = plan(tahun, ubah, build, root)
+    previous = {year: _planned_stems(root / build / str(year)) for year in tahun}  # before the plan is replaced
+    if planned:
+        safety.mark_folder(root / build, "build")
     for year in tahun:
         failed_year = any(error.startswith(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan="")) for error in year_errors)
         if not failed_year:
             remember_plan(year, ubah, build, root, [job for job in planned if job.tahun == year])
     for year in tahun:
-        _clean_year(root / build / str(year), planned)
+        _clean_year(root / build / str(year), [job for job in planned if job.tahun == year], previous[year])
     todo = [job for job in planned if force or not is_current(job, root)]
     outcomes = [Outcome(job.label, "dilewati", job.output) for job in planned if job not in todo]
     if todo:
@@ -267,7 +282,8 @@ def inputs_key(tahun: int, ubah: Sequence[str], root: str | Path = ".") -> str |
     except ParamsError:
         return None
     parts = [str(tahun), json.dumps(list(ubah)), _sha(path.read_bytes()), package_hash()]
-    parts += [repr(pages._fingerprint(root / data)) for data in params.data]
+    base = str(root.resolve()) + os.sep  # the same project hashes the same in any folder
+    parts += [repr(pages._fingerprint(root / data)).replace(base, "") for data in params.data]
     parts += [_sha((root / NOTEBOOKS / f"{name}.ipynb").read_bytes()) for name in (*PEMDA_PAGES, OPD_PAGE)]
     return _sha("\n".join(parts).encode())
 
@@ -288,11 +304,11 @@ def remembered_plan(tahun: int, ubah: Sequence[str], build: str, root: str | Pat
     path = Path(root) / build / str(tahun) / PLAN_FILE
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if kept.get("kunci") != inputs_key(tahun, ubah, root):
+            return None
+        return [Job(**record) for record in kept["jobs"]]
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):  # missing, or not a plan kinerja wrote
         return None
-    if kept.get("kunci") != inputs_key(tahun, ubah, root):
-        return None
-    return [Job(**record) for record in kept["jobs"]]
 
 
 def _execute_all(todo: list[Job], root: Path, workers: int, progress: bool | None) -> list[Outcome]:
@@ -303,7 +319,9 @@ def _execute_all(todo: list[Job], root: Path, workers: int, progress: bool | Non
     # submitted (so every worker is forked) before the progress bar starts its thread
     context = multiprocessing.get_context("fork")
     outcomes = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(str(root.resolve()),)) as pool:
+    safety.remove_stale(tempfile.gettempdir(), SOCKETS_PREFIX, legacy="empty")  # of killed runs
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                             initargs=(str(root.resolve()), os.getpid())) as pool:
         futures = {pool.submit(execute_job, job): job for job in todo}
         bar = tqdm(total=len(todo), desc=pesan.RUN_PROGRES, unit="nb", disable=None if progress is None else not progress)
         try:
@@ -330,12 +348,17 @@ _KERNEL = None
 _CLIENT = None
 _SOCKETS: str | None = None
 _ROOT = "."
+_PARENT = 0  # the process of the run, which this worker must not outlive
 
 
-def _worker_start(root: str) -> None:
-    """Pool initializer: work in the project folder; shut the kernel down when the worker exits."""
-    global _ROOT
-    _ROOT = root
+def _worker_start(root: str, parent: int = 0) -> None:
+    """Pool initializer: work in the project folder; end with the run's process (``parent``);
+    shut the kernel down when the worker exits."""
+    global _ROOT, _PARENT
+    _ROOT, _PARENT = root, parent
+    signal.signal(signal.SIGTERM, _worker_terminated)
+    if parent:
+        lifetime.die_with_parent(parent, signal.SIGTERM)
     os.chdir(root)
     logging.getLogger("papermill").setLevel(logging.ERROR)  # its info and warnings would garble the bar
     from multiprocessing import util
@@ -343,10 +366,23 @@ def _worker_start(root: str) -> None:
     util.Finalize(None, _stop_kernel, exitpriority=100)
 
 
+def _worker_terminated(signum: int, frame) -> None:
+    """``SIGTERM`` in a worker (the run's process died, or the pool ends it): kill the kernel,
+    remove its socket folder and exit at once, committing nothing. Temporary files left in the
+    build folder are removed by the next run."""
+    if _KERNEL is not None:
+        with contextlib.suppress(Exception):  # best effort: the kernel also dies with this worker
+            os.killpg(_KERNEL.provisioner.process.pid, signal.SIGKILL)
+    if _SOCKETS is not None:
+        shutil.rmtree(_SOCKETS, ignore_errors=True)
+    os._exit(128 + signum)
+
+
 def _kernel_environment() -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # no debugger warning on stderr
     env.pop("JPY_PARENT_PID", None)
+    env[lifetime.PARENT_ENV] = str(os.getpid())  # the kernel dies with this worker
     return env
 
 
@@ -359,17 +395,19 @@ def _start_kernel():
 
     class OwnPython(KernelSpecManager):
         def get_kernel_spec(self, kernel_name):
-            argv = [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}",
+            argv = [sys.executable, "-Xfrozen_modules=off", "-c", lifetime.KERNEL_LAUNCHER, "-f", "{connection_file}",
                     "--HistoryManager.enabled=False"]
             return KernelSpec(argv=argv, display_name="Python 3 (ipykernel)", language="python", resource_dir="")
 
-    # IPC sockets in a folder of this worker's own: no TCP port races between parallel kernels
+    # IPC sockets (and the connection file) in a folder of this worker's own: no TCP port races
+    # between parallel kernels, and one folder to remove after a killed run
     global _SOCKETS
-    _SOCKETS = tempfile.mkdtemp(prefix="kinerja-kernel-")
+    _SOCKETS = tempfile.mkdtemp(prefix=safety.temporary_prefix(SOCKETS_PREFIX))
     # asynchronous manager and client, as nbclient expects: with blocking ones, a kernel that dies
     # mid-cell is never noticed (the wait for its output blocks the loop that checks it is alive)
     manager = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=OwnPython(), transport="ipc",
-                                 ip=os.path.join(_SOCKETS, "kernel"))
+                                 ip=os.path.join(_SOCKETS, "kernel"),
+                                 connection_file=os.path.join(_SOCKETS, "kernel.json"))  # goes with the folder
     run_sync(manager.start_kernel)(env=_kernel_environment(), cwd=_ROOT, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
     client = manager.client()
@@ -424,14 +462,15 @@ def execute_job(job: Job) -> Outcome:
     started = time.perf_counter()
     output = Path(job.output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{output.stem}.", suffix=".ipynb", dir=output.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f"{safety.temporary_prefix(TEMP_PREFIX)}{output.stem}.", suffix=".ipynb",
+                                         dir=output.parent)
     os.close(handle)
     temporary = Path(temporary)
     try:
         try:
             _ensure_kernel()
         except Exception as error:  # noqa: BLE001 - reported in the summary, the other jobs go on
-            _discard_outputs(output)
+            _discard_outputs(output, job.tables)
             return Outcome(job.label, "gagal", job.output, time.perf_counter() - started, None,
                            pesan.RUN_KERNEL_GAGAL.format(rincian=f"{type(error).__name__}: {error}"))
         try:
@@ -441,19 +480,24 @@ def execute_job(job: Job) -> Outcome:
                 start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT,
             )
         except PapermillExecutionError as error:
-            _discard_outputs(output)
+            _discard_outputs(output, job.tables)
             failed = output.with_name(output.name.removesuffix(".ipynb") + FAILED_SUFFIX)
             _finish_notebook(temporary, failed, job)
             return Outcome(job.label, "gagal", job.output, time.perf_counter() - started, error.exec_count,
                            _error_text(error.ename, error.evalue), str(failed))
         except Exception as error:  # noqa: BLE001 - the kernel died or a cell timed out: replace the kernel
             _stop_kernel()
-            _discard_outputs(output)
+            _discard_outputs(output, job.tables)
             return Outcome(job.label, "gagal", job.output, time.perf_counter() - started, None,
                            pesan.RUN_KERNEL_MATI.format(rincian=f"{type(error).__name__}: {error}"))
-        _write_extracts(output, job.tables or {})
+        if _PARENT and not lifetime.parent_alive(_PARENT):  # the run is gone: commit nothing
+            _worker_terminated(signal.SIGTERM, None)
+        previous = _read_stamp(_stamp_path(output))
+        _stamp_path(output).unlink(missing_ok=True)  # the outputs change from here on: no longer "done"
+        written = _write_extracts(output, job.tables or {}, _listed_files(previous))
         _finish_notebook(temporary, output, job, notebook)
-        _atomic_write(_stamp_path(output), json.dumps({"kunci": job.kunci, "bagian": job.bagian}, indent=1).encode())
+        record = {"kunci": job.kunci, "bagian": job.bagian, "berkas": [output.name, *written]}
+        _atomic_write(_stamp_path(output), json.dumps(record, indent=1).encode())
         output.with_name(output.name.removesuffix(".ipynb") + FAILED_SUFFIX).unlink(missing_ok=True)
         return Outcome(job.label, "dijalankan", job.output, time.perf_counter() - started)
     finally:
@@ -502,8 +546,9 @@ def _register_engine() -> None:
 
 
 def _finish_notebook(temporary: Path, destination: Path, job: Job, notebook=None) -> None:
-    """Clean the executed notebook (front matter, relative paths, no timing noise) and move it into
-    place atomically."""
+    """Clean the executed notebook (front matter, relative paths, no timing noise: no start and
+    end times, and the id of papermill's parameter cell fixed instead of random, so that the same
+    inputs give the same bytes) and move it into place atomically."""
     import nbformat
 
     if notebook is None:
@@ -511,9 +556,13 @@ def _finish_notebook(temporary: Path, destination: Path, job: Job, notebook=None
     meta = notebook.metadata.get("papermill", {})
     meta["input_path"] = job.notebook
     meta["output_path"] = job.output
+    for key in ("start_time", "end_time", "duration"):
+        meta.pop(key, None)
     for cell in notebook.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []) and "id" in cell:
+            cell.id = "injected-parameters"
     if notebook.cells and notebook.cells[0].cell_type == "raw":
         notebook.cells[0].source = front_matter(job)
     _atomic_write(destination, nbformat.writes(notebook).encode("utf-8"))
@@ -528,51 +577,135 @@ def front_matter(job: Job) -> str:
     return escape.front_matter(data)
 
 
-def _write_extracts(output: Path, tables: dict[str, pd.DataFrame]) -> None:
-    """The page's tables as ``<name>.xlsx`` (one sheet each) and ``<name>/<table>.csv``, moved in
-    atomically (the old folder is swapped out, then removed)."""
+def _write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Sequence[str] = ()) -> list[str]:
+    """The page's tables as ``<name>.xlsx`` (one sheet each) and ``<name>/<table>.csv``, each file
+    written to a temporary file and moved into place; returns the files written, relative to
+    ``output``'s folder.
+
+    ``previous`` lists the files the last run wrote for this output (its stamp): those CSV files
+    of tables the page no longer has are removed. Other files in ``<name>/`` are left alone.
+    """
     stem = output.name.removesuffix(".ipynb")
-    staging = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{stem}.", dir=output.parent))
+    folder = output.parent / stem
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, table in tables.items():
+        temporary = _temporary_path(output.parent, f"{stem}.{name}.csv")
+        table.to_csv(temporary, index=False, encoding="utf-8")
+        os.replace(temporary, folder / f"{name}.csv")
+        written.append(f"{stem}/{name}.csv")
+    for gone in set(previous) - set(written):
+        if gone.startswith(f"{stem}/") and gone.endswith(".csv") and "/" not in gone.removeprefix(f"{stem}/"):
+            (output.parent / gone).unlink(missing_ok=True)
+    temporary = _temporary_path(output.parent, f"{stem}.xlsx")
     try:
-        folder = staging / stem
-        folder.mkdir()
-        for name, table in tables.items():
-            table.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8")
-        xlsx.write_tables(staging / f"{stem}.xlsx", tables)
-        final = output.parent / stem
-        if final.exists():
-            old = staging / "lama"
-            os.replace(final, old)
-        os.replace(folder, final)
-        os.replace(staging / f"{stem}.xlsx", output.parent / f"{stem}.xlsx")
+        xlsx.write_tables(temporary, tables)  # text stays text; the build's date only
+        os.replace(temporary, output.parent / f"{stem}.xlsx")
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        temporary.unlink(missing_ok=True)
+    written.append(f"{stem}.xlsx")
+    return written
 
 
-def _discard_outputs(output: Path) -> None:
-    """Remove a job's previous outputs, stamp first (they no longer match the inputs)."""
+def _temporary_path(directory: Path, name: str) -> Path:
+    """A new empty temporary file in ``directory``, named for this process (see :func:`_clean_year`)."""
+    handle, path = tempfile.mkstemp(prefix=f"{safety.temporary_prefix(TEMP_PREFIX)}{name}.", suffix=Path(name).suffix,
+                                    dir=directory)
+    os.close(handle)
+    return Path(path)
+
+
+def _read_stamp(path: Path) -> dict | None:
+    """The stamp at ``path`` (None when missing or not a stamp kinerja wrote)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and "kunci" in data else None
+
+
+def _listed_files(stamp: dict | None) -> list[str]:
+    """The files a stamp says its run wrote (relative to the output's folder); [] for stamps of
+    earlier versions, which did not list them."""
+    listed = (stamp or {}).get("berkas")
+    return [item for item in listed if isinstance(item, str)] if isinstance(listed, list) else []
+
+
+def _remove_output(output: Path, tables: Sequence[str] = ()) -> None:
+    """Remove the outputs of one notebook that kinerja wrote, stamp first: the notebook, the
+    workbook, and in the extract folder the CSV files its stamp lists or of the ``tables`` named
+    (then the folder, if that leaves it empty). Any other file stays."""
     stem = output.name.removesuffix(".ipynb")
-    _stamp_path(output).unlink(missing_ok=True)
+    stamp = _stamp_path(output)
+    listed = _listed_files(_read_stamp(stamp))
+    stamp.unlink(missing_ok=True)
     output.unlink(missing_ok=True)
     output.with_name(f"{stem}.xlsx").unlink(missing_ok=True)
-    shutil.rmtree(output.with_name(stem), ignore_errors=True)
+    folder = output.with_name(stem)
+    names = {f"{name}.csv" for name in tables} | {item.removeprefix(f"{stem}/") for item in listed
+                                                   if item.startswith(f"{stem}/")}
+    for name in names:
+        if "/" not in name and name.endswith(".csv"):
+            (folder / name).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # not there, or holds files kinerja did not write
+        folder.rmdir()
 
 
-def _clean_year(folder: Path, planned: list[Job]) -> None:
-    """Remove temporary files of interrupted runs, and outputs of OPDs no longer in the data."""
-    keep = set()
-    for job in planned:
-        stem = Path(job.output).name.removesuffix(".ipynb")
-        keep |= {f"{stem}.ipynb", f"{stem}.xlsx", stem, stem + STAMP_SUFFIX, stem + FAILED_SUFFIX}
+def _discard_outputs(output: Path, tables: dict | None = None) -> None:
+    """Remove a job's previous outputs, stamp first (they no longer match the inputs)."""
+    _remove_output(output, list(tables or ()))
+
+
+def _planned_stems(folder: Path) -> set[str]:
+    """The OPD outputs (file stems) the plan kept in a year's folder lists: kinerja made them."""
+    try:
+        records = json.loads((folder / PLAN_FILE).read_text(encoding="utf-8"))["jobs"]
+        return {Path(r["output"]).name.removesuffix(".ipynb") for r in records if r.get("nama") == OPD_PAGE}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()
+
+
+def _made_by_run(notebook: Path, stem: str) -> bool:
+    """Whether ``notebook`` is a notebook ``kinerja run`` wrote for the OPD output ``stem`` (its
+    papermill metadata names that output)."""
+    try:
+        meta = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["papermill"]
+        return str(meta["output_path"]).endswith(f"{OPD_PAGE}/{stem}.ipynb")
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _output_stem(entry: Path) -> str | None:
+    """The output an entry of an ``opd/`` folder belongs to (``007`` for ``007.xlsx``), or None."""
+    if entry.is_dir():
+        return entry.name
+    for suffix in (FAILED_SUFFIX, STAMP_SUFFIX, ".ipynb", ".xlsx"):
+        if entry.name.endswith(suffix) and not entry.name.startswith("."):
+            return entry.name.removesuffix(suffix)
+    return None
+
+
+def _clean_year(folder: Path, planned: list[Job], previous: set[str] = frozenset()) -> None:
+    """Remove what interrupted runs left (temporary files of processes no longer running) and the
+    outputs of OPDs no longer in the plan (``planned``: the year's jobs), but only what kinerja
+    wrote: an OPD's outputs when its stamp is there or the previous plan (``previous``) listed it,
+    a failed notebook also when its metadata names its output. Unknown files stay."""
     for directory in (folder, folder / OPD_PAGE):
-        if not directory.is_dir():
-            continue
-        for entry in directory.iterdir():
-            if entry.name.startswith(TEMP_PREFIX) or (directory.name == OPD_PAGE and entry.name not in keep):
-                if entry.is_dir():
-                    shutil.rmtree(entry)
-                else:
-                    entry.unlink(missing_ok=True)
+        safety.remove_stale(directory, TEMP_PREFIX)
+    opd = folder / OPD_PAGE
+    if not opd.is_dir():
+        return
+    keep = {Path(job.output).name.removesuffix(".ipynb") for job in planned if job.nama == OPD_PAGE}
+    tables = sorted({name for job in planned if job.nama == OPD_PAGE and job.tables for name in job.tables})
+    stems = {_output_stem(entry) for entry in opd.iterdir()} - keep - {None}
+    for stem in sorted(stems):
+        output = opd / f"{stem}.ipynb"
+        ours = stem in previous or _read_stamp(_stamp_path(output)) is not None
+        failed = opd / f"{stem}{FAILED_SUFFIX}"
+        if failed.is_file() and (ours or _made_by_run(failed, stem)):
+            failed.unlink()
+        if ours:
+            _remove_output(output, tables)
 
 
 # --- hashing ---------------------------------------------------------------------------------------
@@ -639,7 +772,7 @@ def _sha(data: bytes) -> str:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", dir=path.parent)
+    handle, name = tempfile.mkstemp(prefix=f"{safety.temporary_prefix(TEMP_PREFIX)}{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -9,8 +9,9 @@ project writes (the extracts of ``kinerja run``, hence the site's downloads; the
 (:func:`kinerja.escape.xlsx_protect`) and replace the control characters XML cannot hold
 (:func:`kinerja.escape.xlsx_text`) instead of failing on them.
 
-Both write the file at the path given, nothing else: a caller that needs more (an atomic move, a
-post-processing step on the written file) does it around the call.
+Both write the file at the path given, and give it the build's date and fixed zip entry times
+(:func:`kinerja.reproducible.normalise_xlsx`), so that two builds are byte-identical; a caller that
+needs more (an atomic move) does it around the call.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from kinerja import escape
+from kinerja.reproducible import normalise_xlsx
 
 #: Excel's limit on the length of a sheet name.
 SHEET_NAME_LENGTH = 31
@@ -36,6 +38,7 @@ def write_tables(path: str | Path, tables: Mapping[str, pd.DataFrame]) -> Path:
         if not tables:
             pd.DataFrame().to_excel(writer, sheet_name="Sheet1", index=False)
         protect(writer.book)
+    normalise_xlsx(path)  # the build's date only (SOURCE_DATE_EPOCH), fixed zip entry times
     return path
 
 
@@ -43,6 +46,7 @@ def save_workbook(book, path: str | Path) -> Path:
     """Save an openpyxl workbook built cell by cell, its string cells kept as text. Returns ``path``."""
     protect(book)
     book.save(path)
+    normalise_xlsx(path)  # the build's date only (SOURCE_DATE_EPOCH), fixed zip entry times
     return Path(path)
 
 

@@ -7,6 +7,11 @@ Markdown pages (:mod:`kinerja.publish.stage`, structure from ``_quarto.yml`` thr
 ``auto``: Quarto when it is found), check that every page of the render list was written, then
 swap the new site in. Everything is built in a temporary folder beside the output folder, and
 the output folder is replaced only on success: a failure leaves the previous site untouched.
+
+The output folder must be new, empty, or a site kinerja made (:mod:`kinerja.safety`): its marker
+``.kinerja`` lists every file of the site, and a site holding any other file is refused (never
+deleted). The temporary folder is named ``.kinerja-terbit-<pid>-…``; the next publish into the same
+place removes those of processes no longer running (a killed publish).
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,10 +26,11 @@ from pathlib import Path
 
 import yaml
 
-from kinerja import __version__, display, pesan
+from kinerja import __version__, display, pesan, safety
 from kinerja.publish import pandoc_engine, quarto_engine, site, stage
 from kinerja.publish.site import SiteConfigError
 from kinerja.publish.stage import Context, StageError
+from kinerja.reproducible import build_date
 
 ENGINES = ("auto", "quarto", "pandoc")
 TEMP_PREFIX = ".kinerja-terbit-"
@@ -71,7 +76,8 @@ def choose_engine(engine: str) -> tuple[str, str | None, str]:
 
 
 def detect_context(root: Path, years: Sequence[int], today: datetime.date | None = None) -> Context:
-    """The pemda's name (newest year's params) and whether the data is synthetic: a params file
+    """The pemda's name (newest year's params), the date (``today``, else the build's date:
+    ``SOURCE_DATE_EPOCH`` when set) and whether the data is synthetic: a params file
     saying ``sintetis: true``, a pemda name saying ``sintetis``/``contoh``, or data under
     ``data/contoh*`` (the shipped samples)."""
     from kinerja.params import ParamsError, load_params
@@ -86,7 +92,7 @@ def detect_context(root: Path, years: Sequence[int], today: datetime.date | None
         words = params.pemda_nama.casefold()
         if params.sintetis or "sintetis" in words or "contoh" in words or any(str(p).replace("\\", "/").startswith("data/contoh") for p in params.data):
             sintetis = True
-    return Context(pemda=pemda, sintetis=sintetis, tanggal=display.tanggal(today or datetime.date.today()),
+    return Context(pemda=pemda, sintetis=sintetis, tanggal=display.tanggal(today or build_date()),
                    versi=__version__)
 
 
@@ -110,6 +116,10 @@ def publish(
     root = Path(root).resolve()
     build = root / build
     out = root / out
+    try:
+        safety.check_output_folder(out, "situs", root=root, inputs=[build], replace_all=True)
+    except safety.OutputFolderError as error:
+        raise PublishError(str(error)) from None
     available = stage.years_in_build(build)
     if not available:
         raise PublishError(pesan.TERBIT_TANPA_BUILD.format(folder=build))
@@ -120,8 +130,7 @@ def publish(
     mesin, quarto, why = choose_engine(engine)
     say(pesan.TERBIT_MESIN.format(tahun=", ".join(map(str, years)), mesin=mesin, alasan=why))
     context = context or detect_context(root, years)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=out.parent))
+    work = safety.staging_folder(out.parent, TEMP_PREFIX)
     try:
         staged = work / "sumber"
         config = stage.stage(root, build, years, staged, context)
@@ -135,7 +144,11 @@ def publish(
         missing = [path for path in outputs if not (rendered / path).is_file()]
         if missing:
             raise PublishError(pesan.TERBIT_HASIL_TIDAK_ADA.format(mesin=mesin, berkas=", ".join(missing)))
+        safety.mark_folder(rendered, "situs", safety.folder_files(rendered))
+        safety.check_output_folder(out, "situs", root=root, inputs=[build], replace_all=True)  # changed meanwhile?
         _swap(rendered, out, work)
+    except safety.OutputFolderError as error:
+        raise PublishError(str(error)) from None
     except (StageError, SiteConfigError, pandoc_engine.EngineError, quarto_engine.QuartoError, OSError, ValueError,
             yaml.YAMLError) as error:
         raise PublishError(pesan.TERBIT_GAGAL.format(folder=shown, rincian=error)) from error
@@ -147,7 +160,10 @@ def publish(
 
 
 def _swap(new: Path, out: Path, work: Path) -> None:
-    """Put ``new`` in the place of ``out`` (the old site moved aside first, put back on failure)."""
+    """Put ``new`` in the place of ``out`` (the old site moved aside first, put back on failure).
+
+    The old site is removed with ``work``: the callers checked that every file of it is kinerja's
+    (:func:`kinerja.safety.check_output_folder` with ``replace_all``)."""
     old = work / "lama"
     if out.exists():
         os.replace(out, old)

@@ -26,6 +26,7 @@ import yaml
 
 from kinerja import escape, pesan
 from kinerja.publish import notebooks, site
+from kinerja.reproducible import build_time
 
 PAGE_TEMPLATE = "halaman.html"
 FILTER = "kinerja.lua"
@@ -273,7 +274,8 @@ def _report(pandoc, staged, out, page) -> str:
     target = out / page.output
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        typst.compile(str(typ), output=str(target), root=str(source.parent), font_paths=[], ignore_system_fonts=True)
+        typst.compile(str(typ), output=str(target), root=str(source.parent), font_paths=[], ignore_system_fonts=True,
+                      timestamp=int(build_time().timestamp()))  # the PDF's creation date (SOURCE_DATE_EPOCH)
     except Exception as error:  # noqa: BLE001 - typst.TypstError and friends: report the page and Typst's words
         raise EngineError(pesan.TERBIT_TYPST_GAGAL.format(berkas=page.source, rincian=str(error)[-2000:])) from None
     return page.output

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import csv
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ import pandas as pd
 
 from kinerja import display, escape, pesan
 from kinerja.publish import laporan, notebooks, site
+from kinerja.reproducible import build_time
 
 SITUS = "situs"
 #: Templates, stylesheet and script shipped with the package.
@@ -115,7 +117,14 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     fields = {"pemda": escape.markdown_text(context.pemda), "tanggal": context.tanggal, "versi": context.versi}
     expanded = site.expand(config, years, dest, fields)
     (dest / site.CONFIG).write_text(site.dump(expanded), encoding="utf-8")
+    _set_times(dest, build_time().timestamp())
     return expanded
+
+
+def _set_times(folder: Path, moment: float) -> None:
+    """Give every staged file the build's time: Quarto's listings show file times (``SOURCE_DATE_EPOCH``)."""
+    for path in folder.rglob("*"):
+        os.utime(path, (moment, moment), follow_symlinks=False)
 
 
 def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Path) -> str:
@@ -172,10 +181,56 @@ def _body(text: str) -> str:
 
 
 def _read(path: Path) -> dict:
+    """An executed notebook of the build, checked to have the shape the pages are made from.
+
+    Raises :class:`StageError` naming the file when it cannot be read, is not JSON (truncated), or
+    is JSON of another shape (see :func:`notebook_problem`)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        rincian = pesan.TERBIT_NOTEBOOK_JSON.format(baris=error.lineno, kolom=error.colno)
+        raise StageError(pesan.TERBIT_NOTEBOOK_RUSAK.format(berkas=path, rincian=rincian)) from None
+    except UnicodeDecodeError:
+        raise StageError(pesan.TERBIT_NOTEBOOK_RUSAK.format(berkas=path, rincian=pesan.TERBIT_NOTEBOOK_UTF8)) from None
     except (OSError, ValueError) as error:
         raise StageError(pesan.TERBIT_NOTEBOOK_RUSAK.format(berkas=path, rincian=error)) from None
+    problem = notebook_problem(notebook)
+    if problem:
+        raise StageError(pesan.TERBIT_NOTEBOOK_BENTUK.format(berkas=path, rincian=problem))
+    return notebook
+
+
+def _is_text(value) -> bool:
+    """A notebook text field: a string, or a list of strings."""
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(item, str) for item in value))
+
+
+def notebook_problem(notebook) -> str | None:
+    """What keeps parsed JSON from being an executed notebook the pages can be made from (Bahasa
+    Indonesia), or None: a mapping with a ``cells`` list; every cell a mapping with a text
+    ``cell_type`` and ``source``, a mapping ``metadata`` with a list of text ``tags``; every output
+    a mapping whose ``data`` maps types to text and whose ``metadata`` is a mapping."""
+    if not isinstance(notebook, dict) or not isinstance(notebook.get("metadata", {}), dict):
+        return pesan.TERBIT_NOTEBOOK_CACAT["objek"]
+    cells = notebook.get("cells")
+    if not isinstance(cells, list):
+        return pesan.TERBIT_NOTEBOOK_CACAT["sel"]
+    for number, cell in enumerate(cells, start=1):
+        metadata = cell.get("metadata", {}) if isinstance(cell, dict) else None
+        if not (isinstance(cell, dict) and isinstance(cell.get("cell_type"), str) and _is_text(cell.get("source", ""))
+                and isinstance(metadata, dict) and _is_text(metadata.get("tags", []))
+                and not isinstance(metadata.get("tags", []), str)):
+            return pesan.TERBIT_NOTEBOOK_CACAT["sel_n"].format(nomor=number)
+        outputs = cell.get("outputs", [])
+        if not isinstance(outputs, list):
+            return pesan.TERBIT_NOTEBOOK_CACAT["keluaran_n"].format(nomor=number)
+        for output in outputs:
+            data = output.get("data", {}) if isinstance(output, dict) else None
+            if not (isinstance(data, dict) and all(_is_text(value) or not key.startswith(("text/", "image/png"))
+                                                   for key, value in data.items())
+                    and isinstance(output.get("metadata", {}), dict)):
+                return pesan.TERBIT_NOTEBOOK_CACAT["keluaran_n"].format(nomor=number)
+    return None
 
 
 def _write(path: Path, notebook: dict) -> None:
