@@ -60,7 +60,11 @@ def test_report_page_is_typst_and_listing_reads_notebooks(root):
     front = yaml.safe_load((root / "situs" / "laporan.qmd").read_text(encoding="utf-8").split("---")[1])
     assert list(front["format"]) == ["typst"] and front["format"]["typst"]["papersize"] == "a4"
     listing = yaml.safe_load((root / "situs" / "daftar-opd.qmd").read_text(encoding="utf-8").split("---")[1])["listing"]
-    assert listing["contents"] == "*.ipynb" and listing["type"] == "table" and listing["filter-ui"] is True
+    assert listing["contents"] == "*.ipynb" and listing["type"] == "table"
+    # one row per OPD, its name linked (not the page title repeated); sorting and filtering are the
+    # site's script's, as on every table, so Quarto's own controls are off
+    assert listing["fields"][0] == "opd" and listing["field-links"] == ["opd"] and listing["sort"] == "opd"
+    assert listing["sort-ui"] is False and listing["filter-ui"] is False
 
 
 def test_expand_adds_one_menu_per_year_newest_first(root, tmp_path):
@@ -108,7 +112,7 @@ def test_page_notebook_strips_parameters_and_rewrites_front_matter():
     assert [c["cell_type"] for c in page["cells"]] == ["raw", "code", "raw"]
     assert notebooks.read_front_matter(page) == {"title": notebooks.markdown_text(SCRIPT_NAME)}
     assert page["cells"][1]["outputs"] == [{"output_type": "execute_result", "data": {"text/markdown": "**&lt;b>A&lt;/b>**"}}]
-    assert page["cells"][2]["source"] == "<p>kartu</p>" and page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
+    assert page["cells"][2]["source"] == ["<p>kartu</p>"] and page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
 
 
 # --- staging and the pandoc engine --------------------------------------------------------------

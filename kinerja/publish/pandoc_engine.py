@@ -95,11 +95,13 @@ def navbar_html(items: list[site.NavItem], page: Page) -> str:
 
 def listing_html(source_dir: Path, listing: dict, page: Page) -> str:
     """A Quarto ``type: table`` listing: one row per document matching ``contents``, with the
-    ``fields`` of its front matter, sorted by ``sort`` (every value escaped)."""
+    ``fields`` of its front matter (those in ``field-links``, default ``title``, link to the page),
+    sorted by ``sort`` (every value escaped)."""
     patterns = listing.get("contents", [])
     patterns = [patterns] if isinstance(patterns, str) else patterns
     fields = listing.get("fields", ["title", "description"])
     names = listing.get("field-display-names", {})
+    linked = listing.get("field-links", ["title"])
     items = []
     for pattern in patterns:
         for path in sorted(source_dir.glob(pattern)):
@@ -117,7 +119,7 @@ def listing_html(source_dir: Path, listing: dict, page: Page) -> str:
         cells = []
         for field in fields:
             value = html.escape(meta.get(field, ""))
-            if field == "title":
+            if field in linked:
                 value = f'<a href="{html.escape(href)}">{value}</a>'
             cells.append(f"<td>{value}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")

@@ -130,8 +130,10 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Pa
         page = _read(path)
         front = _front(page)
         code = str((notebooks.read_front_matter(page).get("params") or {}).get("kode_opd", path.stem))
+        front["opd"] = front.get("title", path.stem)  # the listing's link text: the OPD's name
         if code in opd_table.index:
             row = opd_table.loc[code]
+            front["opd"] = laporan._text(row["nama_opd"]) or front["opd"]
             front["description"] = pesan.TERBIT_DESKRIPSI_OPD.format(
                 capaian=display.persen(row["capaian"]), predikat=laporan._text(row["predikat"]) or pesan.HALAMAN_TANPA_PREDIKAT)
         _write(out / "opd" / path.name, notebooks.page_notebook(page, {**front, "lang": "id"}))
