@@ -588,3 +588,6 @@ BUILD_TANPA_PARAMS = "Tidak ada berkas params/<tahun>.yml. Buat satu, atau sebut
 BUILD_PERIKSA = "Memeriksa data tahun {tahun}: {baris} baris indikator, {galat} galat, {peringatan} peringatan."
 BUILD_BERHENTI = "Berhenti: data tahun {tahun} mempunyai galat (lihat di atas). Situs tidak diubah."
 BUILD_RUN_GAGAL = "Berhenti: ada notebook yang gagal (lihat di atas). Situs tidak diubah."
+
+# --- publishing with Quarto and pandoc alike: the site's script (issue 11) ---
+TERBIT_TABEL_BERNOMOR = "Tabel {n}"

@@ -254,6 +254,7 @@ def script_include() -> str:
             "saring": pesan.TERBIT_SARING, "saringLabel": pesan.TERBIT_SARING_LABEL, "urutkan": pesan.TERBIT_URUTKAN,
             "kolomPredikat": pesan.KOLOM_PREDIKAT, "jumlahBaris": pesan.TERBIT_JUMLAH_BARIS,
             "tidakDitemukan": pesan.TERBIT_TIDAK_DITEMUKAN,
+            "tabel": pesan.TERBIT_TABEL_BERNOMOR, "navigasi": pesan.TERBIT_NAVIGASI,
         },
     }
     data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")
