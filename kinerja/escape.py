@@ -57,7 +57,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: number, never as a formula, so it is written as it is (negative numbers stay numbers).
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 #: Front matter keys whose values are shown as text (Quarto and pandoc read them as Markdown).
-FRONT_MATTER_TEXT = ("title", "subtitle", "description", "pagetitle")
+FRONT_MATTER_TEXT = ("title", "subtitle", "description", "pagetitle", "opd")
 #: Zero-width space: keeps a chart label starting with ``_`` in the legend (matplotlib leaves out
 #: labels that start with an underscore).
 _ZERO_WIDTH_SPACE = "\u200b"

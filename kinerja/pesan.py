@@ -661,3 +661,6 @@ WAKTU_SDE_SALAH = (
     "{nama}={nilai} bukan waktu yang dikenal: isinya harus bilangan bulat detik sejak 1 Januari 1970 UTC "
     "(misalnya {nama}=$(git log -1 --format=%ct)), atau hapus variabel itu."
 )
+
+# --- publishing with Quarto and pandoc alike: the site's script (issue 11) ---
+TERBIT_TABEL_BERNOMOR = "Tabel {n}"

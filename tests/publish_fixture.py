@@ -2,8 +2,11 @@
 
 The project is ``tests/fixtures/publish/`` (three OPD over 2023–2024, one named
 ``<script>alert(1)</script>``) with the repository's notebooks, ``_quarto.yml`` and ``situs/``;
-its notebooks are executed by :func:`kinerja.run.run` and published by the pandoc engine. The
-work is cached in pytest's session temp folder, so the three test modules that use it pay once.
+its notebooks are executed once by :func:`kinerja.run.run`, then published by each engine that
+is asked for: the pandoc engine into ``_site/``, the Quarto engine into ``_site-quarto/`` (only
+where Quarto is installed: tests of that engine are parametrised with :func:`engine_params`, which
+skips them with a reason elsewhere). The work is cached in pytest's session temp folder, so the
+test modules that use it pay once.
 """
 
 from __future__ import annotations
@@ -12,16 +15,33 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from kinerja.publish import quarto_engine
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "publish"
 SCRIPT_NAME = "<script>alert(1)</script>"
 OPD_NAMES = ["Dinas Uji Satu", SCRIPT_NAME, "Badan Uji Tiga"]
+
+#: The engines and the folder each one publishes the fixture into.
+SITES = {"pandoc": "_site", "quarto": "_site-quarto"}
+QUARTO = quarto_engine.find_quarto()
+QUARTO_SKIP = ("Quarto is not installed (no `quarto` on PATH, $QUARTO_PATH unset): the Quarto engine's tests run "
+               "where it is (quarto --version)")
+
+
+def engine_params() -> list:
+    """``pytest.param`` for each engine; the Quarto one is skipped, with its reason, without Quarto."""
+    return [pytest.param("pandoc", id="pandoc"),
+            pytest.param("quarto", id="quarto", marks=pytest.mark.skipif(QUARTO is None, reason=QUARTO_SKIP))]
 
 
 @dataclass(frozen=True)
 class Published:
     project: Path
     site: Path
+    engine: str = "pandoc"
 
 
 def make_project(dest: Path, source: Path = FIXTURE) -> Path:
@@ -34,20 +54,24 @@ def make_project(dest: Path, source: Path = FIXTURE) -> Path:
     return dest
 
 
-def published(tmp_path_factory) -> Published:
-    """The fixture project, run and published with the pandoc engine (once per session)."""
+def published(tmp_path_factory, engine: str = "pandoc") -> Published:
+    """The fixture project, run (once per session) and published with ``engine`` (once each)."""
     from kinerja import run
     from kinerja.publish import publish
 
     base = tmp_path_factory.getbasetemp() / "publish-fixture"
     project = base / "proyek"
-    done = base / "selesai"
-    if not done.exists():
+    ran = base / "dijalankan"
+    if not ran.exists():
         shutil.rmtree(base, ignore_errors=True)
         base.mkdir(parents=True)
         make_project(project)
         summary = run.run([2024], jobs=2, root=project, progress=False)
         assert summary.ok, summary.problems()
-        publish(project, engine="pandoc")
+        ran.write_text("ok")
+    done = base / f"diterbitkan-{engine}"
+    if not done.exists():
+        result = publish(project, engine=engine, out=SITES[engine])
+        assert result.mesin == engine
         done.write_text("ok")
-    return Published(project, project / "_site")
+    return Published(project, project / SITES[engine], engine)

@@ -1,5 +1,8 @@
-"""The yearly PDF report of the pandoc engine, read back with poppler (pdftotext, pdffonts).
+"""The yearly PDF report of each engine, read back with poppler (pdftotext, pdffonts).
 
+Both engines lay the report out with the same Typst template (kinerja/templates/kinerja-laporan.typ):
+the pandoc engine through pandoc's Typst writer and the typst wheel, the Quarto engine through
+Quarto's ``format: typst``. Every check runs on both (the Quarto one where Quarto is installed).
 Hand-worked figures: see tests/test_publish.py (pemda 2024 = 91,67 %, −8,33 poin from 2023).
 """
 
@@ -10,7 +13,7 @@ import shutil
 import subprocess
 
 import pytest
-from publish_fixture import OPD_NAMES, published
+from publish_fixture import OPD_NAMES, engine_params, published
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
@@ -18,9 +21,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def pdf(tmp_path_factory):
-    return published(tmp_path_factory).site / "2024" / "laporan.pdf"
+@pytest.fixture(scope="module", params=engine_params())
+def pdf(request, tmp_path_factory):
+    return published(tmp_path_factory, request.param).site / "2024" / "laporan.pdf"
 
 
 @pytest.fixture(scope="module")

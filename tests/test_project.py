@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import tomllib
 
 import yaml
@@ -86,3 +88,22 @@ def test_methodology_lists_every_setting_with_its_default(root):
     }
     assert {f"aturan.{name}" for name in Rules.names()} <= set(rows)
     assert {key: rows[key] for key in expected} == expected
+
+def test_ci_says_which_quarto_it_found(root, tmp_path):
+    """.ci/run prints the Quarto the Quarto engine's tests use, or that they are skipped."""
+    assert "bash .ci/quarto" in (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    bash = shutil.which("bash")
+    script = str(root / ".ci" / "quarto")
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    done = subprocess.run([bash, script], env={"PATH": str(empty)}, capture_output=True, text=True)
+    assert done.stdout == "Quarto tidak ada: uji mesin quarto dilewati\n"
+    fake = tmp_path / "bin" / "quarto"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 1.11.0\n", encoding="utf-8")
+    fake.chmod(0o755)
+    done = subprocess.run([bash, script], env={"PATH": str(fake.parent)}, capture_output=True, text=True)
+    assert done.stdout == f"Quarto 1.11.0 ({fake}): uji mesin quarto dijalankan\n"
+    done = subprocess.run([bash, script], env={"PATH": str(empty), "QUARTO_PATH": str(fake)}, capture_output=True,
+                          text=True)
+    assert done.stdout == f"Quarto 1.11.0 ({fake}): uji mesin quarto dijalankan\n"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from publish_fixture import SCRIPT_NAME, make_project, published
+from publish_fixture import QUARTO, QUARTO_SKIP, SCRIPT_NAME, make_project, published
 
 from kinerja.publish import PublishError, choose_engine, notebooks, publish, quarto_engine, site, stage
 
@@ -60,7 +60,11 @@ def test_report_page_is_typst_and_listing_reads_notebooks(root):
     front = yaml.safe_load((root / "situs" / "laporan.qmd").read_text(encoding="utf-8").split("---")[1])
     assert list(front["format"]) == ["typst"] and front["format"]["typst"]["papersize"] == "a4"
     listing = yaml.safe_load((root / "situs" / "daftar-opd.qmd").read_text(encoding="utf-8").split("---")[1])["listing"]
-    assert listing["contents"] == "*.ipynb" and listing["type"] == "table" and listing["filter-ui"] is True
+    assert listing["contents"] == "*.ipynb" and listing["type"] == "table"
+    # one row per OPD, its name linked (not the page title repeated); sorting and filtering are the
+    # site's script's, as on every table, so Quarto's own controls are off
+    assert listing["fields"][0] == "opd" and listing["field-links"] == ["opd"] and listing["sort"] == "opd"
+    assert listing["sort-ui"] is False and listing["filter-ui"] is False
 
 
 def test_expand_adds_one_menu_per_year_newest_first(root, tmp_path):
@@ -108,7 +112,51 @@ def test_page_notebook_strips_parameters_and_rewrites_front_matter():
     assert [c["cell_type"] for c in page["cells"]] == ["raw", "code", "raw"]
     assert notebooks.read_front_matter(page) == {"title": notebooks.markdown_text(SCRIPT_NAME)}
     assert page["cells"][1]["outputs"] == [{"output_type": "execute_result", "data": {"text/markdown": "**&lt;b>A&lt;/b>**"}}]
-    assert page["cells"][2]["source"] == "<p>kartu</p>" and page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
+    assert page["cells"][2]["source"] == ["<p>kartu</p>"]
+    assert page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
+
+
+def test_page_notebook_gives_quarto_what_it_reads():
+    """Quarto reads a string source as one line (a front matter cell would show as text), loads
+    require.js and jQuery from a CDN for any text/html output, and takes image alt text from the
+    ``fig-alt`` cell option only: sources become lines, HTML outputs raw HTML cells in their place,
+    image alt text a ``fig-alt``."""
+    figure = {"output_type": "display_data", "data": {"image/png": "iVBO", "text/plain": "Diagram A"},
+              "metadata": {"image/png": {"alt": "Diagram A: 110 %", "width": 900}}}
+    table = {"output_type": "execute_result", "data": {"text/html": ["<table>\n", "<tr><td>1</td></tr>\n", "</table>"],
+                                                        "text/plain": "x"}}
+    note = {"output_type": "display_data", "data": {"text/markdown": "**A**", "text/plain": "A"}}
+    notebook = {"metadata": {}, "cells": [
+        {"cell_type": "raw", "metadata": {}, "source": "---\ntitle: x\n---"},
+        {"cell_type": "code", "id": "c1", "metadata": {}, "source": "f()", "outputs": [figure, table, note]},
+        {"cell_type": "code", "id": "c2", "metadata": {}, "source": "g()", "outputs": [table]},
+    ]}
+    page = notebooks.page_notebook(notebook, {"title": "Judul", "lang": "id"})
+    assert page["cells"][0]["source"] == ["---\n", "title: Judul\n", "lang: id\n", "---"]
+    kinds = [(c["cell_type"], c.get("id"), c.get("metadata", {}).get("raw_mimetype")) for c in page["cells"]]
+    assert kinds == [("raw", None, None), ("code", "c1", None), ("raw", None, "text/html"), ("code", "c1-2", None),
+                     ("raw", None, "text/html")]
+    assert page["cells"][1]["outputs"] == [figure] and page["cells"][1]["metadata"]["fig-alt"] == "Diagram A: 110 %"
+    assert page["cells"][2]["source"] == ["<table>\n", "<tr><td>1</td></tr>\n", "</table>"]
+    assert page["cells"][3]["outputs"] == [{"output_type": "display_data", "data": {"text/markdown": "**A**"}}]
+    assert "fig-alt" not in page["cells"][3]["metadata"]
+    assert not any("text/html" in o.get("data", {}) for c in page["cells"] for o in c.get("outputs", []))
+    assert notebooks.read_front_matter(page) == {"title": "Judul", "lang": "id"}
+
+
+def test_listing_links_the_named_field_and_sorts_as_quarto(tmp_path):
+    from kinerja.publish import pandoc_engine
+
+    for code, name in (("1", "dinas B"), ("2", "<b>"), ("3", "Badan A")):
+        page = notebooks.page_notebook({"cells": []}, {"title": f"Capaian {name}", "opd": name})
+        (tmp_path / f"{code}.ipynb").write_text(json.dumps(page), encoding="utf-8")
+    listing = {"contents": "*.ipynb", "fields": ["opd", "title"], "field-links": ["opd"], "sort": "opd"}
+    markup = pandoc_engine.listing_html(tmp_path, listing, pandoc_engine.Page("index.qmd", "index.html"))
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", markup)
+    # code point order of the front matter values, as Quarto (lodash orderBy): "B" < "\\" < "d"
+    assert rows == [('<a href="3.html">Badan A</a>', "Capaian Badan A"),
+                    ('<a href="2.html">&lt;b&gt;</a>', "Capaian &lt;b&gt;"),
+                    ('<a href="1.html">dinas B</a>', "Capaian dinas B")]
 
 
 # --- staging and the pandoc engine --------------------------------------------------------------
@@ -205,14 +253,60 @@ def test_engine_choice(monkeypatch, tmp_path):
     assert choose_engine("pandoc")[0] == "pandoc"
 
 
-@pytest.mark.skipif(shutil.which("quarto") is None, reason="Quarto is not installed (not on PATH): the real render runs where it is")
-def test_quarto_renders_the_whole_site(fixture, tmp_path):
-    project = tmp_path / "proyek"
-    shutil.copytree(fixture.project, project, ignore=shutil.ignore_patterns("_site*"))
-    result = publish(project, engine="quarto")
-    assert result.mesin == "quarto"
+def scripts(markup: str) -> list[str]:
+    """The text of every <script> element of a page (a name in an attribute value is no script)."""
+    from html.parser import HTMLParser
+
+    class Scripts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found, self.inside = [], False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "script":
+                self.inside = True
+                self.found.append("")
+
+        def handle_endtag(self, tag):
+            self.inside = self.inside and tag != "script"
+
+        def handle_data(self, data):
+            if self.inside:
+                self.found[-1] += data
+
+    parser = Scripts()
+    parser.feed(markup)
+    return parser.found
+
+
+@pytest.mark.skipif(QUARTO is None, reason=QUARTO_SKIP)
+def test_quarto_renders_the_whole_site(tmp_path_factory):
+    quarto = published(tmp_path_factory, "quarto")
     for page in PAGES + ["search.json"]:
-        assert (project / "_site" / page).is_file(), page
+        assert (quarto.site / page).is_file(), page
+    for page in PAGES[:-1]:
+        text = (quarto.site / page).read_text(encoding="utf-8")
+        assert '<html xmlns="http://www.w3.org/1999/xhtml" lang="id"' in text, page
+        assert "CONTOH SINTETIS" in text and not any("alert(1)" in code for code in scripts(text)), page
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", text), page  # no CDN: nothing from another host
+        assert "lang: id" not in text, page  # the front matter is read, not shown
+    opd = (quarto.site / "2024" / "opd" / "1.01.html").read_text(encoding="utf-8")
+    assert '<h1 class="title">Capaian kinerja Dinas Uji Satu tahun 2024</h1>' in opd
+    assert re.search(r'<img src="[^"]+\.png" alt="Panel kecil untuk setiap indikator', opd)
+
+
+@pytest.mark.skipif(QUARTO is None, reason=QUARTO_SKIP)
+def test_cli_build_auto_uses_quarto_when_installed(tmp_path_factory):
+    quarto = published(tmp_path_factory, "quarto")
+    path = os.pathsep.join([os.path.dirname(sys.executable), os.path.dirname(QUARTO), os.environ.get("PATH", "")])
+    done = subprocess.run([sys.executable, "-m", "kinerja", "build", "--out", "_site-auto"], cwd=quarto.project,
+                          capture_output=True, text=True, env={**os.environ, "PATH": path})
+    assert done.returncode == 0, done.stderr
+    assert "dengan mesin quarto (Quarto ditemukan:" in done.stdout and "(mesin quarto)" in done.stdout
+    built = tree_digest(quarto.project / "_site-auto")
+    assert built.keys() == tree_digest(quarto.site).keys()
+    assert {k: v for k, v in built.items() if k.startswith("unduh/")} == {
+        k: v for k, v in tree_digest(quarto.site).items() if k.startswith("unduh/")}
 
 
 def test_failed_publish_leaves_the_previous_site_byte_identical(fixture, tmp_path):

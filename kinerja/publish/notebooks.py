@@ -7,6 +7,13 @@ becomes the page's front matter (title and description escaped as Markdown text 
 shown as those characters), ``text/markdown`` outputs lose their
 ``text/plain`` twin (so pandoc's ``best`` output choice keeps them) and any HTML in them, stream and
 error outputs go, and optional raw HTML blocks (the headline card of the overview) are inserted.
+
+Two more steps make the same notebook render alike under Quarto and pandoc: ``text/html`` outputs
+(the tables) become raw HTML cells in their place, since Quarto loads require.js and jQuery from a
+CDN for any notebook with an HTML output; and the alt text of every image output
+(``metadata["image/png"]["alt"]``, which pandoc reads) is also given as the cell's ``fig-alt``
+option, which Quarto reads. Every source is written as a list of lines, as nbformat writes it:
+Quarto reads a string source as one line (a front matter cell would show as text).
 """
 
 from __future__ import annotations
@@ -24,6 +31,11 @@ PARAMETER_TAGS = {"parameters", "injected-parameters"}
 #: Text from the data as Markdown and as HTML: the functions of :mod:`kinerja.escape`.
 markdown_text = _escape.markdown_text
 escape = _escape.html_text
+
+
+#: Front matter fields that hold text for people (read as Markdown by Quarto, pandoc and listings;
+#: ``opd`` is the OPD's name, a field of the listings).
+TEXT_FIELDS = _escape.FRONT_MATTER_TEXT
 
 
 def front_matter(fields: dict[str, Any]) -> str:
@@ -46,9 +58,15 @@ def read_front_matter(notebook: dict) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def source_lines(text: str) -> list[str]:
+    """``text`` as a notebook source: its lines, each keeping its newline (``""`` → ``[]``)."""
+    return text.splitlines(keepends=True)
+
+
 def raw_html_cell(markup: str) -> dict:
     """A raw cell passed through as HTML by pandoc and Quarto."""
-    return {"cell_type": "raw", "metadata": {"raw_mimetype": "text/html", "format": "text/html"}, "source": markup}
+    return {"cell_type": "raw", "metadata": {"raw_mimetype": "text/html", "format": "text/html"},
+            "source": source_lines(markup)}
 
 
 def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_output: str | None = None) -> dict:
@@ -68,11 +86,13 @@ def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_outp
         cell.get("metadata", {}).pop("execution", None)
         if cell.get("cell_type") == "code":
             cell["outputs"] = [_clean_output(o) for o in cell.get("outputs", []) if o.get("output_type") in ("display_data", "execute_result")]
-        cells.append(cell)
+            cells += [_with_alt(piece) for piece in _html_outputs_apart(cell)]
+        else:
+            cells.append(cell)
     if cells and cells[0].get("cell_type") == "raw":
-        cells[0]["source"] = front_matter(front)
+        cells[0]["source"] = source_lines(front_matter(front))
     else:
-        cells.insert(0, {"cell_type": "raw", "metadata": {}, "source": front_matter(front)})
+        cells.insert(0, {"cell_type": "raw", "metadata": {}, "source": source_lines(front_matter(front))})
     if insert_after_first_output:
         for index, cell in enumerate(cells):
             if cell.get("cell_type") == "code" and cell.get("outputs"):
@@ -80,6 +100,58 @@ def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_outp
                 break
     result["cells"] = cells
     return result
+
+
+def _html_outputs_apart(cell: dict) -> list[dict]:
+    """The code cell as cells in the same order: each ``text/html`` output becomes a raw HTML cell,
+    the other outputs stay in code cells (a cell split by an HTML output continues as a copy with
+    the id ``<id>-2``, ``<id>-3``, …). A cell without HTML output is returned as it is."""
+    outputs = cell.get("outputs", [])
+    if not any("text/html" in o.get("data", {}) for o in outputs):
+        return [cell]
+    pieces: list[dict] = []
+    waiting: list[dict] = []
+    parts = 0
+
+    def flush() -> None:
+        nonlocal parts
+        if waiting:
+            parts += 1
+            piece = {**copy.deepcopy({k: v for k, v in cell.items() if k != "outputs"}), "outputs": list(waiting)}
+            if parts > 1 and "id" in piece:
+                piece["id"] = f"{cell['id']}-{parts}"
+            pieces.append(piece)
+            waiting.clear()
+
+    for output in outputs:
+        markup = output.get("data", {}).get("text/html")
+        if markup is None:
+            waiting.append(output)
+            continue
+        flush()
+        pieces.append(raw_html_cell(_source_text(markup)))
+    flush()
+    return pieces
+
+
+def _with_alt(cell: dict) -> dict:
+    """A code cell with image outputs gets Quarto's ``fig-alt`` option (one entry per output, by
+    position) from the images' own alt text; other cells are returned as they are."""
+    if cell.get("cell_type") != "code":
+        return cell
+    alts = [_image_alt(output) for output in cell.get("outputs", [])]
+    if any(alts):
+        cell.setdefault("metadata", {})["fig-alt"] = alts if len(alts) > 1 else alts[0]
+    return cell
+
+
+def _image_alt(output: dict) -> str:
+    """The alt text of an image output (its metadata, else its ``text/plain``); ``""`` otherwise."""
+    data = output.get("data", {})
+    for mime in ("image/png", "image/jpeg", "image/svg+xml"):
+        if mime in data:
+            return str(output.get("metadata", {}).get(mime, {}).get("alt") or _source_text(data.get("text/plain", "")))
+    return ""
 
 
 def _clean_output(output: dict) -> dict:

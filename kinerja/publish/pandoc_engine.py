@@ -96,11 +96,14 @@ def navbar_html(items: list[site.NavItem], page: Page) -> str:
 
 def listing_html(source_dir: Path, listing: dict, page: Page) -> str:
     """A Quarto ``type: table`` listing: one row per document matching ``contents``, with the
-    ``fields`` of its front matter, sorted by ``sort`` (every value escaped)."""
+    ``fields`` of its front matter (those in ``field-links``, default ``title``, link to the page),
+    sorted by ``sort`` as Quarto sorts it (lodash ``orderBy``: the front matter values as written,
+    in code point order; ``desc`` reverses), every value escaped."""
     patterns = listing.get("contents", [])
     patterns = [patterns] if isinstance(patterns, str) else patterns
     fields = listing.get("fields", ["title", "description"])
     names = listing.get("field-display-names", {})
+    linked = listing.get("field-links", ["title"])
     items = []
     for pattern in patterns:
         for path in sorted(source_dir.glob(pattern)):
@@ -108,22 +111,32 @@ def listing_html(source_dir: Path, listing: dict, page: Page) -> str:
                 meta = notebooks.read_front_matter(json.loads(path.read_text(encoding="utf-8")))
             else:
                 meta = _markdown_front(path.read_text(encoding="utf-8"))
-            meta = {key: escape.markdown_plain(str(value)) for key, value in meta.items() if isinstance(value, (str, int, float))}
+            meta = {key: value for key, value in meta.items() if isinstance(value, (str, int, float))}
             items.append((meta, site.output_path(path.name)))
-    key = str(listing.get("sort", "title")).split()[0]
-    items.sort(key=lambda item: str(item[0].get(key, "")).casefold())
+    key, *direction = str(listing.get("sort", "title")).split()
+    items.sort(key=lambda item: _sort_key(item[0].get(key)), reverse=direction == ["desc"])
+    items = [({k: escape.markdown_plain(str(v)) for k, v in meta.items()}, href) for meta, href in items]
     head = "".join(f'<th scope="col">{html.escape(str(names.get(f, f)))}</th>' for f in fields)
     rows = []
     for meta, href in items:
         cells = []
         for field in fields:
             value = escape.html_text(meta.get(field, ""))
-            if field == "title":
+            if field in linked:
                 value = f'<a href="{escape.html_text(href)}">{value}</a>'
             cells.append(f"<td>{value}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<table class="kinerja-daftar"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _sort_key(value) -> tuple:
+    """Numbers before text, numbers by value, text by code point (missing values last)."""
+    if value is None:
+        return (2, 0, "")
+    if isinstance(value, (int, float)):
+        return (0, value, "")
+    return (1, 0, str(value))
 
 
 def _markdown_front(text: str) -> dict:

@@ -142,8 +142,10 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Pa
         page = _read(path)
         front = _front(page)
         code = str((notebooks.read_front_matter(page).get("params") or {}).get("kode_opd", path.stem))
+        front["opd"] = front.get("title", path.stem)  # the listing's link text: the OPD's name
         if code in opd_table.index:
             row = opd_table.loc[code]
+            front["opd"] = laporan._text(row["nama_opd"]) or front["opd"]
             front["description"] = pesan.TERBIT_DESKRIPSI_OPD.format(
                 capaian=display.persen(row["capaian"]), predikat=laporan._text(row["predikat"]) or pesan.HALAMAN_TANPA_PREDIKAT)
         _write(out / "opd" / path.name, notebooks.page_notebook(page, {**front, "lang": "id"}))
@@ -332,6 +334,7 @@ def script_include() -> str:
             "saring": pesan.TERBIT_SARING, "saringLabel": pesan.TERBIT_SARING_LABEL, "urutkan": pesan.TERBIT_URUTKAN,
             "kolomPredikat": pesan.KOLOM_PREDIKAT, "jumlahBaris": pesan.TERBIT_JUMLAH_BARIS,
             "tidakDitemukan": pesan.TERBIT_TIDAK_DITEMUKAN,
+            "tabel": pesan.TERBIT_TABEL_BERNOMOR, "navigasi": pesan.TERBIT_NAVIGASI,
         },
     }
     data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")

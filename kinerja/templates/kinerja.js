@@ -3,6 +3,9 @@
    - makes the data tables of a page sortable (a button in every column header) and, when they
      are long, filterable (a text box above the table);
    - shows every predikat in a "Predikat" column as a badge in its colour;
+   - puts every table in a box that scrolls sideways on a narrow screen, reachable with the
+     keyboard and named after the table's caption (a scrollable region must be focusable);
+   - names Quarto's navbar (two unnamed navigation landmarks are ambiguous to screen readers);
    - on a narrow screen, folds the pandoc engine's menu; and runs its search box.
    Every text taken from the page or the data is handled as text (textContent), never as HTML.
    Settings and wording: window.KINERJA (written by kinerja publish from kinerja/pesan.py). */
@@ -36,7 +39,22 @@
     cell.appendChild(badge);
   }
 
+  /* The table inside a <div class="kinerja-gulir" role="region" tabindex="0">, labelled by its
+     caption ("Tabel n" without one); returns the box. */
+  function gulir(table, nomor) {
+    var wadah = document.createElement("div");
+    wadah.className = "kinerja-gulir";
+    wadah.setAttribute("role", "region");
+    wadah.setAttribute("tabindex", "0");
+    var judul = table.caption ? teks(table.caption) : "";
+    wadah.setAttribute("aria-label", judul || (T.tabel || "").replace("{n}", String(nomor + 1)));
+    table.parentNode.insertBefore(wadah, table);
+    wadah.appendChild(table);
+    return wadah;
+  }
+
   function perkaya(table, nomor) {
+    var kotak = gulir(table, nomor);
     var head = table.tHead;
     var body = table.tBodies[0];
     if (!head || !body || !head.rows.length) { return; }
@@ -81,7 +99,7 @@
       wadah.appendChild(label);
       wadah.appendChild(masukan);
       wadah.appendChild(jumlah);
-      table.parentNode.insertBefore(wadah, table);
+      kotak.parentNode.insertBefore(wadah, kotak);
       masukan.addEventListener("input", function () {
         var kata = masukan.value.toLocaleLowerCase("id").split(/\s+/).filter(Boolean);
         var tampil = 0;
@@ -154,6 +172,8 @@
   }
 
   function mulai() {
+    var navbar = document.querySelector("nav.navbar:not([aria-label])");
+    if (navbar && T.navigasi) { navbar.setAttribute("aria-label", T.navigasi); }
     var menu = document.querySelector("details.kj-menu");
     if (menu && window.matchMedia && window.matchMedia("(max-width: 720px)").matches) { menu.open = false; }
     var tables = document.querySelectorAll("main table");
