@@ -218,7 +218,7 @@ def test_titles_and_headlines_are_literal(served, browser):
     assert f"Capaian kinerja {pemda} tahun 2024: " in flat(found["text"])
     listing, _ = inspect(browser, base + "2024/opd/index.html")
     for code, name in names().items():
-        assert f"Capaian kinerja {flat(name)} tahun 2024" in flat(listing["text"]), f"{site.engine} listing: {code}"
+        assert flat(name) in flat(listing["text"]), f"{site.engine} listing: {code}"
 
 
 def test_search_results_show_names_as_text(served, browser):
