@@ -81,6 +81,7 @@ def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_outp
     result = copy.deepcopy(notebook)
     result.get("metadata", {}).pop("papermill", None)
     cells = []
+    after_first_output = None  # where the cells made from the first code cell with outputs end
     for cell in result.get("cells", []):
         tags = set(cell.get("metadata", {}).get("tags", []))
         if cell.get("cell_type") == "code" and tags & PARAMETER_TAGS:
@@ -90,17 +91,16 @@ def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_outp
         if cell.get("cell_type") == "code":
             cell["outputs"] = [_clean_output(o) for o in cell.get("outputs", []) if o.get("output_type") in ("display_data", "execute_result")]
             cells += _html_outputs_apart(cell)
+            if cell["outputs"] and after_first_output is None:
+                after_first_output = len(cells)
         else:
             cells.append(cell)
-    if cells and cells[0].get("cell_type") == "raw":
+    if insert_after_first_output and after_first_output is not None:
+        cells.insert(after_first_output, raw_html_cell(insert_after_first_output))
+    if cells and cells[0].get("cell_type") == "raw" and cells[0].get("metadata", {}).get("raw_mimetype") is None:
         cells[0]["source"] = source_lines(front_matter(front))
     else:
         cells.insert(0, {"cell_type": "raw", "metadata": {}, "source": source_lines(front_matter(front))})
-    if insert_after_first_output:
-        for index, cell in enumerate(cells):
-            if cell.get("cell_type") == "code" and cell.get("outputs"):
-                cells.insert(index + 1, raw_html_cell(insert_after_first_output))
-                break
     result["cells"] = cells
     return result
 
