@@ -21,15 +21,18 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from kinerja import numbers, pesan, schema
 from kinerja.findings import GALAT, PERINGATAN, Finding, cell_text
+from kinerja.xlsx import SheetFacts
 
 SOURCE_COLUMNS = ["_berkas", "_lembar", "_baris"]
 CSV_SUFFIXES = (".csv",)
@@ -138,48 +141,123 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
 
 
 def read_workbook(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
-    """Read the sheets ``kinerja``, ``opd`` and ``anggaran`` of a workbook (other sheets such as
-    ``petunjuk`` are skipped). Numeric cells are taken as they are; text cells are Indonesian
-    numbers unless ``desimal`` is ``titik``. A workbook without a sheet named ``kinerja`` is read
-    from the first sheet whose headers fit the indicator table."""
+    """Read every table of a workbook. Numeric cells are taken as they are; text cells are
+    Indonesian numbers unless ``desimal`` is ``titik``.
+
+    Sheets, in workbook order: a sheet named ``kinerja``, ``opd`` or ``anggaran`` (case and
+    surrounding spaces ignored) is read as that table. Any other sheet is told apart by its
+    header, as CSV files are: read as the indicator table when its header names at least half of
+    the required columns (one sheet per OPD or per year), as the budget when it names all of
+    its required columns; a master list of OPDs is read only from a sheet named ``opd`` (a summary
+    sheet with ``Kode OPD, Nama OPD`` is not one). Skipped without a word: ``petunjuk`` (the
+    template's instructions), chart sheets and empty sheets; every other sheet gets a warning
+    that it was not read. Hidden sheets are read like visible ones, with a warning.
+
+    Cells: merged ranges below the header row that span one column (a sasaran merged over its
+    indicators) give their value to every row; wider ones are a galat on their first row (those
+    rows are not read). A formula cell saved without its value is a galat (open and save the file
+    in Excel). The sheet's stored size is ignored (some programs write a wrong one), so no row is
+    cut off. Files that are not workbooks get a message saying what they are (:mod:`kinerja.xlsx`).
+    """
     import openpyxl  # imported here: only workbook inputs need it
 
+    from kinerja import xlsx
+
     name = str(path)
+
+    def failed(message: str, lembar: str = "") -> ReadResult:
+        return (None, pd.DataFrame(), [Finding(name, lembar, None, "", "", message)], None)
+
+    try:
+        problem = xlsx.file_problem(path)
+    except FileNotFoundError:
+        return [failed(pesan.BERKAS_TIDAK_ADA)]
+    except IsADirectoryError:
+        return [failed(pesan.BERKAS_FOLDER)]
+    if problem:
+        return [failed(problem)]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about data validation it cannot read
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BERKAS_TIDAK_ADA)], None)]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BUKU_RUSAK.format(rincian=error))], None)]
+        return [failed(pesan.BERKAS_TIDAK_ADA)]
+    except _DAMAGED as error:
+        return [failed(xlsx.damaged_message(path, error))]
     convention = numbers.STANDAR if desimal == "titik" else numbers.ID
     results: list[ReadResult] = []
     try:
-        titles = {title.casefold().strip(): title for title in book.sheetnames}
-        wanted = [(schema.SHEETS[key], titles[key]) for key in schema.SHEETS if key in titles]
-        if not any(sheet is schema.KINERJA for sheet, _ in wanted):
+        with zipfile.ZipFile(path) as archive:
             for title in book.sheetnames:
-                if title.casefold().strip() not in schema.SHEETS and _looks_like(book[title], schema.KINERJA):
-                    wanted.insert(0, (schema.KINERJA, title))
-                    break
-        if not wanted:
-            return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BUKU_TANPA_LEMBAR)], None)]
-        for sheet, title in wanted:
-            rows = list(book[title].iter_rows(values_only=True))
-            grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
-            results.append(parse_grid(grid, berkas=name, lembar=title, convention=convention, sheet=sheet))
+                results.extend(_read_sheet(book[title], title, archive, name, convention))
+    except (zipfile.BadZipFile, OSError) as error:
+        return [failed(xlsx.damaged_message(path, error))]
     finally:
         book.close()
+    if not any(sheet is not None for sheet, *_ in results):
+        results.append(failed(pesan.BUKU_TANPA_LEMBAR))
     return results
 
 
+#: What a damaged workbook raises while it is read (zip, zlib, XML and openpyxl's own errors).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, ValueError, TypeError, SyntaxError)
+#: Sheets skipped without a warning (the template's instructions).
+SKIPPED_SHEETS = ("petunjuk",)
+
+
+def _read_sheet(worksheet, title: str, archive: zipfile.ZipFile, berkas: str, convention: str) -> list[ReadResult]:
+    """One sheet of a workbook (see :func:`read_workbook`): zero or one table, and findings."""
+    from kinerja import xlsx
+
+    key = title.casefold().strip()
+    if key in SKIPPED_SHEETS or not hasattr(worksheet, "iter_rows"):  # a chart sheet has no cells
+        return []
+    try:
+        worksheet.reset_dimensions()  # read every row, whatever size the file claims
+        rows = list(worksheet.iter_rows(values_only=True))
+        facts = xlsx.sheet_facts(archive, getattr(worksheet, "_worksheet_path", None))
+    except _DAMAGED:
+        return [(None, pd.DataFrame(), [Finding(berkas, title, None, "", "", pesan.LEMBAR_RUSAK)], None)]
+    width = max((len(row) for row in rows), default=0)
+    grid = pd.DataFrame([(*row, *(None,) * (width - len(row))) for row in rows], dtype=object) if width else pd.DataFrame()
+    if grid.empty or all(_blank_cell(v) for v in grid.to_numpy().ravel()):
+        return []
+    sheet = schema.SHEETS.get(key) or _recognised(grid)
+    if sheet is None:
+        message = pesan.LEMBAR_TIDAK_DIBACA.format(
+            kinerja=", ".join(schema.KINERJA.required), anggaran=", ".join(schema.ANGGARAN.required)
+        )
+        return [(None, pd.DataFrame(), [Finding(berkas, title, None, "", "", message, PERINGATAN)], None)]
+    result = parse_grid(grid, berkas=berkas, lembar=title, convention=convention, sheet=sheet, facts=facts)
+    if worksheet.sheet_state != "visible":
+        result[2].insert(0, Finding(berkas, title, None, "", "", pesan.LEMBAR_TERSEMBUNYI, PERINGATAN))
+    return [result]
+
+
+def _recognised(grid: pd.DataFrame) -> schema.Sheet | None:
+    """The table a sheet not named after one holds, told by its header: the indicator table when
+    the header names at least half of its required columns, the budget when it names all of
+    them; None otherwise (a master list of OPDs must be in a sheet named ``opd``)."""
+    at, sheet = _find_header(grid, None)
+    found = set(schema.match_headers(list(grid.iloc[at]), sheet).values())
+    required = set(sheet.required)
+    if sheet is schema.KINERJA and len(found & required) >= len(required) / 2:
+        return sheet
+    if sheet is schema.ANGGARAN and required <= found:
+        return sheet
+    return None
+
+
 def parse_grid(
-    grid: pd.DataFrame, berkas: str, lembar: str, convention: str, sheet: schema.Sheet | None = None
+    grid: pd.DataFrame, berkas: str, lembar: str, convention: str, sheet: schema.Sheet | None = None,
+    facts: SheetFacts | None = None,
 ) -> ReadResult:
     """Turn a grid of cells (no header taken yet) into a tidy table of ``sheet`` (detected from the
     headers when None). The header is the first of the top rows that names the sheet's required
-    columns; rows above it (titles) are skipped."""
+    columns; rows above it (titles) are skipped. ``facts`` (workbooks only) are the merged ranges
+    and formula cells without a value (see :func:`read_workbook` for what is done with them).
+    A table with a header and no row is a warning (except the optional sheets ``opd`` and
+    ``anggaran`` of a workbook, which the template always has)."""
     if grid.empty:
         return sheet, pd.DataFrame(), [Finding(berkas, lembar, None, "", "", pesan.BERKAS_KOSONG)], None
     header_at, sheet = _find_header(grid, sheet)
@@ -187,6 +265,11 @@ def parse_grid(
     matched = schema.match_headers(headers, sheet)
     header_row = header_at + 1
     findings: list[Finding] = []
+    facts = facts or SheetFacts()
+    letter = (lambda p: get_column_letter(p + 1)) if lembar else (lambda p: str(p + 1))
+    for row, col in sorted(facts.uncomputed):
+        if row == header_row:
+            findings.append(Finding(berkas, lembar, header_row, letter(col - 1), "", pesan.RUMUS_TANPA_NILAI))
     for position, header in enumerate(headers):
         if position in matched or not header:
             continue
@@ -203,11 +286,25 @@ def parse_grid(
     if any(f.tingkat == GALAT for f in findings):
         return sheet, pd.DataFrame(), findings, mapping
 
+    grid, skipped = _merged_cells(grid, header_at, facts, matched, berkas, lembar, letter, findings)
+    for position, header in enumerate(headers):
+        below = grid.iloc[header_at + 1 :, position]
+        if not header and position not in matched and _texts(below).notna().any():
+            findings.append(Finding(berkas, lembar, header_row, letter(position), "", pesan.KOLOM_TANPA_JUDUL, PERINGATAN))
     body = grid.iloc[header_at + 1 :, sorted(matched)]
     body.columns = [matched[p] for p in sorted(matched)]
     rows = np.arange(header_row + 1, header_row + 1 + len(body))
+    pending = np.zeros(body.shape, dtype=bool)
+    for row, col in facts.uncomputed:
+        if row > header_row and col - 1 in matched and row - header_row - 1 < len(body):
+            pending[row - header_row - 1, sorted(matched).index(col - 1)] = True
     blank = np.logical_and.reduce([_texts(body.iloc[:, i]).isna().to_numpy() for i in range(body.shape[1])])
-    body, rows = body.loc[~blank], rows[~blank]
+    keep = (~blank | pending.any(axis=1)) & ~np.isin(rows, list(skipped))
+    for i, j in zip(*np.nonzero(pending)):
+        findings.append(Finding(berkas, lembar, int(rows[i]), body.columns[j], "", pesan.RUMUS_TANPA_NILAI))
+    body, rows = body.loc[keep], rows[keep]
+    if not len(body) and (sheet is schema.KINERJA or not lembar):
+        findings.append(Finding(berkas, lembar, header_row, "", "", pesan.TABEL_TANPA_BARIS.format(tabel=sheet.name), PERINGATAN))
 
     number_columns = [c.name for c in sheet.columns if c.kind == "angka" and c.name in body]
     evidence = None
@@ -250,6 +347,35 @@ def parse_grid(
     used_convention = evidence if convention == numbers.OTOMATIS else convention
     mapping = HeaderMapping(berkas, lembar, sheet.name, header_row, mapping.kolom, used_convention)
     return sheet, tidy.reset_index(drop=True), findings, mapping
+
+
+def _merged_cells(
+    grid: pd.DataFrame, header_at: int, facts: SheetFacts, matched: dict[int, str], berkas: str, lembar: str,
+    letter, findings: list[Finding],
+) -> tuple[pd.DataFrame, set[int]]:
+    """Merged ranges below the header: one column wide, every row gets the range's value (Excel
+    keeps it only in the first cell); wider, a galat on the range's first row, and the rows it
+    covers (1-based) are returned to be skipped. Ranges that touch the header or the rows above
+    it are left alone: a header merged across columns names only its first column."""
+    skipped: set[int] = set()
+    filled = None
+    for min_row, min_col, max_row, max_col in facts.merged:
+        if min_row - 1 <= header_at or min_row > len(grid) or min_col > grid.shape[1]:
+            continue
+        if min_col == max_col:
+            value = grid.iat[min_row - 1, min_col - 1]
+            if _blank_cell(value):
+                continue
+            if filled is None:
+                filled = grid.copy()
+            filled.iloc[min_row - 1 : max_row, min_col - 1] = value
+        else:
+            ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+            kolom = matched.get(min_col - 1, letter(min_col - 1))
+            findings.append(Finding(berkas, lembar, min_row, kolom, cell_text(grid.iat[min_row - 1, min_col - 1]),
+                                    pesan.SEL_GABUNG_MELINTANG.format(sel=ref)))
+            skipped.update(range(min_row, max_row + 1))
+    return (grid if filled is None else filled), skipped
 
 
 def tidy_from_frame(
@@ -304,20 +430,6 @@ def _find_header(grid: pd.DataFrame, sheet: schema.Sheet | None) -> tuple[int, s
     return (row if count >= 2 and share >= 0.5 else 0), chosen
 
 
-def _looks_like(worksheet, sheet: schema.Sheet) -> bool:
-    rows = []
-    for i, row in enumerate(worksheet.iter_rows(values_only=True)):
-        rows.append(row)
-        if i + 1 >= HEADER_SEARCH_ROWS:
-            break
-    if not rows:
-        return False
-    grid = pd.DataFrame(rows, dtype=object)
-    at, _ = _find_header(grid, sheet)
-    found = set(schema.match_headers(list(grid.iloc[at]), sheet).values())
-    return len(found & set(sheet.required)) >= len(sheet.required) / 2
-
-
 def _separator(text: str) -> str:
     first = text.split("\n", 1)[0]
     return ";" if first.count(";") > first.count(",") else ","
@@ -346,7 +458,7 @@ def _texts(values: pd.Series) -> pd.Series:
 def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
     text = _texts(values)
     numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
-    good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(1900, 2200)
+    good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(schema.TAHUN_MIN, schema.TAHUN_MAX)
     bad = (text.notna() & ~good).to_numpy()
     findings.extend(where.findings(bad, values, pesan.TAHUN_TIDAK_SAH))
     return numbers_.where(good).astype("Int64")
