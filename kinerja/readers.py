@@ -105,6 +105,10 @@ def read_inputs(paths: Iterable[str | Path], desimal: str = "otomatis") -> Input
     inputs.kinerja = concat_tables(parts["kinerja"], schema.KINERJA)
     inputs.opd = concat_tables(parts["opd"], schema.OPD)
     inputs.anggaran = concat_tables(parts["anggaran"], schema.ANGGARAN)
+    if files and inputs.kinerja.empty and not any(f.is_error for f in inputs.findings):
+        # files that hold only headers, master lists or budgets: nothing to check or score
+        names = ", ".join(str(path) for path in files)
+        inputs.findings.append(Finding(names, "", None, "", "", pesan.TANPA_BARIS_INDIKATOR))
     return inputs
 
 
@@ -119,15 +123,18 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
         return [(None, pd.DataFrame(), [Finding(name, "", baris, "", "", message)], None)]
 
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         return failed(pesan.BERKAS_TIDAK_ADA)
     except IsADirectoryError:
         return failed(pesan.BERKAS_FOLDER)
     except UnicodeDecodeError:
-        return failed(pesan.BERKAS_BUKAN_UTF8)
+        return failed(pesan.CSV_BUKU_KERJA if data.startswith(b"PK\x03\x04") else pesan.BERKAS_BUKAN_UTF8)
     if not text.strip():
         return failed(pesan.BERKAS_KOSONG)
+    if "\x00" in text:  # UTF-16 without a BOM, or a binary file: not a UTF-8 CSV
+        return failed(pesan.BERKAS_BUKAN_UTF8, text[: text.index("\x00")].count("\n") + 1)
     separator = _separator(text)
     try:
         grid = pd.read_csv(
@@ -135,7 +142,7 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
             na_filter=False, skip_blank_lines=False,
         )
     except (pd.errors.ParserError, csv.Error) as error:
-        return failed(pesan.BERKAS_RUSAK.format(rincian=error), _parser_line(error))
+        return failed(*_csv_error(error))
     convention = numbers.ID if separator == ";" else DESIMAL.get(desimal, numbers.OTOMATIS)
     return [parse_grid(grid, berkas=name, lembar="", convention=convention)]
 
@@ -519,6 +526,18 @@ def _one_date(value: object, end_of_year: bool) -> datetime.date | None:
     except ValueError:
         return None
     return None
+
+
+def _csv_error(error: Exception) -> tuple[str, int | None]:
+    """The message and line of a CSV parser error, in Bahasa Indonesia where the error is known."""
+    text = str(error)
+    fields = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", text)
+    if fields:
+        return pesan.CSV_KOLOM_LEBIH.format(harap=fields.group(1), ada=fields.group(3)), int(fields.group(2))
+    quote = re.search(r"EOF inside string starting at row (\d+)", text)
+    if quote:  # the row is counted from 0
+        return pesan.CSV_KUTIP_TERBUKA, int(quote.group(1)) + 1
+    return pesan.BERKAS_RUSAK.format(rincian=error), _parser_line(error)
 
 
 def _parser_line(error: Exception) -> int | None:
