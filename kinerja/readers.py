@@ -267,12 +267,13 @@ def parse_grid(
     ``anggaran`` of a workbook, which the template always has)."""
     if grid.empty:
         return sheet, pd.DataFrame(), [Finding(berkas, lembar, None, "", "", pesan.BERKAS_KOSONG)], None
+    facts = facts or SheetFacts()
+    grid = _fill_down(grid, facts)
     header_at, sheet = _find_header(grid, sheet)
     headers = ["" if _blank_cell(h) else str(h).strip() for h in grid.iloc[header_at]]
     matched = schema.match_headers(headers, sheet)
     header_row = header_at + 1
     findings: list[Finding] = []
-    facts = facts or SheetFacts()
     letter = (lambda p: get_column_letter(p + 1)) if lembar else (lambda p: str(p + 1))
     for row, col in sorted(facts.uncomputed):
         if row == header_row:
@@ -356,33 +357,50 @@ def parse_grid(
     return sheet, tidy.reset_index(drop=True), findings, mapping
 
 
+def _fill_down(grid: pd.DataFrame, facts: SheetFacts) -> pd.DataFrame:
+    """The grid with every merged range one column wide holding its value in each of its rows
+    (Excel keeps it only in the first): a sasaran merged over its indicators, and the upper part
+    of a header written on two rows (``Sasaran`` merged over rows 1–2 beside ``Target`` under a
+    merged ``Kinerja``)."""
+    filled = None
+    for min_row, min_col, max_row, max_col in facts.merged:
+        if min_col != max_col or min_row > len(grid) or min_col > grid.shape[1]:
+            continue
+        value = grid.iat[min_row - 1, min_col - 1]
+        if _blank_cell(value):
+            continue
+        if filled is None:
+            filled = grid.copy()
+        filled.iloc[min_row - 1 : max_row, min_col - 1] = value
+    return grid if filled is None else filled
+
+
 def _merged_cells(
     grid: pd.DataFrame, header_at: int, facts: SheetFacts, matched: dict[int, str], berkas: str, lembar: str,
     letter, findings: list[Finding],
 ) -> tuple[pd.DataFrame, set[int]]:
-    """Merged ranges below the header: one column wide, every row gets the range's value (Excel
-    keeps it only in the first cell); wider, a galat on the range's first row, and the rows it
-    covers (1-based) are returned to be skipped. Ranges that touch the header or the rows above
-    it are left alone: a header merged across columns names only its first column."""
+    """Merged ranges and the body (see :func:`_fill_down` for those one column wide): a range
+    reaching from the header into the body gives its value to the header only; a range below the
+    header wider than one column is a galat on its first row, and the rows it covers (1-based)
+    are returned to be skipped. Ranges above the header or wide ones within it are left alone: a
+    header merged across columns names only its first column."""
     skipped: set[int] = set()
-    filled = None
+    cleared = None
+    header_row = header_at + 1
     for min_row, min_col, max_row, max_col in facts.merged:
-        if min_row - 1 <= header_at or min_row > len(grid) or min_col > grid.shape[1]:
+        if min_row > len(grid) or min_col > grid.shape[1] or max_row <= header_row:
             continue
-        if min_col == max_col:
-            value = grid.iat[min_row - 1, min_col - 1]
-            if _blank_cell(value):
-                continue
-            if filled is None:
-                filled = grid.copy()
-            filled.iloc[min_row - 1 : max_row, min_col - 1] = value
-        else:
+        if min_col == max_col and min_row <= header_row:
+            if cleared is None:
+                cleared = grid.copy()
+            cleared.iloc[header_row : max_row, min_col - 1] = None
+        elif min_col != max_col and min_row > header_row:
             ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
             kolom = matched.get(min_col - 1, letter(min_col - 1))
             findings.append(Finding(berkas, lembar, min_row, kolom, cell_text(grid.iat[min_row - 1, min_col - 1]),
                                     pesan.SEL_GABUNG_MELINTANG.format(sel=ref)))
             skipped.update(range(min_row, max_row + 1))
-    return (grid if filled is None else filled), skipped
+    return (grid if cleared is None else cleared), skipped
 
 
 def tidy_from_frame(
