@@ -45,11 +45,11 @@ def validate_table(table: pd.DataFrame, rules: Rules) -> list[Finding]:
         message = getattr(pesan, key)
         if check in ("indikator_ganda", "kode_indikator_ganda"):
             keys = [*pemda_keys(keyed), *(schema.INDICATOR_KEYS if check == "indikator_ganda" else ["tahun", "kode_indikator"])]
-            first = keyed.groupby(keys, sort=False)[["_berkas", "_baris"]].transform("first").loc[mask]
+            first = keyed.groupby(keys, sort=False, dropna=False)[["_berkas", "_baris"]].transform("first").loc[mask]
             message = [message.format(berkas=f, baris=b) for f, b in zip(first["_berkas"], first["_baris"])]
         elif check == "nama_opd_berbeda":
             keys = [*pemda_keys(keyed), "tahun", "kode_opd"]
-            first = keyed.groupby(keys, sort=False)["nama_opd"].transform("first").loc[mask]
+            first = keyed.groupby(keys, sort=False, dropna=False)["nama_opd"].transform("first").loc[mask]
             message = [message.format(nama=name) for name in first]
         report(mask, kolom, message)
     if "satuan" in keyed:
@@ -105,7 +105,7 @@ def _all_weights_zero(table: pd.DataFrame, rules: Rules, report: _Reporter) -> N
     if rules.agregasi_opd != "bobot" or "bobot" not in table:
         return
     keys = [*pemda_keys(table), "tahun", "kode_opd"]
-    grouped = table.assign(_nol=table["bobot"] == 0).groupby(keys, sort=False)
+    grouped = table.assign(_nol=table["bobot"] == 0).groupby(keys, sort=False, dropna=False)
     zero = grouped["_nol"].transform("all") & ~table.duplicated(keys)
     report(zero, "bobot", pesan.BOBOT_SEMUA_NOL)
 
@@ -279,8 +279,8 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     successors = successor_map(opd)
     owner = kinerja["kode_opd"].map(lambda code: _final(code, successors))
     frame = kinerja.assign(_pemilik=owner, _nama=normalised_name(kinerja["indikator"]))
-    frame = frame[frame["kode_indikator"].notna()]
     keys = [*pemda_keys(frame), "kode_indikator"]
+    frame = frame[frame[keys].notna().all(axis=1)]  # a row without its keys is a galat of its own
     first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
     reference = first[["_pemilik", "_nama", "satuan", "tahun", "_berkas", "_baris"]].transform("first").reindex(frame.index)
     other_opd = frame["_pemilik"] != reference["_pemilik"]
@@ -337,7 +337,7 @@ def _realisasi_equals_target(kinerja: pd.DataFrame) -> list[Finding]:
     """OPDs (with two or more indicators) whose every realisasi equals its target exactly."""
     keys = [*pemda_keys(kinerja), "tahun", "kode_opd"]
     same = kinerja["realisasi"].notna() & (kinerja["realisasi"] == kinerja["target"])
-    grouped = kinerja.assign(_sama=same).groupby(keys, sort=False)
+    grouped = kinerja.assign(_sama=same).groupby(keys, sort=False, dropna=False)
     suspicious = grouped["_sama"].transform("all") & (grouped["_sama"].transform("size") >= 2)
     first_row = ~kinerja.assign(_s=suspicious)[suspicious].duplicated(keys).reindex(kinerja.index, fill_value=True)
     findings: list[Finding] = []
