@@ -3,7 +3,8 @@ each naming its file, sheet, row and column through the source columns ``_berkas
 ``_baris`` that :mod:`kinerja.readers` attaches.
 
 * The indicator table against its declared contract (:func:`kinerja.schema.kinerja_contract`,
-  checked by pandera): must-fill cells, targets and ranges, formulas, weights, duplicates.
+  checked by pandera): must-fill cells, targets and ranges, formulas, weights, duplicates; and
+  ``kode_opd`` as the name of the OPD's files (:mod:`kinerja.names`), an OPD whose every bobot is 0.
 * Across tables: OPD codes against the master list (and its validity dates), the budget sheet.
 * Across years: a ``kode_indikator`` reused for another indicator, years that do not match the
   file name or the params, a target that jumped more than ×10 from last year (warning), and OPDs

@@ -123,7 +123,24 @@ def xlsx_value(value):
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def write_xlsx(path: Path, header: list[str], rows: list[list], per_year: bool) -> None:
+date = st.dates() | st.sampled_from([2016, "2024", "1 September 2024", "01/09/2024", "31/02/2024"]) | junk_text
+OPD_SHEET = ["Kode OPD", "Nama OPD", "Singkatan", "Berlaku Mulai", "Berlaku Sampai", "Digantikan Oleh"]
+ANGGARAN_SHEET = ["Tahun", "Kode OPD", "Pagu", "Realisasi Anggaran"]
+
+
+@st.composite
+def side_sheets(draw) -> dict[str, list[list]]:
+    """Rows of the optional sheets ``opd`` (master list) and ``anggaran`` (budget), or none."""
+    sheets = {}
+    if draw(st.booleans()):
+        sheets["opd"] = [[draw(code), draw(name), draw(junk_text), draw(date), draw(date | st.none()),
+                          draw(code | st.none())] for _ in range(draw(st.integers(0, 5)))]
+    if draw(st.booleans()):
+        sheets["anggaran"] = [[draw(year), draw(code), draw(number), draw(number)] for _ in range(draw(st.integers(0, 5)))]
+    return sheets
+
+
+def write_xlsx(path: Path, header: list[str], rows: list[list], per_year: bool, side: dict | None = None) -> None:
     book = openpyxl.Workbook()
     book.remove(book.active)
     groups: dict[str, list[list]] = {}
@@ -136,6 +153,11 @@ def write_xlsx(path: Path, header: list[str], rows: list[list], per_year: bool) 
         sheet.append(header)
         for row in group:
             sheet.append([xlsx_value(v) for v in row])
+    for title, side_rows in (side or {}).items():
+        sheet = book.create_sheet(title)
+        sheet.append(OPD_SHEET if title == "opd" else ANGGARAN_SHEET)
+        for row in side_rows:
+            sheet.append([xlsx_value(v) for v in row])
     book.save(path)
 
 
@@ -145,14 +167,14 @@ def inputs(draw):
     header, rows = draw(tables())
     kind = draw(st.sampled_from(["csv", "xlsx", "folder"]))
     options = {"separator": draw(st.sampled_from([",", ";"])), "bom": draw(st.booleans()), "crlf": draw(st.booleans()),
-               "per_year": draw(st.booleans())}
+               "per_year": draw(st.booleans()), "side": draw(side_sheets()) if kind == "xlsx" else {}}
     return header, rows, kind, options
 
 
 def write_inputs(folder: Path, header, rows, kind, options) -> Path:
     if kind == "xlsx":
         path = folder / "kinerja.xlsx"
-        write_xlsx(path, header, rows, options["per_year"])
+        write_xlsx(path, header, rows, options["per_year"], options["side"])
         return path
     if kind == "csv":
         path = folder / "kinerja.csv"
@@ -201,6 +223,8 @@ PARAMS = {
     "": None,
     "bobot": "aturan:\n  agregasi_opd: bobot\n  batas_atas: 120\n",
     "rata": "aturan:\n  agregasi_opd: rata_rata\n  agregasi_pemda: rata_rata\n  lantai: null\n",
+    "tahun": "tahun: 2024\ndesimal: koma\naturan:\n  rumus_negatif: rasio\n",
+    "titik": "desimal: titik\naturan:\n  skala_predikat: enam-tingkat\n",
 }
 
 
