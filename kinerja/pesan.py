@@ -118,6 +118,7 @@ ANGKA_BERKAS_CAMPUR = (
 )
 TANDA_DIBUANG = "{jumlah} sel memuat {tanda}; tanda itu dibuang dan angkanya dipakai."
 TANGGAL_TIDAK_SAH = "Tanggal tidak dikenali. Tulis seperti 2024-09-01, 01/09/2024, 1 September 2024 atau tahun saja."
+TANGGAL_DI_LUAR = "Tanggal ini di luar tahun {awal}–{akhir}. Periksa tahunnya."
 OPD_INDUK_GANDA = (
     "kode_opd ini sudah ada dalam daftar induk OPD dengan isi lain ({berkas} baris {baris}). Samakan atau hapus salah satunya."
 )

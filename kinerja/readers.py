@@ -473,7 +473,8 @@ def _texts(values: pd.Series) -> pd.Series:
         is_float = np.fromiter((type(v) is float for v in values), bool, len(values))
         if is_float.any():
             floats = values[is_float].astype(float)
-            whole = (floats.notna() & (floats == floats.round())).to_numpy()
+            # whole numbers an int64 holds exactly; others (1e308, inf) keep their float text
+            whole = (np.isfinite(floats) & (floats == floats.round()) & (floats.abs() < 2**53)).to_numpy()
             values = values.copy()
             values.loc[floats.index[whole]] = floats[whole].astype("int64").astype(str).to_numpy()
     text = values.astype("str").str.strip()
@@ -510,13 +511,16 @@ def _dates(values: pd.Series, where: _Where, findings: list[Finding], end_of_yea
     """Dates as Excel dates, ``2024-09-01``, ``01/09/2024`` (day first), ``1 September 2024`` or a
     bare year (1 January, or 31 December for an end date)."""
     parsed = []
-    bad = []
+    bad, outside = [], []
     for value in values:
         date = _one_date(value, end_of_year)
-        parsed.append(date)
+        far = date is not None and not schema.TAHUN_MIN <= date.year <= schema.TAHUN_MAX
+        parsed.append(None if far else date)
         bad.append(date is None and not _blank_cell(value))
-    bad_mask = np.array(bad, dtype=bool)
-    findings.extend(where.findings(bad_mask, values, pesan.TANGGAL_TIDAK_SAH))
+        outside.append(far)
+    findings.extend(where.findings(np.array(bad, dtype=bool), values, pesan.TANGGAL_TIDAK_SAH))
+    far_message = pesan.TANGGAL_DI_LUAR.format(awal=schema.TAHUN_MIN, akhir=schema.TAHUN_MAX)
+    findings.extend(where.findings(np.array(outside, dtype=bool), values, far_message))
     return pd.Series(pd.to_datetime(parsed), index=values.index, dtype="datetime64[ns]")
 
 

@@ -110,3 +110,43 @@ def test_year_missing_on_some_rows_of_several_years(tmp_path):
     ))
     findings = kinerja.check(path).findings
     assert [(f.baris, f.kolom, f.tingkat) for f in findings] == [(3, "tahun", "galat"), (4, "target", "peringatan")]
+
+
+def test_huge_and_infinite_numbers_in_a_workbook(tmp_path):
+    """Found by the fuzz suite: IntCastingNaNError when a typed number too large for an integer
+    (1e300) sat in a column read as text or checked for blank rows."""
+    import openpyxl
+
+    path = tmp_path / "kinerja.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "kinerja"
+    sheet.append(HEADER.split(",") + ["bobot"])
+    sheet.append([2024, 1e300, "Dinas A", "S", "I1", "%", "positif", 100, 90, 1e300])
+    book.save(path)
+    loaded = kinerja.check(path)
+    # the code is read as the text of the number; "+" cannot be in a file name, so a warning
+    assert [(f.baris, f.kolom, f.tingkat) for f in loaded.findings] == [(2, "kode_opd", "peringatan")]
+    assert loaded.table["kode_opd"].tolist() == ["1e+300"]
+    assert loaded.table["bobot"].tolist() == [1e300]
+
+
+def test_master_list_date_outside_the_years_is_a_galat(tmp_path):
+    """Found by the fuzz suite: OutOfBoundsDatetime for a date in 1547 in the opd sheet."""
+    import datetime
+
+    import openpyxl
+
+    path = tmp_path / "kinerja.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "kinerja"
+    sheet.append(HEADER.split(","))
+    sheet.append([2024, "01", "Dinas A", "S", "I1", "%", "positif", 100, 90])
+    opd = book.create_sheet("opd")
+    opd.append(["Kode OPD", "Nama OPD", "Berlaku Mulai"])
+    opd.append(["01", "Dinas A", datetime.datetime(1547, 8, 1)])
+    book.save(path)
+    (finding,) = kinerja.check(path).findings
+    assert (finding.lembar, finding.baris, finding.kolom, finding.tingkat) == ("opd", 2, "berlaku_mulai", "galat")
+    assert "di luar tahun 1900–2200" in finding.pesan
