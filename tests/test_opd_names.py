@@ -171,3 +171,29 @@ def test_site_and_report_keep_every_opd(colliding):
         assert indicator in text
     for name in opd_names.values():
         assert name in text
+
+
+@pytest.mark.parametrize(
+    "kode,problem",
+    [("1.02.01", None), ("a/b", None), ("CON", None), ("-x", None), ("x" * 64, None),
+     ("x" * 65, "panjang"), ("1.02\x0001", "kendali"), ("1.02\n", "kendali"), ("\u200b1.02", "kendali"),
+     (".", "tanpa_huruf"), ("..", "tanpa_huruf"), ("-", "tanpa_huruf"), ("/", "tanpa_huruf")],
+)
+def test_unusable_codes(kode, problem):
+    assert names.unusable(kode) == problem
+
+
+def test_path_like_codes_in_a_table_are_findings():
+    """Codes given in a DataFrame (no file reader in between): NUL, dots, a leading dash, a device
+    name; each a galat or a warning naming its row."""
+    import pandas as pd
+
+    rows = [("1.02\x0001", "galat"), ("..", "galat"), (".", "galat"), ("-x", "peringatan"), ("CON", "peringatan"),
+            ("NUL.1", "peringatan"), ("1.02.01", None)]
+    frame = pd.DataFrame({
+        "tahun": [2024] * len(rows), "kode_opd": [code for code, _ in rows],
+        "nama_opd": [f"Dinas {i}" for i in range(len(rows))], "sasaran": "S", "indikator": "I", "satuan": "%",
+        "polaritas": "positif", "target": 100, "realisasi": 90,
+    })
+    found = {(f.baris, f.tingkat) for f in kinerja.check(frame).findings if f.kolom == "kode_opd"}
+    assert found == {(i + 2, level) for i, (_, level) in enumerate(rows) if level}
