@@ -60,7 +60,6 @@ BERKAS_KOSONG = "Berkas kosong: tidak ada baris judul kolom."
 BERKAS_RUSAK = "Berkas CSV tidak dapat diurai ({rincian}). Periksa tanda kutip dan jumlah kolom tiap baris."
 BERKAS_JENIS = "Jenis berkas tidak dikenali: gunakan berkas .csv atau buku kerja Excel .xlsx."
 FOLDER_KOSONG = "Folder ini tidak berisi berkas .csv atau .xlsx."
-BUKU_RUSAK = "Buku kerja Excel tidak dapat dibuka ({rincian}). Simpan ulang sebagai .xlsx dari Excel."
 BUKU_TANPA_LEMBAR = (
     "Buku kerja tidak mempunyai lembar 'kinerja', 'opd' atau 'anggaran', dan tidak ada lembar yang judul "
     "kolomnya cocok. Gunakan buku kerja dari 'kinerja template'."

@@ -189,16 +189,16 @@ def read_workbook(path: str | Path, desimal: str = "otomatis") -> list[ReadResul
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         return [failed(pesan.BERKAS_TIDAK_ADA)]
-    except _DAMAGED as error:
-        return [failed(xlsx.damaged_message(path, error))]
+    except _DAMAGED:
+        return [failed(xlsx.damaged_message(path))]
     convention = numbers.STANDAR if desimal == "titik" else numbers.ID
     results: list[ReadResult] = []
     try:
         with zipfile.ZipFile(path) as archive:
             for title in book.sheetnames:
                 results.extend(_read_sheet(book[title], title, archive, name, convention))
-    except (zipfile.BadZipFile, OSError) as error:
-        return [failed(xlsx.damaged_message(path, error))]
+    except (zipfile.BadZipFile, OSError):
+        return [failed(xlsx.damaged_message(path))]
     finally:
         book.close()
     if not any(sheet is not None for sheet, *_ in results):

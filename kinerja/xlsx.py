@@ -55,7 +55,7 @@ def file_problem(path: str | Path) -> str | None:
     return pesan.BUKU_BUKAN_EXCEL
 
 
-def damaged_message(path: str | Path, error: Exception) -> str:
+def damaged_message(path: str | Path) -> str:
     """The message for a file that starts like a zip but cannot be opened as a workbook: a
     truncated or damaged zip, or a zip that is not a workbook (no workbook part)."""
     try:

@@ -4,7 +4,6 @@ column (exit 1 for a galat) or simply works. Each case fails on the code before 
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 import kinerja
 from kinerja import pages
