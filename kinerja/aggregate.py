@@ -72,8 +72,10 @@ def aggregate_opd(indikator: pd.DataFrame, sasaran: pd.DataFrame, rules: Rules) 
             weight = pd.to_numeric(indikator["bobot"]).where(value.notna())
         else:
             weight = pd.Series(np.where(value.notna(), 1.0, np.nan), index=indikator.index)
+        # what entered the mean: a computable capaian with a weight above 0 (bobot 0 adds nothing)
+        entered = value.where(weight > 0)
         frame = indikator[keys + ["sasaran"]].assign(
-            _tertimbang=value * weight, _bobot=weight, _nilai=value
+            _tertimbang=value * weight, _bobot=weight, _nilai=entered
         )
         grouped = frame.groupby(keys, sort=False)
         weighted, _ = _group_sum(grouped, frame["_tertimbang"])
@@ -98,18 +100,20 @@ def aggregate_pemda(indikator: pd.DataFrame, opd: pd.DataFrame, rules: Rules) ->
     labels = [label for label in pemda_labels(indikator) if label in opd]
     keys = [*pemda, "tahun"]
     opd_grouped = opd.groupby(keys, sort=False)
+    counted = opd_grouped["jumlah_indikator"].sum()
     if rules.agregasi_pemda == "rata_opd":
         capaian = _mean(*_group_sum(opd_grouped, opd["capaian"]))
         metode = f"rata_opd ({rules.agregasi_opd})"
     else:
-        capaian = _mean(*_group_sum(indikator.groupby(keys, sort=False), capped(indikator["capaian"], rules)))
+        total, counted = _group_sum(indikator.groupby(keys, sort=False), capped(indikator["capaian"], rules))
+        capaian = _mean(total, counted)
         metode = "rata_rata"
     result = pd.DataFrame(
         {
             **{label: opd_grouped[label].first() for label in labels},
             "capaian": capaian,
             "jumlah_opd": opd_grouped["capaian"].count(),
-            "jumlah_indikator": opd_grouped["jumlah_indikator"].sum(),
+            "jumlah_indikator": counted,
         }
     ).reset_index()
     result = result[[*pemda, *labels, "tahun", "capaian", "jumlah_opd", "jumlah_indikator"]]

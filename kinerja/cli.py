@@ -184,6 +184,11 @@ def run_template(args: argparse.Namespace) -> int:
     if args.file.suffix.lower() != ".xlsx":
         print(pesan.CLI_TEMPLATE_XLSX, file=sys.stderr)
         return EXIT_USAGE
+    from kinerja.schema import TAHUN_MAX, TAHUN_MIN
+
+    if not TAHUN_MIN <= args.tahun <= TAHUN_MAX:  # the years validation accepts
+        print(pesan.CLI_TEMPLATE_TAHUN.format(tahun=args.tahun, awal=TAHUN_MIN, akhir=TAHUN_MAX), file=sys.stderr)
+        return EXIT_USAGE
     try:
         write_template(args.file, args.tahun, overwrite=args.timpa)
     except FileExistsError:

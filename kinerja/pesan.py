@@ -60,17 +60,64 @@ BERKAS_KOSONG = "Berkas kosong: tidak ada baris judul kolom."
 BERKAS_RUSAK = "Berkas CSV tidak dapat diurai ({rincian}). Periksa tanda kutip dan jumlah kolom tiap baris."
 BERKAS_JENIS = "Jenis berkas tidak dikenali: gunakan berkas .csv atau buku kerja Excel .xlsx."
 FOLDER_KOSONG = "Folder ini tidak berisi berkas .csv atau .xlsx."
-BUKU_RUSAK = "Buku kerja Excel tidak dapat dibuka ({rincian}). Simpan ulang sebagai .xlsx dari Excel."
 BUKU_TANPA_LEMBAR = (
     "Buku kerja tidak mempunyai lembar 'kinerja', 'opd' atau 'anggaran', dan tidak ada lembar yang judul "
     "kolomnya cocok. Gunakan buku kerja dari 'kinerja template'."
 )
+
+# --- workbooks as analysts keep them (kinerja.xlsx_facts, kinerja.readers) ---
+BUKU_NOL_BITA = "Berkas ini kosong (0 bita): tidak ada isinya. Salin ulang berkasnya, atau simpan ulang dari Excel."
+BUKU_BERSANDI = (
+    "Buku kerja ini dilindungi kata sandi (terenkripsi), sehingga isinya tidak dapat dibaca. Buka di Excel dengan kata "
+    "sandinya, hapus kata sandi pembukaan (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), "
+    "lalu simpan."
+)
+BUKU_XLS = (
+    "Berkas ini buku kerja Excel 97–2003 (.xls) yang diberi akhiran .xlsx. Buka di Excel lalu simpan sebagai "
+    "Buku Kerja Excel (.xlsx)."
+)
+BUKU_TEKS = (
+    "Berkas ini berisi teks (misalnya CSV atau HTML), bukan buku kerja Excel, walaupun berakhiran .xlsx. Bila isinya "
+    "CSV, ganti akhirannya menjadi .csv; bila tidak, buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx)."
+)
+BUKU_BUKAN_EXCEL = "Berkas ini bukan buku kerja Excel (.xlsx). Buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx)."
+BUKU_TERPOTONG = (
+    "Buku kerja ini rusak atau terpotong (mungkin belum selesai disalin atau diunduh). Salin ulang berkasnya, atau "
+    "buka di Excel lalu simpan ulang."
+)
+BUKU_ZIP_LAIN = "Berkas ini arsip zip, tetapi bukan buku kerja Excel (.xlsx). Periksa berkasnya."
+BUKU_RUSAK_ISI = "Isi buku kerja ini rusak dan tidak dapat dibaca. Buka di Excel (Excel akan menawarkan perbaikan) lalu simpan ulang."
+LEMBAR_RUSAK = "Lembar ini rusak dan tidak dapat dibaca. Buka buku kerja di Excel lalu simpan ulang."
+LEMBAR_TIDAK_DIBACA = (
+    "Lembar ini tidak dibaca: baris judul kolomnya tidak cocok dengan tabel kinerja (kolom wajib: {kinerja}), "
+    "anggaran ({anggaran}) maupun daftar OPD (lembar bernama 'opd'). Bila lembar ini berisi data, perbaiki judul "
+    "kolomnya."
+)
+LEMBAR_TERSEMBUNYI = (
+    "Lembar ini tersembunyi di Excel, tetapi tetap dibaca seperti lembar lain. Bila isinya bukan data yang berlaku, "
+    "hapus lembarnya."
+)
+RUMUS_TANPA_NILAI = (
+    "Sel ini berisi rumus yang belum pernah dihitung (berkas disimpan oleh program yang tidak menghitung rumus), "
+    "sehingga nilainya tidak ada. Buka berkas di Excel lalu simpan ulang agar nilai rumusnya tersimpan."
+)
+SEL_GABUNG_MELINTANG = (
+    "Sel {sel} digabung (merge) melintasi beberapa kolom, sehingga nilai tiap kolom baris ini tidak jelas. Bila ini "
+    "judul bagian, hapus barisnya; bila bukan, pisahkan selnya dan isi setiap kolom."
+)
+KOLOM_TANPA_JUDUL = "Kolom ini berisi data tetapi tidak berjudul, sehingga diabaikan. Beri judul kolom atau hapus isinya."
+TABEL_TANPA_BARIS = "Tabel {tabel} ini hanya berisi baris judul: tidak ada baris data yang dibaca."
+TANPA_BARIS_INDIKATOR = "Data yang diberikan tidak memuat satu baris indikator pun: tidak ada yang dapat diperiksa atau dihitung."
+CSV_KOLOM_LEBIH = "Baris ini mempunyai {ada} kolom, padahal baris judulnya {harap} kolom. Periksa pemisah dan tanda kutip pada baris ini."
+CSV_KUTIP_TERBUKA = "Tanda kutip yang dibuka di baris ini tidak pernah ditutup. Periksa tanda kutipnya."
+CSV_BUKU_KERJA = "Berkas ini buku kerja Excel yang diberi akhiran .csv. Ganti akhirannya menjadi .xlsx."
 ANGKA_BERKAS_CAMPUR = (
     "Berkas ini memakai dua cara menulis angka (3.5 dan 3,5) di kolom yang berbeda; setiap kolom dibaca menurut "
     "isinya sendiri. Seragamkan, atau isi 'desimal: koma' atau 'desimal: titik' di berkas parameter."
 )
 TANDA_DIBUANG = "{jumlah} sel memuat {tanda}; tanda itu dibuang dan angkanya dipakai."
 TANGGAL_TIDAK_SAH = "Tanggal tidak dikenali. Tulis seperti 2024-09-01, 01/09/2024, 1 September 2024 atau tahun saja."
+TANGGAL_DI_LUAR = "Tanggal ini di luar tahun {awal}–{akhir}. Periksa tahunnya."
 OPD_INDUK_GANDA = (
     "kode_opd ini sudah ada dalam daftar induk OPD dengan isi lain ({berkas} baris {baris}). Samakan atau hapus salah satunya."
 )
@@ -110,12 +157,35 @@ RENTANG_TERBALIK = "target_bawah lebih besar daripada target_atas. Tukar kedua n
 RASIO_BUKAN_NEGATIF = "Rumus rasio (T/R) hanya untuk indikator berpolaritas negatif. Kosongkan rumusnya."
 BOBOT_NEGATIF = "Bobot tidak boleh negatif."
 BOBOT_WAJIB = "Agregasi OPD 'bobot' dipilih, tetapi bobot indikator ini kosong. Isi bobotnya."
+BOBOT_SEMUA_NOL = (
+    "Agregasi OPD 'bobot' dipilih, tetapi semua bobot indikator OPD ini pada tahun ini 0, sehingga capaian OPD tidak "
+    "dapat dihitung. Beri bobot lebih dari 0 pada indikator yang dinilai."
+)
 INDIKATOR_GANDA = "Indikator ini sudah ada untuk OPD dan tahun yang sama ({berkas} baris {baris}). Hapus salah satunya."
 KODE_INDIKATOR_GANDA = "kode_indikator ini sudah dipakai pada tahun yang sama ({berkas} baris {baris}). Beri kode lain."
 KODE_PEMDA_KOSONG = "Data ini memuat beberapa pemda: isi kode_pemda pada setiap baris."
 NAMA_PEMDA_BERBEDA = "kode_pemda yang sama bernama lain ('{nama}'). Samakan nama pemda-nya."
 NAMA_PEMDA_TANPA_KODE = "nama_pemda diisi tanpa kolom kode_pemda. Tambahkan kode_pemda agar setiap pemda dihitung sendiri."
 NAMA_OPD_BERBEDA = "kode_opd yang sama bernama lain pada tahun yang sama ('{nama}'). Samakan nama OPD-nya."
+
+# --- kode_opd as file names (one agency, one file; kinerja.names) ---
+KODE_OPD_PANJANG = (
+    "kode_opd ini lebih dari {batas} karakter, terlalu panjang untuk nama berkas halaman OPD. Pakai kode resmi OPD "
+    "yang lebih pendek."
+)
+KODE_OPD_KENDALI = (
+    "kode_opd ini memuat karakter tak terlihat (tab, ganti baris, atau karakter kendali lain), biasanya terbawa saat "
+    "menyalin. Ketik ulang kodenya."
+)
+KODE_OPD_TANPA_HURUF = "kode_opd ini tidak memuat huruf atau angka. Isi kode OPD yang sebenarnya, misalnya 1.02.01."
+KODE_OPD_BENTROK = (
+    "kode_opd ini dan kode_opd '{kode}' ({berkas} baris {baris}) hanya berbeda huruf besar-kecilnya, sehingga halaman "
+    "kedua OPD menjadi satu berkas di Windows dan macOS. Samakan penulisannya bila OPD-nya sama, atau beri kode lain."
+)
+KODE_OPD_NAMA_BERKAS = (
+    "kode_opd ini memuat karakter yang tidak dipakai dalam nama berkas atau alamat halaman (hanya huruf, angka, titik, "
+    "tanda hubung dan garis bawah, diawali huruf atau angka); halaman OPD ini diberi nama '{nama}'."
+)
 
 # --- summaries ---
 INPUT_GAGAL = "Data masukan mengandung {jumlah} galat; tidak ada yang dihitung."
@@ -259,6 +329,7 @@ CLI_ARG_TEMPLATE_BERKAS = "berkas .xlsx yang akan dibuat"
 CLI_ARG_TAHUN = "tahun anggaran buku kerja (bawaan: tahun ini)"
 CLI_ARG_TIMPA = "timpa berkas yang sudah ada"
 CLI_TEMPLATE_XLSX = "GALAT nama berkas harus berakhiran .xlsx."
+CLI_TEMPLATE_TAHUN = "GALAT --tahun harus tahun empat angka antara {awal} dan {akhir}, bukan {tahun}."
 CLI_TEMPLATE_ADA = "GALAT {berkas} sudah ada. Pakai --timpa untuk menimpanya, atau pilih nama lain."
 CLI_TEMPLATE_DITULIS = "Buku kerja {berkas} untuk tahun {tahun} ditulis. Isi lembar 'kinerja', lalu jalankan: kinerja validate {berkas}"
 

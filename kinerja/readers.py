@@ -21,15 +21,18 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from kinerja import numbers, pesan, schema
 from kinerja.findings import GALAT, PERINGATAN, Finding, cell_text
+from kinerja.xlsx_facts import SheetFacts
 
 SOURCE_COLUMNS = ["_berkas", "_lembar", "_baris"]
 CSV_SUFFIXES = (".csv",)
@@ -102,6 +105,10 @@ def read_inputs(paths: Iterable[str | Path], desimal: str = "otomatis") -> Input
     inputs.kinerja = concat_tables(parts["kinerja"], schema.KINERJA)
     inputs.opd = concat_tables(parts["opd"], schema.OPD)
     inputs.anggaran = concat_tables(parts["anggaran"], schema.ANGGARAN)
+    if files and inputs.kinerja.empty and not any(f.is_error for f in inputs.findings):
+        # files that hold only headers, master lists or budgets: nothing to check or score
+        names = ", ".join(str(path) for path in files)
+        inputs.findings.append(Finding(names, "", None, "", "", pesan.TANPA_BARIS_INDIKATOR))
     return inputs
 
 
@@ -116,15 +123,18 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
         return [(None, pd.DataFrame(), [Finding(name, "", baris, "", "", message)], None)]
 
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         return failed(pesan.BERKAS_TIDAK_ADA)
     except IsADirectoryError:
         return failed(pesan.BERKAS_FOLDER)
     except UnicodeDecodeError:
-        return failed(pesan.BERKAS_BUKAN_UTF8)
+        return failed(pesan.CSV_BUKU_KERJA if data.startswith(b"PK\x03\x04") else pesan.BERKAS_BUKAN_UTF8)
     if not text.strip():
         return failed(pesan.BERKAS_KOSONG)
+    if "\x00" in text:  # UTF-16 without a BOM, or a binary file: not a UTF-8 CSV
+        return failed(pesan.BERKAS_BUKAN_UTF8, text[: text.index("\x00")].count("\n") + 1)
     separator = _separator(text)
     try:
         grid = pd.read_csv(
@@ -132,61 +142,142 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
             na_filter=False, skip_blank_lines=False,
         )
     except (pd.errors.ParserError, csv.Error) as error:
-        return failed(pesan.BERKAS_RUSAK.format(rincian=error), _parser_line(error))
+        return failed(*_csv_error(error))
     convention = numbers.ID if separator == ";" else DESIMAL.get(desimal, numbers.OTOMATIS)
     return [parse_grid(grid, berkas=name, lembar="", convention=convention)]
 
 
 def read_workbook(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
-    """Read the sheets ``kinerja``, ``opd`` and ``anggaran`` of a workbook (other sheets such as
-    ``petunjuk`` are skipped). Numeric cells are taken as they are; text cells are Indonesian
-    numbers unless ``desimal`` is ``titik``. A workbook without a sheet named ``kinerja`` is read
-    from the first sheet whose headers fit the indicator table."""
+    """Read every table of a workbook. Numeric cells are taken as they are; text cells are
+    Indonesian numbers unless ``desimal`` is ``titik``.
+
+    Sheets, in workbook order: a sheet named ``kinerja``, ``opd`` or ``anggaran`` (case and
+    surrounding spaces ignored) is read as that table. Any other sheet is told apart by its
+    header, as CSV files are: read as the indicator table when its header names at least half of
+    the required columns (one sheet per OPD or per year), as the budget when it names all of
+    its required columns; a master list of OPDs is read only from a sheet named ``opd`` (a summary
+    sheet with ``Kode OPD, Nama OPD`` is not one). Skipped without a word: ``petunjuk`` (the
+    template's instructions), chart sheets and empty sheets; every other sheet gets a warning
+    that it was not read. Hidden sheets are read like visible ones, with a warning.
+
+    Cells: merged ranges below the header row that span one column (a sasaran merged over its
+    indicators) give their value to every row; wider ones are a galat on their first row (those
+    rows are not read). A formula cell saved without its value is a galat (open and save the file
+    in Excel). The sheet's stored size is ignored (some programs write a wrong one), so no row is
+    cut off. Files that are not workbooks get a message saying what they are (:mod:`kinerja.xlsx_facts`).
+    """
     import openpyxl  # imported here: only workbook inputs need it
 
+    from kinerja import xlsx_facts
+
     name = str(path)
+
+    def failed(message: str, lembar: str = "") -> ReadResult:
+        return (None, pd.DataFrame(), [Finding(name, lembar, None, "", "", message)], None)
+
+    try:
+        problem = xlsx_facts.file_problem(path)
+    except FileNotFoundError:
+        return [failed(pesan.BERKAS_TIDAK_ADA)]
+    except IsADirectoryError:
+        return [failed(pesan.BERKAS_FOLDER)]
+    if problem:
+        return [failed(problem)]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about data validation it cannot read
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BERKAS_TIDAK_ADA)], None)]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BUKU_RUSAK.format(rincian=error))], None)]
+        return [failed(pesan.BERKAS_TIDAK_ADA)]
+    except _DAMAGED:
+        return [failed(xlsx_facts.damaged_message(path))]
     convention = numbers.STANDAR if desimal == "titik" else numbers.ID
     results: list[ReadResult] = []
     try:
-        titles = {title.casefold().strip(): title for title in book.sheetnames}
-        wanted = [(schema.SHEETS[key], titles[key]) for key in schema.SHEETS if key in titles]
-        if not any(sheet is schema.KINERJA for sheet, _ in wanted):
+        with zipfile.ZipFile(path) as archive:
             for title in book.sheetnames:
-                if title.casefold().strip() not in schema.SHEETS and _looks_like(book[title], schema.KINERJA):
-                    wanted.insert(0, (schema.KINERJA, title))
-                    break
-        if not wanted:
-            return [(None, pd.DataFrame(), [Finding(name, "", None, "", "", pesan.BUKU_TANPA_LEMBAR)], None)]
-        for sheet, title in wanted:
-            rows = list(book[title].iter_rows(values_only=True))
-            grid = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
-            results.append(parse_grid(grid, berkas=name, lembar=title, convention=convention, sheet=sheet))
+                results.extend(_read_sheet(book[title], title, archive, name, convention))
+    except (zipfile.BadZipFile, OSError):
+        return [failed(xlsx_facts.damaged_message(path))]
     finally:
         book.close()
+    if not any(sheet is not None for sheet, *_ in results):
+        results.append(failed(pesan.BUKU_TANPA_LEMBAR))
     return results
 
 
+#: What a damaged workbook raises while it is read (zip, zlib, XML and openpyxl's own errors).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, ValueError, TypeError, SyntaxError)
+#: Sheets skipped without a warning (the template's instructions).
+SKIPPED_SHEETS = ("petunjuk",)
+
+
+def _read_sheet(worksheet, title: str, archive: zipfile.ZipFile, berkas: str, convention: str) -> list[ReadResult]:
+    """One sheet of a workbook (see :func:`read_workbook`): zero or one table, and findings."""
+    from kinerja import xlsx_facts
+
+    key = title.casefold().strip()
+    if key in SKIPPED_SHEETS or not hasattr(worksheet, "iter_rows"):  # a chart sheet has no cells
+        return []
+    try:
+        worksheet.reset_dimensions()  # read every row, whatever size the file claims
+        rows = list(worksheet.iter_rows(values_only=True))
+        facts = xlsx_facts.sheet_facts(archive, getattr(worksheet, "_worksheet_path", None))
+    except _DAMAGED:
+        return [(None, pd.DataFrame(), [Finding(berkas, title, None, "", "", pesan.LEMBAR_RUSAK)], None)]
+    width = max((len(row) for row in rows), default=0)
+    grid = pd.DataFrame([(*row, *(None,) * (width - len(row))) for row in rows], dtype=object) if width else pd.DataFrame()
+    if grid.empty or all(_blank_cell(v) for v in grid.to_numpy().ravel()):
+        return []
+    sheet = schema.SHEETS.get(key) or _recognised(grid)
+    if sheet is None:
+        message = pesan.LEMBAR_TIDAK_DIBACA.format(
+            kinerja=", ".join(schema.KINERJA.required), anggaran=", ".join(schema.ANGGARAN.required)
+        )
+        return [(None, pd.DataFrame(), [Finding(berkas, title, None, "", "", message, PERINGATAN)], None)]
+    result = parse_grid(grid, berkas=berkas, lembar=title, convention=convention, sheet=sheet, facts=facts)
+    if worksheet.sheet_state != "visible":
+        result[2].insert(0, Finding(berkas, title, None, "", "", pesan.LEMBAR_TERSEMBUNYI, PERINGATAN))
+    return [result]
+
+
+def _recognised(grid: pd.DataFrame) -> schema.Sheet | None:
+    """The table a sheet not named after one holds, told by its header: the indicator table when
+    the header names at least half of its required columns, the budget when it names all of
+    them; None otherwise (a master list of OPDs must be in a sheet named ``opd``)."""
+    at, sheet = _find_header(grid, None)
+    found = set(schema.match_headers(list(grid.iloc[at]), sheet).values())
+    required = set(sheet.required)
+    if sheet is schema.KINERJA and len(found & required) >= len(required) / 2:
+        return sheet
+    if sheet is schema.ANGGARAN and required <= found:
+        return sheet
+    return None
+
+
 def parse_grid(
-    grid: pd.DataFrame, berkas: str, lembar: str, convention: str, sheet: schema.Sheet | None = None
+    grid: pd.DataFrame, berkas: str, lembar: str, convention: str, sheet: schema.Sheet | None = None,
+    facts: SheetFacts | None = None,
 ) -> ReadResult:
     """Turn a grid of cells (no header taken yet) into a tidy table of ``sheet`` (detected from the
     headers when None). The header is the first of the top rows that names the sheet's required
-    columns; rows above it (titles) are skipped."""
+    columns; rows above it (titles) are skipped. ``facts`` (workbooks only) are the merged ranges
+    and formula cells without a value (see :func:`read_workbook` for what is done with them).
+    A table with a header and no row is a warning (except the optional sheets ``opd`` and
+    ``anggaran`` of a workbook, which the template always has)."""
     if grid.empty:
         return sheet, pd.DataFrame(), [Finding(berkas, lembar, None, "", "", pesan.BERKAS_KOSONG)], None
+    facts = facts or SheetFacts()
+    grid = _fill_down(grid, facts)
     header_at, sheet = _find_header(grid, sheet)
     headers = ["" if _blank_cell(h) else str(h).strip() for h in grid.iloc[header_at]]
     matched = schema.match_headers(headers, sheet)
     header_row = header_at + 1
     findings: list[Finding] = []
+    letter = (lambda p: get_column_letter(p + 1)) if lembar else (lambda p: str(p + 1))
+    for row, col in sorted(facts.uncomputed):
+        if row == header_row:
+            findings.append(Finding(berkas, lembar, header_row, letter(col - 1), "", pesan.RUMUS_TANPA_NILAI))
     for position, header in enumerate(headers):
         if position in matched or not header:
             continue
@@ -203,11 +294,25 @@ def parse_grid(
     if any(f.tingkat == GALAT for f in findings):
         return sheet, pd.DataFrame(), findings, mapping
 
+    grid, skipped = _merged_cells(grid, header_at, facts, matched, berkas, lembar, letter, findings)
+    for position, header in enumerate(headers):
+        below = grid.iloc[header_at + 1 :, position]
+        if not header and position not in matched and _texts(below).notna().any():
+            findings.append(Finding(berkas, lembar, header_row, letter(position), "", pesan.KOLOM_TANPA_JUDUL, PERINGATAN))
     body = grid.iloc[header_at + 1 :, sorted(matched)]
     body.columns = [matched[p] for p in sorted(matched)]
     rows = np.arange(header_row + 1, header_row + 1 + len(body))
+    pending = np.zeros(body.shape, dtype=bool)
+    for row, col in facts.uncomputed:
+        if row > header_row and col - 1 in matched and row - header_row - 1 < len(body):
+            pending[row - header_row - 1, sorted(matched).index(col - 1)] = True
     blank = np.logical_and.reduce([_texts(body.iloc[:, i]).isna().to_numpy() for i in range(body.shape[1])])
-    body, rows = body.loc[~blank], rows[~blank]
+    keep = (~blank | pending.any(axis=1)) & ~np.isin(rows, list(skipped))
+    for i, j in zip(*np.nonzero(pending)):
+        findings.append(Finding(berkas, lembar, int(rows[i]), body.columns[j], "", pesan.RUMUS_TANPA_NILAI))
+    body, rows = body.loc[keep], rows[keep]
+    if not len(body) and (sheet is schema.KINERJA or not lembar):
+        findings.append(Finding(berkas, lembar, header_row, "", "", pesan.TABEL_TANPA_BARIS.format(tabel=sheet.name), PERINGATAN))
 
     number_columns = [c.name for c in sheet.columns if c.kind == "angka" and c.name in body]
     evidence = None
@@ -250,6 +355,52 @@ def parse_grid(
     used_convention = evidence if convention == numbers.OTOMATIS else convention
     mapping = HeaderMapping(berkas, lembar, sheet.name, header_row, mapping.kolom, used_convention)
     return sheet, tidy.reset_index(drop=True), findings, mapping
+
+
+def _fill_down(grid: pd.DataFrame, facts: SheetFacts) -> pd.DataFrame:
+    """The grid with every merged range one column wide holding its value in each of its rows
+    (Excel keeps it only in the first): a sasaran merged over its indicators, and the upper part
+    of a header written on two rows (``Sasaran`` merged over rows 1–2 beside ``Target`` under a
+    merged ``Kinerja``)."""
+    filled = None
+    for min_row, min_col, max_row, max_col in facts.merged:
+        if min_col != max_col or min_row > len(grid) or min_col > grid.shape[1]:
+            continue
+        value = grid.iat[min_row - 1, min_col - 1]
+        if _blank_cell(value):
+            continue
+        if filled is None:
+            filled = grid.copy()
+        filled.iloc[min_row - 1 : max_row, min_col - 1] = value
+    return grid if filled is None else filled
+
+
+def _merged_cells(
+    grid: pd.DataFrame, header_at: int, facts: SheetFacts, matched: dict[int, str], berkas: str, lembar: str,
+    letter, findings: list[Finding],
+) -> tuple[pd.DataFrame, set[int]]:
+    """Merged ranges and the body (see :func:`_fill_down` for those one column wide): a range
+    reaching from the header into the body gives its value to the header only; a range below the
+    header wider than one column is a galat on its first row, and the rows it covers (1-based)
+    are returned to be skipped. Ranges above the header or wide ones within it are left alone: a
+    header merged across columns names only its first column."""
+    skipped: set[int] = set()
+    cleared = None
+    header_row = header_at + 1
+    for min_row, min_col, max_row, max_col in facts.merged:
+        if min_row > len(grid) or min_col > grid.shape[1] or max_row <= header_row:
+            continue
+        if min_col == max_col and min_row <= header_row:
+            if cleared is None:
+                cleared = grid.copy()
+            cleared.iloc[header_row : max_row, min_col - 1] = None
+        elif min_col != max_col and min_row > header_row:
+            ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+            kolom = matched.get(min_col - 1, letter(min_col - 1))
+            findings.append(Finding(berkas, lembar, min_row, kolom, cell_text(grid.iat[min_row - 1, min_col - 1]),
+                                    pesan.SEL_GABUNG_MELINTANG.format(sel=ref)))
+            skipped.update(range(min_row, max_row + 1))
+    return (grid if cleared is None else cleared), skipped
 
 
 def tidy_from_frame(
@@ -304,20 +455,6 @@ def _find_header(grid: pd.DataFrame, sheet: schema.Sheet | None) -> tuple[int, s
     return (row if count >= 2 and share >= 0.5 else 0), chosen
 
 
-def _looks_like(worksheet, sheet: schema.Sheet) -> bool:
-    rows = []
-    for i, row in enumerate(worksheet.iter_rows(values_only=True)):
-        rows.append(row)
-        if i + 1 >= HEADER_SEARCH_ROWS:
-            break
-    if not rows:
-        return False
-    grid = pd.DataFrame(rows, dtype=object)
-    at, _ = _find_header(grid, sheet)
-    found = set(schema.match_headers(list(grid.iloc[at]), sheet).values())
-    return len(found & set(sheet.required)) >= len(sheet.required) / 2
-
-
 def _separator(text: str) -> str:
     first = text.split("\n", 1)[0]
     return ";" if first.count(";") > first.count(",") else ","
@@ -336,7 +473,8 @@ def _texts(values: pd.Series) -> pd.Series:
         is_float = np.fromiter((type(v) is float for v in values), bool, len(values))
         if is_float.any():
             floats = values[is_float].astype(float)
-            whole = (floats.notna() & (floats == floats.round())).to_numpy()
+            # whole numbers an int64 holds exactly; others (1e308, inf) keep their float text
+            whole = (np.isfinite(floats) & (floats == floats.round()) & (floats.abs() < 2**53)).to_numpy()
             values = values.copy()
             values.loc[floats.index[whole]] = floats[whole].astype("int64").astype(str).to_numpy()
     text = values.astype("str").str.strip()
@@ -346,7 +484,7 @@ def _texts(values: pd.Series) -> pd.Series:
 def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
     text = _texts(values)
     numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
-    good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(1900, 2200)
+    good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(schema.TAHUN_MIN, schema.TAHUN_MAX)
     bad = (text.notna() & ~good).to_numpy()
     findings.extend(where.findings(bad, values, pesan.TAHUN_TIDAK_SAH))
     return numbers_.where(good).astype("Int64")
@@ -373,13 +511,16 @@ def _dates(values: pd.Series, where: _Where, findings: list[Finding], end_of_yea
     """Dates as Excel dates, ``2024-09-01``, ``01/09/2024`` (day first), ``1 September 2024`` or a
     bare year (1 January, or 31 December for an end date)."""
     parsed = []
-    bad = []
+    bad, outside = [], []
     for value in values:
         date = _one_date(value, end_of_year)
-        parsed.append(date)
+        far = date is not None and not schema.TAHUN_MIN <= date.year <= schema.TAHUN_MAX
+        parsed.append(None if far else date)
         bad.append(date is None and not _blank_cell(value))
-    bad_mask = np.array(bad, dtype=bool)
-    findings.extend(where.findings(bad_mask, values, pesan.TANGGAL_TIDAK_SAH))
+        outside.append(far)
+    findings.extend(where.findings(np.array(bad, dtype=bool), values, pesan.TANGGAL_TIDAK_SAH))
+    far_message = pesan.TANGGAL_DI_LUAR.format(awal=schema.TAHUN_MIN, akhir=schema.TAHUN_MAX)
+    findings.extend(where.findings(np.array(outside, dtype=bool), values, far_message))
     return pd.Series(pd.to_datetime(parsed), index=values.index, dtype="datetime64[ns]")
 
 
@@ -407,6 +548,18 @@ def _one_date(value: object, end_of_year: bool) -> datetime.date | None:
     except ValueError:
         return None
     return None
+
+
+def _csv_error(error: Exception) -> tuple[str, int | None]:
+    """The message and line of a CSV parser error, in Bahasa Indonesia where the error is known."""
+    text = str(error)
+    fields = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", text)
+    if fields:
+        return pesan.CSV_KOLOM_LEBIH.format(harap=fields.group(1), ada=fields.group(3)), int(fields.group(2))
+    quote = re.search(r"EOF inside string starting at row (\d+)", text)
+    if quote:  # the row is counted from 0
+        return pesan.CSV_KUTIP_TERBUKA, int(quote.group(1)) + 1
+    return pesan.BERKAS_RUSAK.format(rincian=error), _parser_line(error)
 
 
 def _parser_line(error: Exception) -> int | None:

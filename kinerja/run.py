@@ -756,10 +756,10 @@ def check_parameters(notebook: Path, names: Sequence[str]) -> None:
 
 
 def safe_name(kode: str) -> str:
-    """A file name for an OPD code (``1.02.01`` stays; other characters become ``_``). It never
-    starts with ``_`` or ``.``: Quarto leaves such files out of listings (``=1.05`` → ``1.05``);
-    ``opd`` when no letter or digit is left."""
-    return "".join(c if c.isalnum() or c in ".-_" else "_" for c in kode).lstrip("._").rstrip(".") or "opd"
+    """A file name for an OPD code, one-to-one: :func:`kinerja.names.file_name`."""
+    from kinerja.names import file_name
+
+    return file_name(kode)
 
 
 def _stamp_path(output: Path) -> Path:

@@ -124,6 +124,9 @@ ANGGARAN_COLUMNS = [column.name for column in ANGGARAN.columns]
 #: Columns of the OPD master list ``opd`` (renamed or merged agencies point to their successor).
 OPD_COLUMNS = [column.name for column in OPD.columns]
 
+#: Years accepted in the ``tahun`` column (and by ``kinerja template --tahun``).
+TAHUN_MIN, TAHUN_MAX = 1900, 2200
+
 #: Headers that are not data (row numbers, computed capaian) and are ignored without a warning.
 IGNORED_HEADERS = ("no", "nomor", "no_urut", "capaian", "capaian_kinerja", "predikat")
 

@@ -3,7 +3,8 @@ each naming its file, sheet, row and column through the source columns ``_berkas
 ``_baris`` that :mod:`kinerja.readers` attaches.
 
 * The indicator table against its declared contract (:func:`kinerja.schema.kinerja_contract`,
-  checked by pandera): must-fill cells, targets and ranges, formulas, weights, duplicates.
+  checked by pandera): must-fill cells, targets and ranges, formulas, weights, duplicates; and
+  ``kode_opd`` as the name of the OPD's files (:mod:`kinerja.names`), an OPD whose every bobot is 0.
 * Across tables: OPD codes against the master list (and its validity dates), the budget sheet.
 * Across years: a ``kode_indikator`` reused for another indicator, years that do not match the
   file name or the params, a target that jumped more than ×10 from last year (warning), and OPDs
@@ -18,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kinerja import pesan, schema
+from kinerja import names, pesan, schema
 from kinerja.aggregate import pemda_keys
 from kinerja.change import compare_years, normalised_name, successor_map
 from kinerja.findings import GALAT, PERINGATAN, Finding, cell_text
@@ -45,17 +46,77 @@ def validate_table(table: pd.DataFrame, rules: Rules) -> list[Finding]:
         message = getattr(pesan, key)
         if check in ("indikator_ganda", "kode_indikator_ganda"):
             keys = [*pemda_keys(keyed), *(schema.INDICATOR_KEYS if check == "indikator_ganda" else ["tahun", "kode_indikator"])]
-            first = keyed.groupby(keys, sort=False)[["_berkas", "_baris"]].transform("first").loc[mask]
+            first = keyed.groupby(keys, sort=False, dropna=False)[["_berkas", "_baris"]].transform("first").loc[mask]
             message = [message.format(berkas=f, baris=b) for f, b in zip(first["_berkas"], first["_baris"])]
         elif check == "nama_opd_berbeda":
             keys = [*pemda_keys(keyed), "tahun", "kode_opd"]
-            first = keyed.groupby(keys, sort=False)["nama_opd"].transform("first").loc[mask]
+            first = keyed.groupby(keys, sort=False, dropna=False)["nama_opd"].transform("first").loc[mask]
             message = [message.format(nama=name) for name in first]
         report(mask, kolom, message)
     if "satuan" in keyed:
         report(keyed["satuan"].isna(), "satuan", pesan.SATUAN_KOSONG, PERINGATAN)
     _pemda_columns(keyed, report)
+    _opd_codes(keyed, report)
+    _all_weights_zero(keyed, rules, report)
     return findings
+
+
+def _opd_codes(table: pd.DataFrame, report: _Reporter) -> None:
+    """``kode_opd`` values as the names of the OPD's files (:mod:`kinerja.names`).
+
+    Galat: a code that cannot be a code at all (longer than :data:`kinerja.names.MAX_KODE`, a
+    control character, no letter or digit), on every row with it; two codes of one pemda and year
+    whose files would be one file on Windows or macOS (``dinkes`` and ``DINKES``), on the rows of
+    the later code, naming the first row of the earlier. Warning: a usable code that is not its
+    own file name (``a/b``, ``CON``, a leading ``-``), once per code, saying the name used."""
+    if "kode_opd" not in table:
+        return
+    codes = table["kode_opd"]
+    distinct = [str(code) for code in codes.dropna().unique()]
+    problems = {code: names.unusable(code) for code in distinct}
+    problem = codes.map(problems)
+    for key, message in _KODE_TIDAK_SAH.items():
+        report(problem == key, "kode_opd", message)
+    usable = codes.notna() & problem.isna()
+    renamed = {code: names.file_name(code) for code in distinct if problems[code] is None and not names.is_plain(code)}
+    if renamed:
+        first = usable & codes.isin(list(renamed)) & ~table.duplicated([*pemda_keys(table), "kode_opd"])
+        messages = [pesan.KODE_OPD_NAMA_BERKAS.format(nama=renamed[code]) for code in codes[first]]
+        report(first, "kode_opd", messages, PERINGATAN)
+    keys = {code: names.clash_key(code) for code in distinct if problems[code] is None}
+    rows = table.loc[usable, [*pemda_keys(table), "tahun", "kode_opd", "_berkas", "_baris"]]
+    rows = rows.assign(_kunci=rows["kode_opd"].map(keys))
+    grouped = rows.groupby([*pemda_keys(table), "tahun", "_kunci"], sort=False, dropna=False)
+    first_row = grouped[["kode_opd", "_berkas", "_baris"]].transform("first")
+    clash = rows["kode_opd"] != first_row["kode_opd"]
+    if clash.any():
+        other = first_row[clash]
+        messages = [
+            pesan.KODE_OPD_BENTROK.format(kode=k, berkas=b, baris=r)
+            for k, b, r in zip(other["kode_opd"], other["_berkas"], other["_baris"])
+        ]
+        report(clash, "kode_opd", messages)
+
+
+def _all_weights_zero(table: pd.DataFrame, rules: Rules, report: _Reporter) -> None:
+    """Under ``agregasi_opd: bobot``, an OPD (in a year) whose every bobot is 0: its weighted mean
+    is 0/0, so it would get no capaian. A galat on the OPD's first row. (Empty bobot are their own
+    galat, ``BOBOT_WAJIB``; an OPD with some bobot 0 and others positive is fine: those indicators
+    just do not count.)"""
+    if rules.agregasi_opd != "bobot" or "bobot" not in table:
+        return
+    keys = [*pemda_keys(table), "tahun", "kode_opd"]
+    grouped = table.assign(_nol=table["bobot"] == 0).groupby(keys, sort=False, dropna=False)
+    zero = grouped["_nol"].transform("all") & ~table.duplicated(keys)
+    report(zero, "bobot", pesan.BOBOT_SEMUA_NOL)
+
+
+#: Galat messages of :func:`kinerja.names.unusable`, by its keys.
+_KODE_TIDAK_SAH = {
+    "panjang": pesan.KODE_OPD_PANJANG.format(batas=names.MAX_KODE),
+    "kendali": pesan.KODE_OPD_KENDALI,
+    "tanpa_huruf": pesan.KODE_OPD_TANPA_HURUF,
+}
 
 
 def _pemda_columns(table: pd.DataFrame, report: _Reporter) -> None:
@@ -219,8 +280,8 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     successors = successor_map(opd)
     owner = kinerja["kode_opd"].map(lambda code: _final(code, successors))
     frame = kinerja.assign(_pemilik=owner, _nama=normalised_name(kinerja["indikator"]))
-    frame = frame[frame["kode_indikator"].notna()]
     keys = [*pemda_keys(frame), "kode_indikator"]
+    frame = frame[frame[keys].notna().all(axis=1)]  # a row without its keys is a galat of its own
     first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
     reference = first[["_pemilik", "_nama", "satuan", "tahun", "_berkas", "_baris"]].transform("first").reindex(frame.index)
     other_opd = frame["_pemilik"] != reference["_pemilik"]
@@ -238,11 +299,12 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
 def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     """Targets that changed by more than ×10 (either way) from the same indicator last year."""
     findings: list[Finding] = []
-    table = kinerja.assign(capaian=kinerja["target"], _nama=normalised_name(kinerja["indikator"]), _baris_asal=kinerja["_baris"])
-    if table["tahun"].nunique() < 2:
-        return findings
     from kinerja.change import indicator_match_passes
 
+    table = kinerja.assign(capaian=kinerja["target"], _nama=normalised_name(kinerja["indikator"]), _baris_asal=kinerja["_baris"])
+    table = table[_matchable(table, indicator_match_passes(table))]
+    if table["tahun"].nunique() < 2:
+        return findings
     keys = [*pemda_keys(table), "kode_opd", "_berkas", "_lembar", "_baris_asal", "indikator"]
     compared = compare_years(
         table, keys=keys, labels=[], match_passes=indicator_match_passes(table), successors=successor_map(opd)
@@ -250,19 +312,33 @@ def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     both = compared["capaian"].notna() & compared["capaian_sebelumnya"].notna() & (compared["capaian_sebelumnya"] > 0) & (compared["capaian"] > 0)
     ratio = compared["capaian"] / compared["capaian_sebelumnya"]
     jumped = compared[both & ((ratio > TARGET_JUMP) | (ratio < 1 / TARGET_JUMP))]
-    for row in jumped.itertuples():
+    for berkas, lembar, baris, target, before, tahun in zip(
+        jumped["_berkas"], jumped["_lembar"], jumped["_baris_asal"], jumped["capaian"], jumped["capaian_sebelumnya"], jumped["tahun"]
+    ):
         findings.append(
-            Finding(str(row._3), str(row._4), int(row._5), "target", cell_text(row.capaian),
-                    pesan.TARGET_MELONJAK.format(sebelumnya=cell_text(row.capaian_sebelumnya), tahun=row.tahun - 1), PERINGATAN)
+            Finding(str(berkas), str(lembar), int(baris), "target", cell_text(target),
+                    pesan.TARGET_MELONJAK.format(sebelumnya=cell_text(before), tahun=tahun - 1), PERINGATAN)
         )
     return findings
+
+
+def _matchable(table: pd.DataFrame, passes: list[list[str]]) -> pd.Series:
+    """Rows that can be matched across years: a year, and keys of no match pass shared with
+    another row of the same year (such duplicates are galat of their own, and would make the
+    one-to-one matching of :func:`kinerja.change.compare_years` impossible)."""
+    ok = table["tahun"].notna()
+    for keys in passes:
+        columns = ["tahun", *keys]
+        filled = table[columns].notna().all(axis=1)
+        ok &= ~(filled & table.duplicated(columns, keep=False))
+    return ok
 
 
 def _realisasi_equals_target(kinerja: pd.DataFrame) -> list[Finding]:
     """OPDs (with two or more indicators) whose every realisasi equals its target exactly."""
     keys = [*pemda_keys(kinerja), "tahun", "kode_opd"]
     same = kinerja["realisasi"].notna() & (kinerja["realisasi"] == kinerja["target"])
-    grouped = kinerja.assign(_sama=same).groupby(keys, sort=False)
+    grouped = kinerja.assign(_sama=same).groupby(keys, sort=False, dropna=False)
     suspicious = grouped["_sama"].transform("all") & (grouped["_sama"].transform("size") >= 2)
     first_row = ~kinerja.assign(_s=suspicious)[suspicious].duplicated(keys).reindex(kinerja.index, fill_value=True)
     findings: list[Finding] = []

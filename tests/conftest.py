@@ -5,8 +5,24 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
 
 from kinerja import schema
+
+# Hypothesis profiles: ``ci`` (default: hypothesis' usual 100 examples, no deadline: a loaded CI
+# machine must not fail a test for being slow) and ``teliti`` (thorough, by hand:
+# ``pytest tests/test_fuzz.py --hypothesis-profile=teliti``; see docs/testing.md). Tests that
+# set ``max_examples`` themselves keep it; the fuzz suite takes a share of the profile's count.
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile(
+    "teliti", max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+
+
+def pytest_configure(config):
+    """The ``ci`` profile unless ``--hypothesis-profile`` names another."""
+    if not config.getoption("hypothesis_profile", None):
+        settings.load_profile("ci")
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
 

@@ -132,7 +132,7 @@ def test_warnings_do_not_stop(tmp_path):
 
 @pytest.mark.parametrize(
     "content,message",
-    [(None, "tidak ditemukan"), ("", "kosong"), (b"tahun\xff\xfe", "UTF-8"), ('tahun,a\n2024,"x\n', "tidak dapat diurai")],
+    [(None, "tidak ditemukan"), ("", "kosong"), (b"tahun\xff\xfe", "UTF-8"), ('tahun,a\n2024,"x\n', "tidak pernah ditutup")],
 )
 def test_unreadable_files(tmp_path, content, message):
     path = tmp_path / "x.csv"
