@@ -126,6 +126,21 @@ def front_matter(fields: Mapping[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---"
 
 
+def quarto_attribute(value: object) -> str:
+    r"""Text for a value Quarto writes into a Markdown attribute (``{fig-alt='…'}``): whitespace
+    collapsed (a line break ends the attribute block), backslashes doubled (Quarto escapes only
+    the quote; a backslash before it would end the value early) and Quarto's shortcode delimiters
+    ``{{<`` and ``>}}`` split by a zero-width space (Quarto expands shortcodes in attributes; the
+    space is not shown and screen readers skip it). Checked with Quarto 1.11: the alt attribute
+    then holds the text as typed.
+
+    >>> quarto_attribute('a\\b {{< env HOME >}}')
+    'a\\\\b {{\u200b< env HOME >\u200b}}'
+    """
+    shown = " ".join(text(value).split()).replace("\\", "\\\\")
+    return shown.replace("{{<", "{{\u200b<").replace(">}}", ">\u200b}}")
+
+
 def chart_text(value: object) -> str:
     """Text for a matplotlib label, tick, legend entry or title.
 

@@ -217,3 +217,14 @@ def test_public_csv_guards_text_cells_and_keeps_numbers(tmp_path):
     assert rows == [["nama", "selisih_poin", "kode"], ["'=1+1", "-8.5", "1.01"], ['Dinas, "A"\nBaru', "", "'-x"]]
     source = (tmp_path / "a.csv").read_text(encoding="utf-8")
     assert source.startswith("nama,selisih_poin,kode\n=1+1,")  # the source is left as it was
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Dinas Uji", "Dinas Uji"),
+    ("Pemda {{< env HOME >}}", "Pemda {{\u200b< env HOME >\u200b}}"),
+    ("a\\b \\", "a\\\\b \\\\"),  # a\b \ → doubled: Quarto's \' would end the value early
+    ("baris\nbaru  dan\tspasi", "baris baru dan spasi"),
+    ("it's [x](javascript:y) <b>", "it's [x](javascript:y) <b>"),  # literal in an attribute value
+])
+def test_quarto_attribute(value, expected):
+    assert escape.quarto_attribute(value) == expected

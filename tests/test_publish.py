@@ -118,11 +118,12 @@ def test_page_notebook_strips_parameters_and_rewrites_front_matter():
 
 def test_page_notebook_gives_quarto_what_it_reads():
     """Quarto reads a string source as one line (a front matter cell would show as text), loads
-    require.js and jQuery from a CDN for any text/html output, and reads an image's alt text as
-    Markdown from the ``fig-alt`` cell option only: sources become lines, HTML outputs raw HTML cells
-    in their place, and images raw HTML ``<img>`` with the picture inline and the alt text escaped."""
-    figure = {"output_type": "display_data", "data": {"image/png": "iVBO\nRw==", "text/plain": "Diagram A"},
-              "metadata": {"image/png": {"alt": 'Diagram "A" {{< env HOME >}} [x](javascript:y): 110 %', "width": 900}}}
+    require.js and jQuery from a CDN for any text/html output, and takes image alt text from the
+    ``fig-alt`` cell option only, written into a Markdown attribute: sources become lines, HTML
+    outputs raw HTML cells in their place, image alt text a ``fig-alt`` escaped for that place."""
+    alt = 'Diagram "A" {{< env HOME >}} [x](javascript:y) a\\b: 110 %'
+    figure = {"output_type": "display_data", "data": {"image/png": "iVBO", "text/plain": "Diagram A"},
+              "metadata": {"image/png": {"alt": alt, "width": 900}}}
     table = {"output_type": "execute_result", "data": {"text/html": ["<table>\n", "<tr><td>1</td></tr>\n", "</table>"],
                                                         "text/plain": "x"}}
     note = {"output_type": "display_data", "data": {"text/markdown": "**A**", "text/plain": "A"}}
@@ -134,15 +135,15 @@ def test_page_notebook_gives_quarto_what_it_reads():
     page = notebooks.page_notebook(notebook, {"title": "Judul", "lang": "id"})
     assert page["cells"][0]["source"] == ["---\n", "title: Judul\n", "lang: id\n", "---"]
     kinds = [(c["cell_type"], c.get("id"), c.get("metadata", {}).get("raw_mimetype")) for c in page["cells"]]
-    assert kinds == [("raw", None, None), ("raw", None, "text/html"), ("raw", None, "text/html"),
-                     ("code", "c1", None), ("raw", None, "text/html")]
-    assert page["cells"][1]["source"] == [
-        '<p><img src="data:image/png;base64,iVBORw==" alt="Diagram &quot;A&quot; {{&lt; env HOME &gt;}} '
-        '[x](javascript:y): 110 %" width="900" class="img-fluid"></p>']
+    assert kinds == [("raw", None, None), ("code", "c1", None), ("raw", None, "text/html"), ("code", "c1-2", None),
+                     ("raw", None, "text/html")]
+    assert page["cells"][1]["outputs"] == [figure]
+    assert page["cells"][1]["metadata"]["fig-alt"] == (
+        'Diagram "A" {{\u200b< env HOME >\u200b}} [x](javascript:y) a\\\\b: 110 %')
     assert page["cells"][2]["source"] == ["<table>\n", "<tr><td>1</td></tr>\n", "</table>"]
     assert page["cells"][3]["outputs"] == [{"output_type": "display_data", "data": {"text/markdown": "**A**"}}]
-    assert not any("fig-alt" in c.get("metadata", {}) for c in page["cells"])
-    assert not any(set(o.get("data", {})) & {"text/html", "image/png"} for c in page["cells"] for o in c.get("outputs", []))
+    assert "fig-alt" not in page["cells"][3]["metadata"]
+    assert not any("text/html" in o.get("data", {}) for c in page["cells"] for o in c.get("outputs", []))
     assert notebooks.read_front_matter(page) == {"title": "Judul", "lang": "id"}
 
 
@@ -294,7 +295,7 @@ def test_quarto_renders_the_whole_site(tmp_path_factory):
         assert "lang: id" not in text, page  # the front matter is read, not shown
     opd = (quarto.site / "2024" / "opd" / "1.01.html").read_text(encoding="utf-8")
     assert '<h1 class="title">Capaian kinerja Dinas Uji Satu tahun 2024</h1>' in opd
-    assert re.search(r'<img src="data:image/png;base64,[^"]+" alt="Panel kecil untuk setiap indikator', opd)
+    assert re.search(r'<img src="[^"]+\.png"[^>]* alt="Panel kecil untuk setiap indikator', opd)
 
 
 @pytest.mark.skipif(QUARTO is None, reason=QUARTO_SKIP)

@@ -10,13 +10,14 @@ error outputs go, and optional raw HTML blocks (the headline card of the overvie
 
 Two more steps make the same notebook render alike under Quarto and pandoc: ``text/html`` outputs
 (the tables) become raw HTML cells in their place, since Quarto loads require.js and jQuery from a
-CDN for any notebook with an HTML output; and image outputs become raw HTML cells too, an ``<img>``
-with the picture inline (a ``data:`` URL) and its alt text (``metadata["image/png"]["alt"]``)
-escaped as HTML. Quarto takes an image's alt text only from the cell option ``fig-alt``, which it
-writes into Markdown attribute syntax and reads as Markdown: an OPD name with a shortcode, a link or
-a quote in the alt text would be expanded, made live or break the page. Every source is written as a
-list of lines, as nbformat writes it: Quarto reads a string source as one line (a front matter cell
-would show as text).
+CDN for any notebook with an HTML output; and the alt text of every image output
+(``metadata["image/png"]["alt"]``, which pandoc reads) is also given as the cell's ``fig-alt``
+option, which Quarto reads. Quarto writes that option into Markdown attribute syntax
+(``{fig-alt='…'}``) and expands shortcodes in it, so it is escaped for that place
+(:func:`kinerja.escape.quarto_attribute`). A raw HTML ``<img>`` with the picture inline would
+avoid the attribute, but Quarto 1.11 fails with "Maximum call stack size exceeded" on a raw cell
+of a hundred thousand characters. Every source is written as a list of lines, as nbformat writes
+it: Quarto reads a string source as one line (a front matter cell would show as text).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_outp
         cell.get("metadata", {}).pop("execution", None)
         if cell.get("cell_type") == "code":
             cell["outputs"] = [_clean_output(o) for o in cell.get("outputs", []) if o.get("output_type") in ("display_data", "execute_result")]
-            cells += _html_outputs_apart(cell)
+            cells += [_with_alt(piece) for piece in _html_outputs_apart(cell)]
             if cell["outputs"] and after_first_output is None:
                 after_first_output = len(cells)
         else:
@@ -106,8 +107,8 @@ def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_outp
 
 
 def _html_outputs_apart(cell: dict) -> list[dict]:
-    """The code cell as cells in the same order: each ``text/html`` or image output becomes a raw
-    HTML cell (:func:`_output_html`), the other outputs stay in code cells (a cell split by such an
+    """The code cell as cells in the same order: each ``text/html`` output becomes a raw HTML cell
+    (:func:`_output_html`), the other outputs stay in code cells (a cell split by such an
     output continues as a copy with the id ``<id>-2``, ``<id>-3``, …). A cell without them is
     returned as it is."""
     outputs = cell.get("outputs", [])
@@ -139,21 +140,22 @@ def _html_outputs_apart(cell: dict) -> list[dict]:
 
 
 def _output_html(output: dict) -> str | None:
-    """The HTML of an output that is published as a raw HTML cell: a ``text/html`` output as it is
-    (the project's tables, built with every text escaped), an image as an ``<img>`` with the picture
-    inline and its alt text and size escaped; None for other outputs."""
+    """The HTML of a ``text/html`` output (the project's tables, built with every text escaped),
+    published as a raw HTML cell; None for other outputs."""
     data = output.get("data", {})
-    if "text/html" in data:
-        return _source_text(data["text/html"])
-    for mime in ("image/png", "image/jpeg"):
-        if mime in data:
-            picture = _source_text(data[mime]).replace("\n", "").strip()
-            size = output.get("metadata", {}).get(mime, {})
-            attributes = "".join(f' {name}="{int(size[name])}"' for name in ("width", "height")
-                                 if isinstance(size.get(name), (int, float)) and not isinstance(size.get(name), bool))
-            alt = _escape.html_text(_image_alt(output))
-            return f'<p><img src="data:{mime};base64,{picture}" alt="{alt}"{attributes} class="img-fluid"></p>'
-    return None
+    return _source_text(data["text/html"]) if "text/html" in data else None
+
+
+def _with_alt(cell: dict) -> dict:
+    """A code cell with image outputs gets Quarto's ``fig-alt`` option (one entry per output, by
+    position) from the images' own alt text, escaped for a Markdown attribute; other cells are
+    returned as they are."""
+    if cell.get("cell_type") != "code":
+        return cell
+    alts = [_escape.quarto_attribute(_image_alt(output)) for output in cell.get("outputs", [])]
+    if any(alts):
+        cell.setdefault("metadata", {})["fig-alt"] = alts if len(alts) > 1 else alts[0]
+    return cell
 
 
 def _image_alt(output: dict) -> str:
