@@ -80,35 +80,47 @@ def write_csv_files(files: dict[str, pd.DataFrame], out: str | Path, inputs: Ite
 
 def write_table(table: pd.DataFrame, path: Path) -> None:
     """Write one table: Parquet when ``path`` ends in ``.parquet`` (no index; dtypes kept), else CSV
-    (:func:`csv_bytes`)."""
+    (:func:`csv_chunks`)."""
     if path.suffix == ".parquet":
         pq.write_table(pa.Table.from_pandas(table, preserve_index=False), path)
-    else:
-        path.write_bytes(csv_bytes(table))
+        return
+    with open(path, "wb") as handle:
+        for chunk in csv_chunks(table):
+            handle.write(chunk)
 
 
-#: dtypes :func:`csv_bytes` formats with Arrow; a table with any other is written by pandas.
+#: dtypes :func:`csv_chunks` formats with Arrow; a table with any other is written by pandas.
 _ARROW_KINDS = "ifu"
 #: A cell that pandas (the csv module, QUOTE_MINIMAL, ``\\n`` line ends) puts in quotes.
 _NEEDS_QUOTES = '[,"\n]'
+#: Rows formatted at a time: bounds the memory the text of a national table takes.
+CHUNK_ROWS = 100_000
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """``table`` as CSV, UTF-8, the content pandas ``to_csv(index=False, lineterminator="\\n")``
-    gives (see the module docstring for floats). Empty table: the header line only. Columns that
-    are not numbers (int, float, nullable Int) or text (``str``) send the table to pandas."""
+    gives (see the module docstring for floats). Empty table: the header line only."""
+    return b"".join(bytes(chunk) for chunk in csv_chunks(table))
+
+
+def csv_chunks(table: pd.DataFrame, rows: int = CHUNK_ROWS) -> Iterator[bytes | memoryview]:
+    """The CSV of ``table`` (see :func:`csv_bytes`) in pieces: the header, then ``rows`` rows at a
+    time. Columns that are not numbers (int, float, nullable Int) or text (``str``) send the
+    table to pandas (one piece)."""
     if not all(_arrow_column(table[name]) for name in table.columns) or table.columns.duplicated().any():
-        return table.to_csv(index=False, encoding="utf-8", lineterminator="\n").encode("utf-8")
-    header = ",".join(_quoted(pa.array([str(name) for name in table.columns])).to_pylist()) + "\n"
-    if not len(table.columns) or not len(table):
-        return header.encode("utf-8")
-    cells = [_csv_cells(table[name]) for name in table.columns]
-    if len(cells) == 1:  # the csv module quotes a line's only field when it is empty
-        lines = pc.if_else(pc.equal(cells[0], ""), pa.scalar('""', pa.large_string()), cells[0])
-    else:
-        lines = pc.binary_join_element_wise(*cells, _large(","))
-    lines = pc.binary_join_element_wise(lines, _large(""), _large("\n"))  # each line, then "\n"
-    return header.encode("utf-8") + _utf8_bytes(lines)
+        yield table.to_csv(index=False, encoding="utf-8", lineterminator="\n").encode("utf-8")
+        return
+    yield (",".join(_quoted(pa.array([str(name) for name in table.columns])).to_pylist()) + "\n").encode("utf-8")
+    if not len(table.columns):
+        return
+    for start in range(0, len(table), rows):
+        part = table.iloc[start: start + rows]
+        cells = [_csv_cells(part[name]) for name in part.columns]
+        if len(cells) == 1:  # the csv module quotes a line's only field when it is empty
+            lines = pc.if_else(pc.equal(cells[0], ""), _large('""'), cells[0])
+        else:
+            lines = pc.binary_join_element_wise(*cells, _large(","))
+        yield _utf8_bytes(pc.binary_join_element_wise(lines, _large(""), _large("\n")))  # each line, then "\n"
 
 
 def _large(text: str) -> pa.Scalar:
@@ -128,7 +140,7 @@ def _csv_cells(column: pd.Series) -> pa.Array:
     """The CSV text of every cell of one column: numbers as pandas writes them (floats see the
     module docstring), text quoted where needed, missing values (NaN, NA, None) empty."""
     if column.dtype == "str":
-        text = _quoted(pa.array(column.to_numpy(dtype=object, na_value=None), type=pa.string()))
+        text = _quoted(pc.cast(pa.array(column, from_pandas=True), pa.large_string()))  # Arrow-backed: no copy
     elif column.dtype.kind == "f" and not isinstance(column.dtype, pd.api.extensions.ExtensionDtype):
         values = column.to_numpy()
         text = pc.cast(pa.array(values, mask=np.isnan(values)), pa.string())
@@ -144,15 +156,16 @@ def _quoted(text: pa.Array) -> pa.Array:
     needs = pc.fill_null(pc.match_substring_regex(text, _NEEDS_QUOTES), False)
     if not pc.any(needs).as_py():
         return text
-    escaped = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
+    quote = pa.scalar('"', text.type)
+    escaped = pc.binary_join_element_wise(quote, pc.replace_substring(text, '"', '""'), quote, pa.scalar("", text.type))
     return pc.if_else(needs, escaped, text)
 
 
-def _utf8_bytes(lines: pa.Array) -> bytes:
-    """The concatenated UTF-8 bytes of a large_string array without nulls."""
+def _utf8_bytes(lines: pa.Array) -> memoryview:
+    """The concatenated UTF-8 bytes of a large_string array without nulls (no copy)."""
     lines = lines if isinstance(lines, pa.Array) else lines.combine_chunks()
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset: lines.offset + len(lines) + 1]
-    return lines.buffers()[2].to_pybytes()[offsets[0]: offsets[-1]]
+    return memoryview(lines.buffers()[2])[offsets[0]: offsets[-1]]
 
 
 @contextlib.contextmanager

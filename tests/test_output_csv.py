@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from kinerja.output import csv_bytes
+from kinerja.output import csv_bytes, csv_chunks
 from test_cli import FILES, SAMPLE, kinerja
 
 
@@ -42,6 +42,14 @@ def test_csv_worked_by_hand():
         '2025,"Badan ""Satu""",100.86\n'
         '2026,"baris\nbaru",-0.0\n'
     )
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 100])
+def test_csv_in_pieces_is_the_same_file(rows):
+    table = tricky_table()
+    pieces = [bytes(piece) for piece in csv_chunks(table, rows=rows)]
+    assert len(pieces) == 1 + -(-len(table) // rows)  # the header, then one piece per `rows` rows
+    assert b"".join(pieces) == pandas_csv(table)
 
 
 @pytest.mark.parametrize("rows", [0, 1])
