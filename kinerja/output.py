@@ -54,8 +54,8 @@ def result_names(format: str = "csv") -> list[str]:
 
 def write_csv_files(files: dict[str, pd.DataFrame], out: str | Path, inputs: Iterable[str | Path] = (),
                     root: str | Path = ".") -> list[Path]:
-    """Write every table as CSV into ``out`` (created if needed, and marked as kinerja's), atomically
-    as a set.
+    """Write every table (CSV, or Parquet for a ``.parquet`` name: :func:`write_table`) into ``out``
+    (created if needed, and marked as kinerja's), atomically as a set.
 
     ``out`` must pass :func:`kinerja.safety.check_output_folder` (``inputs``: the files the tables
     were made from; ``root``: the working folder), else :class:`kinerja.safety.OutputFolderError`
@@ -89,8 +89,8 @@ def write_table(table: pd.DataFrame, path: Path) -> None:
             handle.write(chunk)
 
 
-#: dtypes :func:`csv_chunks` formats with Arrow; a table with any other is written by pandas.
-_ARROW_KINDS = "ifu"
+#: numpy dtype kinds :func:`csv_chunks` formats with Arrow (and float64, see :func:`_arrow_column`).
+_ARROW_KINDS = "iu"
 #: A cell that pandas (the csv module, QUOTE_MINIMAL, ``\\n`` line ends) puts in quotes.
 _NEEDS_QUOTES = '[,"\n]'
 #: Rows formatted at a time: bounds the memory the text of a national table takes.
@@ -128,12 +128,15 @@ def _large(text: str) -> pa.Scalar:
 
 
 def _arrow_column(column: pd.Series) -> bool:
+    """Whether :func:`_csv_cells` writes this column as pandas does: text (``str``), integers
+    (numpy or nullable ``Int64``/``Int32``) and numpy float64. Not float32 or nullable ``Float64``
+    (their text differs), booleans, dates or object columns."""
     dtype = column.dtype
     if dtype == "str":
         return True
     if isinstance(dtype, pd.api.extensions.ExtensionDtype):
-        return isinstance(dtype, (pd.Int64Dtype, pd.Int32Dtype, pd.Float64Dtype))
-    return dtype.kind in _ARROW_KINDS
+        return isinstance(dtype, (pd.Int64Dtype, pd.Int32Dtype))
+    return dtype.kind in _ARROW_KINDS or dtype == np.float64
 
 
 def _csv_cells(column: pd.Series) -> pa.Array:
@@ -141,7 +144,7 @@ def _csv_cells(column: pd.Series) -> pa.Array:
     module docstring), text quoted where needed, missing values (NaN, NA, None) empty."""
     if column.dtype == "str":
         text = _quoted(pc.cast(pa.array(column, from_pandas=True), pa.large_string()))  # Arrow-backed: no copy
-    elif column.dtype.kind == "f" and not isinstance(column.dtype, pd.api.extensions.ExtensionDtype):
+    elif column.dtype == np.float64:
         values = column.to_numpy()
         text = pc.cast(pa.array(values, mask=np.isnan(values)), pa.string())
         whole = pc.match_substring_regex(text, "^-?[0-9]+$")  # 100 → 100.0, as Python writes it

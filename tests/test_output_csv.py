@@ -88,6 +88,8 @@ def test_random_floats_read_back_to_the_same_float64():
 def test_other_dtypes_are_written_by_pandas():
     table = pd.DataFrame({"a": [True, False], "d": pd.to_datetime(["2024-01-01", "2024-12-31"]), "n": [1.5, 2.0]})
     assert csv_bytes(table) == b"a,d,n\nTrue,2024-01-01,1.5\nFalse,2024-12-31,2.0\n"
+    nullable = pd.DataFrame({"f": pd.array([100.0, None], dtype="Float64"), "g": np.array([0.1, 2.0], "float32")})
+    assert csv_bytes(nullable) == pandas_csv(nullable)
 
 
 def test_score_sample_csv_content_is_what_pandas_writes(tmp_path):
