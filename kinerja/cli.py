@@ -20,7 +20,7 @@ from kinerja.report import write_findings_report
 from kinerja.workbook import write_template
 from kinerja.engine import score_table
 from kinerja.findings import InputError, format_findings, format_findings_table
-from kinerja.output import result_files, result_names, write_csv_files
+from kinerja.output import FORMATS, result_files, result_names, write_csv_files
 from kinerja.params import Params, ParamsError, load_params
 from kinerja.reproducible import source_date_epoch
 from kinerja.safety import OutputFolderError, check_not_input, check_output_folder
@@ -103,6 +103,7 @@ def add_score(commands: argparse._SubParsersAction) -> None:
     score = _data_command(commands, "score", pesan.CLI_SCORE_RINGKAS, pesan.CLI_SCORE_DESKRIPSI)
     score.add_argument("--out", metavar="FOLDER", type=Path, required=True, help=pesan.CLI_ARG_OUT)
     score.add_argument("-q", "--quiet", action="store_true", help=pesan.CLI_ARG_QUIET)
+    score.add_argument("--format", choices=sorted(FORMATS), default="csv", help=pesan.CLI_ARG_FORMAT)
     score.set_defaults(command=run_score)
 
 
@@ -129,14 +130,14 @@ def add_template(commands: argparse._SubParsersAction) -> None:
 def run_score(args: argparse.Namespace) -> int:
     """``kinerja score``: read, validate, score, write the CSV tables."""
     inputs = [*args.data, *([args.params] if args.params else [])]
-    check_output_folder(args.out, "hasil", inputs=inputs, replaces=result_names())  # before the slow part
+    check_output_folder(args.out, "hasil", inputs=inputs, replaces=result_names(args.format))  # before the slow part
     params = load_params(args.params) if args.params else Params()
     loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
     say = (lambda *_: None) if args.quiet else print
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
     result = score_table(loaded.tidy, params.rules, opd=loaded.opd)
-    written = write_csv_files(result_files(result), args.out, inputs=inputs)
+    written = write_csv_files(result_files(result, args.format), args.out, inputs=inputs)
 
     table = loaded.tidy
     years = sorted(table["tahun"].unique())

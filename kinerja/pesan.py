@@ -230,6 +230,7 @@ CLI_SCORE_DESKRIPSI = (
     "pembulatan) ke FOLDER: indikator.csv, sasaran.csv, opd.csv, pemda.csv, perubahan_indikator.csv,\n"
     "perubahan_opd.csv, perubahan_pemda.csv. Bila data bermasalah, semua galat dilaporkan dan FOLDER\n"
     "tidak disentuh."
+    + "\nDengan --format parquet tabel yang sama ditulis sebagai berkas Parquet (indikator.parquet …)."
 )
 CLI_ARG_DATA = "berkas CSV, buku kerja Excel (.xlsx) atau folder berisi keduanya: satu baris per indikator per tahun"
 CLI_ARG_PARAMS = "berkas parameter YAML (mis. params/2024.yml); aturan bawaan bila tidak diberikan"
@@ -735,3 +736,9 @@ WAKTU_SDE_SALAH = (
 
 # --- publishing with Quarto and pandoc alike: the site's script (issue 11) ---
 TERBIT_TABEL_BERNOMOR = "Tabel {n}"
+
+# --- kinerja score on national files (issue 13) ---
+CLI_ARG_FORMAT = (
+    "format tabel hasil: csv (bawaan; koma, titik desimal, UTF-8) atau parquet (<tabel>.parquet, "
+    "jenis kolom tersimpan; cocok untuk data nasional)"
+)

@@ -136,9 +136,10 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
     if "\x00" in text:  # UTF-16 without a BOM, or a binary file: not a UTF-8 CSV
         return failed(pesan.BERKAS_BUKAN_UTF8, text[: text.index("\x00")].count("\n") + 1)
     separator = _separator(text)
+    del text  # checked; the parser reads the bytes (a StringIO of the text would take 4 bytes a character)
     try:
         grid = pd.read_csv(
-            io.StringIO(text), sep=separator, header=None, dtype=str, keep_default_na=False,
+            io.BytesIO(data), encoding="utf-8-sig", sep=separator, header=None, dtype=str, keep_default_na=False,
             na_filter=False, skip_blank_lines=False,
         )
     except (pd.errors.ParserError, csv.Error) as error:

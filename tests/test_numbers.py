@@ -519,3 +519,85 @@ def test_otomatis_never_invents_a_reading(cells):
         assert auto.values.iloc[i] in readings
         if len(readings) == 2:
             assert auto.convention in (ID, STANDAR)  # decided by evidence, not guessed
+
+
+# --- the fast path for plain numbers (digits, optional "-", at most one "." between digits) ---
+
+PLAIN_AND_OTHER = [
+    "12", "-3.5", "0.25", "1.234", "-1.234", "007", "-0", "0.123", "1234.567", "999.000", "",
+    "3,5", "1.234,5", "1.200.000", " 12 ", "95%", "Rp 1.200", "+5", "-", "n/a", "3.", ".5", "1e5",
+    "(3,5)", "nihil", "1 234", "12\u00a0", "\u22123.5", "1,234", "abc",
+]
+
+
+def slow_path(monkeypatch):
+    """Force every text cell through the full normalisation (the path before the fast one)."""
+    import kinerja.numbers as numbers_module
+
+    monkeypatch.setattr(numbers_module, "_PLAIN", r"\b\B")  # RE2 and re: matches nothing
+
+
+def assert_same_parse(a: ParsedNumbers, b: ParsedNumbers):
+    pd.testing.assert_series_equal(a.values, b.values)
+    pd.testing.assert_series_equal(a.status, b.status)
+    pd.testing.assert_series_equal(a.message, b.message)
+    pd.testing.assert_series_equal(a.stripped, b.stripped)
+    assert a.convention == b.convention
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+@pytest.mark.parametrize("convention", [ID, STANDAR, OTOMATIS])
+@pytest.mark.parametrize("evidence", [None, ID, STANDAR, CAMPUR])
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["12", "-3.5", "0.25", "", "1234.567"],  # all plain, standar evidence
+        ["12", "1.234", "", "-0", "007"],  # all plain, no evidence: 1.234 stays ambiguous
+        ["1.234", "999.000", "-1.234"],  # only ambiguous plain cells
+        PLAIN_AND_OTHER,  # plain cells mixed with every other kind
+        ["3,5", "100,86", "3.5", "1.234", "-", "12"],  # id majority, a plain standar minority
+        ["3.5", "2.25", "3,5", "12"],  # standar majority with a plain majority
+        ["3,5", "3.5", "12", "1.234"],  # a tie
+    ],
+)
+def test_fast_path_reads_like_the_full_path(monkeypatch, cells, dtype, convention, evidence):
+    column = pd.Series(cells, index=range(10, 10 + len(cells)), dtype=dtype)
+    fast = parse_numbers(column, convention, evidence)
+    fast_evidence = detect_convention([column])
+    slow_path(monkeypatch)
+    assert_same_parse(fast, parse_numbers(column, convention, evidence))
+    assert fast_evidence == detect_convention([column])
+
+
+def test_fast_path_column_worked_by_hand():
+    cells = pd.Series(["12", "-3.5", "0.25", "", "-0", "1234.567", "007"], dtype="str")
+    parsed = parse_numbers(cells, OTOMATIS)
+    assert parsed.convention == STANDAR
+    assert parsed.status.tolist() == [OK, OK, OK, K, OK, OK, OK]
+    assert parsed.values.tolist()[:3] == [12.0, -3.5, 0.25]
+    assert math.isnan(parsed.values.iloc[3])
+    assert parsed.values.tolist()[4:] == [0.0, 1234.567, 7.0]
+    assert math.copysign(1.0, parsed.values.iloc[4]) == 1.0  # -0 is 0, not -0.0
+    assert detect_convention([cells]) == STANDAR
+
+
+def test_fast_path_keeps_plain_ambiguous_cells_refused():
+    parsed = parse_numbers(pd.Series(["1.234", "12"], dtype="str"), OTOMATIS)
+    assert parsed.status.tolist() == [GALAT, OK] and parsed.convention is None
+    assert parsed.message.iloc[0] == pesan.ANGKA_BERMAKNA_GANDA.format(
+        nilai="1.234", nama_tanda="titik", bulat="1234", utuh="1", pecahan="234"
+    )
+    assert detect_convention([pd.Series(["1.234", "-999.000"], dtype="str")]) is None
+
+
+def test_fast_path_mixed_column_worked_by_hand():
+    # plain standar cells are the minority: refused, and the id cells read
+    cells = pd.Series(["3,5", "1.234,5", "2.5", "95%", "12", " 7 "], dtype="str")
+    parsed = parse_numbers(cells, OTOMATIS)
+    assert parsed.convention == ID
+    assert parsed.status.tolist() == [OK, OK, GALAT, OK, OK, OK]
+    assert parsed.values.iloc[[0, 1, 3, 4, 5]].tolist() == [3.5, 1234.5, 95.0, 12.0, 7.0]
+    assert parsed.stripped.tolist() == ["", "", "", "%", "", ""]
+    assert parsed.message.iloc[2] == pesan.ANGKA_CAMPUR_KOLOM.format(
+        mayoritas="koma", minoritas="titik", contoh="3,5", usul="2,5"
+    )
