@@ -104,6 +104,9 @@ def test_cluster_run_writes_the_same_bytes_as_a_local_run(cluster, tmp_path):
     assert len(expected) > 30
     assert sorted(name for name in expected.keys() | got.keys() if expected.get(name) != got.get(name)) == []
 
+    kernels = kernel_pids(cluster)
+    assert any(kernels.values()), kernels  # the workers keep their kernel after the run
+
     # incremental: nothing changed, nothing is sent; one OPD's row changed, only its pages run
     again = kinerja("run", "--tahun", "2024", "--scheduler", cluster, cwd=remote)
     assert again.returncode == 0, again.stderr
@@ -123,6 +126,22 @@ def test_cluster_run_writes_the_same_bytes_as_a_local_run(cluster, tmp_path):
     assert before["2024/opd/1.01.ipynb"] == after["2024/opd/1.01.ipynb"]
     assert before["2024/opd/1.03.stamp.json"] != after["2024/opd/1.03.stamp.json"]
     assert not list((remote / "_build").rglob(".tmp-*"))
+    # warm kernels: a worker that had a kernel ran the new jobs in that same kernel
+    later = kernel_pids(cluster)
+    assert all(later[worker] == pid for worker, pid in kernels.items() if pid), (kernels, later)
+
+
+def kernel_pids(address: str) -> dict[str, int | None]:
+    """The process id of each worker's kernel (None: none started)."""
+    from dask.distributed import Client
+
+    def pid():
+        from kinerja import run
+
+        return run._KERNEL.provisioner.process.pid if run._KERNEL is not None else None
+
+    with Client(address, timeout=5, set_as_default=False) as client:
+        return client.run(pid)
 
 
 def test_a_failing_notebook_fails_only_its_job(cluster, tmp_path):
@@ -176,3 +195,11 @@ def test_workers_with_another_kinerja_are_refused(tmp_path):
     assert "Pasang versi kinerja dan pustaka yang sama di semua worker" in done.stderr
     assert "Traceback" not in done.stderr
     assert not list((project / "_build").rglob("*.ipynb"))
+
+
+def test_without_dask_the_message_says_how_to_install_it(monkeypatch):
+    from kinerja import run_dask
+
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # import fails as where Dask is missing
+    with pytest.raises(run_dask.ClusterError, match=r"pip install 'kinerja\[dask\]'"):
+        run_dask.connect("tcp://127.0.0.1:1")
