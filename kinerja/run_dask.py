@@ -20,7 +20,8 @@ Before any job is sent the client checks that every worker runs the same ``kiner
 package hash (:func:`kinerja.run.package_hash`: the package's files and the plotting libraries'
 versions) and refuses a mismatch; an unreachable scheduler or a cluster without workers is a
 :class:`ClusterError` (a message in Bahasa Indonesia, exit code 1). A failing notebook fails only
-its job; a worker lost mid-job fails that job.
+its job; a job whose worker is lost runs on another worker (Dask), and one that keeps killing
+workers fails alone.
 """
 
 from __future__ import annotations
