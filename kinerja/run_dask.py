@@ -54,7 +54,7 @@ FOLDER_PREFIX = "kinerja-dask-"
 
 class ClusterError(ParamsError):
     """The cluster cannot take the jobs (no Dask, unreachable, no workers, other kinerja version).
-    Reported as a params error is: one line, exit code 1, nothing runs."""
+    Reported as params errors are: one line, exit code 1, nothing runs."""
 
 
 # --- client -----------------------------------------------------------------------------------------
@@ -77,7 +77,8 @@ def execute_all(todo: list[run.Job], root: Path, scheduler: str, progress: bool 
         [shared] = client.scatter([bundle], broadcast=True, hash=False)
         futures = {client.submit(execute_remote, job, key, shared, pure=False): job for job in todo}
         outcomes = []
-        bar = tqdm(total=len(todo), desc=pesan.RUN_PROGRES, unit="nb", disable=None if progress is None else not progress)
+        bar = tqdm(total=len(todo), desc=pesan.RUN_PROGRES, unit="nb",
+                   disable=None if progress is None else not progress)
         try:
             for future in as_completed(list(futures), loop=client.loop):
                 job = futures[future]
@@ -264,7 +265,10 @@ def _take_outputs(folder: Path, job: run.Job, outcome: run.Outcome) -> dict[str,
     removed from the worker's folder, so that nothing is left for the next job."""
     output = folder / job.output
     stamp = run._stamp_path(output)
-    wanted = [output, stamp] if outcome.status == "dijalankan" else [folder / outcome.gagal_di] if outcome.gagal_di else []
+    if outcome.status == "dijalankan":
+        wanted = [output, stamp]
+    else:
+        wanted = [folder / outcome.gagal_di] if outcome.gagal_di else []
     produced = {path.relative_to(folder).as_posix(): path.read_bytes() for path in wanted if path.is_file()}
     run._remove_output(output)
     output.with_name(output.name.removesuffix(".ipynb") + run.FAILED_SUFFIX).unlink(missing_ok=True)
