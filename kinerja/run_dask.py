@@ -110,11 +110,22 @@ def connect(scheduler: str):
         raise ClusterError(pesan.DASK_TIDAK_TERPASANG) from error
     logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its own retries would garble the output
     try:
+        _check_address(scheduler)  # a malformed address never reaches Client (whose clean-up would complain)
         return Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except Exception as error:  # noqa: BLE001 - OSError, TimeoutError, a malformed address (ValueError)
         rincian = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ClusterError(pesan.DASK_TIDAK_TERJANGKAU.format(alamat=scheduler, detik=CONNECT_TIMEOUT,
                                                               rincian=rincian)) from error
+
+
+def _check_address(scheduler: str) -> None:
+    """Raise ValueError for an address Dask cannot read (``tcp://HOST:PORT``; the scheme may be left
+    out; schemes other than tcp and tls are left to Dask)."""
+    from distributed.comm import parse_address, parse_host_port
+
+    scheme, location = parse_address(scheduler, strict=False)
+    if scheme in ("tcp", "tls"):
+        parse_host_port(location)
 
 
 def check_workers(client, scheduler: str) -> None:
