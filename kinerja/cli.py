@@ -209,6 +209,7 @@ def add_run(commands: argparse._SubParsersAction) -> None:
     run.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=pesan.CLI_ARG_JOBS)
     run.add_argument("--force", action="store_true", help=pesan.CLI_ARG_FORCE)
     run.add_argument("--build", default="_build", metavar="FOLDER", help=pesan.CLI_ARG_BUILD)
+    run.add_argument("--scheduler", default=None, metavar="ALAMAT", help=pesan.CLI_ARG_SCHEDULER)
     run.set_defaults(command=run_notebooks)
 
 
@@ -219,7 +220,8 @@ def run_notebooks(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print(pesan.CLI_GALAT.format(pesan=pesan.RUN_JOBS.format(nilai=args.jobs)), file=sys.stderr)
         return EXIT_USAGE
-    summary = run.run(sorted(set(args.tahun)), args.ubah, args.jobs, args.force, args.build)
+    summary = run.run(sorted(set(args.tahun)), args.ubah, args.jobs, args.force, args.build,
+                      scheduler=args.scheduler)
     for line in summary.problems():
         print(line, file=sys.stderr)
     print(summary.total())
@@ -244,6 +246,7 @@ def add_build(commands: argparse._SubParsersAction) -> None:
     build.add_argument("-p", dest="ubah", action="append", default=[], metavar="KUNCI=NILAI", help=pesan.CLI_ARG_UBAH)
     build.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=pesan.CLI_ARG_JOBS)
     build.add_argument("--force", action="store_true", help=pesan.CLI_ARG_FORCE)
+    build.add_argument("--scheduler", default=None, metavar="ALAMAT", help=pesan.CLI_ARG_SCHEDULER)
     build.set_defaults(command=run_build)
 
 
@@ -296,7 +299,7 @@ def run_build(args: argparse.Namespace) -> int:
             print(format_findings_table([f for f in loaded.findings if f.is_error], limit=200), file=sys.stderr)
             print(pesan.BUILD_BERHENTI.format(tahun=year), file=sys.stderr)
             return EXIT_INPUT
-    summary = run.run(years, args.ubah, args.jobs, args.force, args.build)
+    summary = run.run(years, args.ubah, args.jobs, args.force, args.build, scheduler=args.scheduler)
     for line in summary.problems():
         print(line, file=sys.stderr)
     print(summary.total())

@@ -742,3 +742,17 @@ CLI_ARG_FORMAT = (
     "format tabel hasil: csv (bawaan; koma, titik desimal, UTF-8) atau parquet (<tabel>.parquet, "
     "jenis kolom tersimpan; cocok untuk data nasional)"
 )
+
+# --- running the notebooks on a Dask cluster (kinerja.run_dask; `--scheduler`, issue 13) ---
+CLI_ARG_SCHEDULER = ("alamat scheduler Dask (mis. tcp://10.0.0.5:8786): notebook dijalankan oleh worker cluster itu, "
+                     "hasilnya ditulis di sini; perlu pip install 'kinerja[dask]'")
+DASK_TIDAK_TERPASANG = ("Opsi --scheduler memerlukan Dask distributed, yang belum terpasang: "
+                        "pip install 'kinerja[dask]'.")
+DASK_TIDAK_TERJANGKAU = ("Scheduler Dask {alamat} tidak dapat dihubungi dalam {detik} detik ({rincian}). "
+                         "Periksa alamatnya dan pastikan scheduler berjalan.")
+DASK_TANPA_WORKER = "Scheduler Dask {alamat} tidak memiliki worker yang siap dalam {detik} detik."
+DASK_VERSI_BEDA = ("Worker Dask {worker} memakai kinerja {versi_worker} (paket {paket_worker}), sedangkan di sini "
+                   "kinerja {versi} (paket {paket}). Pasang versi kinerja dan pustaka yang sama di semua worker, "
+                   "lalu jalankan lagi.")
+DASK_BERKAS_LUAR = ("Berkas data {berkas} berada di luar folder proyek: dengan --scheduler semua berkas data harus "
+                    "berada di dalam folder proyek (berkas itu dikirim ke worker).")

@@ -230,10 +230,12 @@ def run(
     build: str = "_build",
     root: str | Path = ".",
     progress: bool | None = None,
+    scheduler: str | None = None,
 ) -> Summary:
     """Plan, then execute what changed (everything with ``force``); see the module docstring.
 
-    ``progress=None`` shows the progress bar only on a terminal. Raises :class:`ParamsError` for
+    ``progress=None`` shows the progress bar only on a terminal. With ``scheduler`` (a Dask
+    scheduler's address) the jobs run on that cluster (:mod:`kinerja.run_dask`). Raises :class:`ParamsError` for
     bad params, :class:`kinerja.safety.OutputFolderError` for a build folder kinerja must not write
     into (nothing runs).
     """
@@ -260,7 +262,12 @@ def run(
     todo = [job for job in planned if force or not is_current(job, root)]
     outcomes = [Outcome(job.label, "dilewati", job.output) for job in planned if job not in todo]
     if todo:
-        outcomes += _execute_all(todo, root, jobs or os.cpu_count() or 1, progress)
+        if scheduler:
+            from kinerja import run_dask
+
+            outcomes += run_dask.execute_all(todo, root, scheduler, progress)
+        else:
+            outcomes += _execute_all(todo, root, jobs or os.cpu_count() or 1, progress)
     order = {job.label: i for i, job in enumerate(planned)}
     outcomes.sort(key=lambda o: order.get(o.label, 0))
     return Summary(outcomes, year_errors, time.perf_counter() - started, build)
