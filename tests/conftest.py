@@ -57,3 +57,20 @@ def tidy(rows: list[dict]) -> pd.DataFrame:
 @pytest.fixture
 def root():
     return ROOT
+
+
+def write_text_file(folder, text: str, name: str = "kinerja.csv"):
+    """``text`` written as ``folder/name`` (UTF-8); returns the path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_cli(capsys, *args) -> tuple[int, str]:
+    """Run ``kinerja`` in this process: (exit code, everything it printed); it never prints a traceback."""
+    from kinerja.cli import main
+
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out + err

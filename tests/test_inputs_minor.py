@@ -12,22 +12,13 @@ import pandas as pd
 import pytest
 
 import kinerja
-from kinerja.cli import main
+from tests.conftest import run_cli, write_text_file
 
 HEADER = "tahun,kode_opd,nama_opd,sasaran,indikator,satuan,polaritas,target,realisasi,bobot"
 
 
-def write(tmp_path, text: str, name: str = "kinerja.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def cli(capsys, *args) -> tuple[int, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out + err
+write = write_text_file
+cli = run_cli
 
 
 # --- bobot ---------------------------------------------------------------------------------------
