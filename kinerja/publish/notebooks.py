@@ -32,20 +32,15 @@ from kinerja import escape as _escape
 
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
 
-#: Text from the data as Markdown and as HTML: the functions of :mod:`kinerja.escape`.
+#: Text from the data as Markdown: :func:`kinerja.escape.markdown_text`.
 markdown_text = _escape.markdown_text
-escape = _escape.html_text
-
-
-#: Front matter fields that hold text for people (read as Markdown by Quarto, pandoc and listings;
-#: ``opd`` is the OPD's name, a field of the listings).
-TEXT_FIELDS = _escape.FRONT_MATTER_TEXT
 
 
 def front_matter(fields: dict[str, Any]) -> str:
-    """A YAML front matter block (:func:`kinerja.escape.front_matter`): ``title``, ``subtitle``,
-    ``description`` and ``pagetitle`` are plain text, escaped as Markdown (Quarto and pandoc read
-    metadata strings as Markdown, and Quarto expands shortcodes in them)."""
+    """A YAML front matter block (:func:`kinerja.escape.front_matter`): the texts for people
+    (``title``, ``subtitle``, ``description``, ``pagetitle`` and the listing field ``opd``) are
+    escaped as Markdown (Quarto and pandoc read metadata strings as Markdown, and Quarto expands
+    shortcodes in them)."""
     return _escape.front_matter(fields)
 
 
