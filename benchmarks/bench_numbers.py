@@ -1,4 +1,4 @@
-"""Timing of kinerja.numbers on one million hand-typed cells (not a test: run by hand).
+"""Timing of kinerja.inputs.numbers on one million hand-typed cells (not a test: run by hand).
 
     .venv/bin/python benchmarks/bench_numbers.py [rows]
 
@@ -14,7 +14,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from kinerja.numbers import detect_convention, parse_numbers
+from kinerja.inputs.numbers import detect_convention, parse_numbers
 
 FORMS = ["100,86", "1.234,5", "12", "Rp 1.200.000", "-", "95 %", " 3,2 ", "", "n/a", "1.234", "abc"]
 

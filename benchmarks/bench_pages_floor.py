@@ -10,7 +10,7 @@ On a temporary copy of the project with the 36-OPD sample (data/contoh, 2024: ri
   kernel protocol, no notebook read or written, no extracts or stamps. One warm-up pass first
   (imports, the year's analysis, font caches), then the best of ``--repeat`` passes. The time of
   each cell is added up by kind: ``analysis`` (the cell calling ``pages.analyse`` and building the
-  page), ``figures`` (cells calling ``kinerja.figures``), ``tables`` (the rest).
+  page), ``figures`` (cells calling ``kinerja.render.figures``), ``tables`` (the rest).
 * ``kinerja run --tahun 2024 --force --jobs 2`` (and ``--jobs 1``) through the CLI, wall clock, best of
   ``--repeat``; the goal is run ≤ 1,5 × floor ÷ cores.
 * with ``--profile``: one ``--jobs 1`` run in this process with the runner's steps timed (planning;

@@ -13,13 +13,13 @@ median time and the largest peak memory seen.
 Stages:
 
 * ``import``: import kinerja (the memory baseline of every other stage).
-* ``read``: :meth:`kinerja.store.Store.read` of every column (the source columns included).
-* ``validate``: :func:`kinerja.validate.validate_table` on that table.
-* ``order``: :func:`kinerja.engine.canonical_order` (the first step of ``score_table``).
-* ``score``: indicator capaian and predikat (:func:`kinerja.scoring.score_indicators`).
+* ``read``: :meth:`store.Store.read` of every column (the source columns included).
+* ``validate``: :func:`kinerja.inputs.validate.validate_table` on that table.
+* ``order``: :func:`kinerja.core.engine.canonical_order` (the first step of ``score_table``).
+* ``score``: indicator capaian and predikat (:func:`kinerja.core.scoring.score_indicators`).
 * ``aggregate``: sasaran, OPD and pemda capaian with predikat.
 * ``change``: year-over-year change of indicators, OPDs and pemda.
-* ``end_to_end``: read the tidy columns + :func:`kinerja.engine.score_table` (canonical order,
+* ``end_to_end``: read the tidy columns + :func:`kinerja.core.engine.score_table` (canonical order,
   capaian, predikat, all aggregates, all changes): **the figure of the goals**.
 * ``end_to_end_shuffled``: the same on the rows in random order (the canonical reordering then
   moves every row; measured after an untimed shuffle).
@@ -77,9 +77,9 @@ def run_stage(stage: str, store_path: str) -> dict:
     """Run one stage in this process; return its timing and peak memory."""
     start = time.perf_counter()
     import kinerja  # noqa: F401  (the import is what the "import" stage measures)
-    from kinerja.engine import canonical_order, score_table
-    from kinerja.rules import Rules
-    from kinerja.store import Store
+    from kinerja.core.engine import canonical_order, score_table
+    from kinerja.core.rules import Rules
+    from store import Store
 
     rules = Rules()
     store = Store(store_path)
@@ -93,7 +93,7 @@ def run_stage(stage: str, store_path: str) -> dict:
         seconds = time.perf_counter() - start
         extra["rows"] = len(table)
     elif stage == "validate":
-        from kinerja.validate import validate_table
+        from kinerja.inputs.validate import validate_table
 
         table = store.read()
         start = time.perf_counter()
@@ -102,9 +102,9 @@ def run_stage(stage: str, store_path: str) -> dict:
         extra["findings"] = len(findings)
         extra["galat"] = sum(f.is_error for f in findings)
     elif stage in ("order", "score", "aggregate", "change"):
-        from kinerja.aggregate import aggregate_opd, aggregate_pemda, aggregate_sasaran
-        from kinerja.change import change_indikator, change_opd, change_pemda
-        from kinerja.scoring import score_indicators
+        from kinerja.core.aggregate import aggregate_opd, aggregate_pemda, aggregate_sasaran
+        from kinerja.core.change import change_indikator, change_opd, change_pemda
+        from kinerja.core.scoring import score_indicators
 
         # the steps of score_table in order; those before the stage run untimed, none after it
         # (so that the peak memory is the stage's)
@@ -201,9 +201,9 @@ def check_reference(store_path: str) -> list[str]:
     """Compare the engine with the reference on the 1 % sample under three rule sets; the problems."""
     import reference
 
-    from kinerja.engine import score_table
-    from kinerja.rules import Rules
-    from kinerja.store import Store
+    from kinerja.core.engine import score_table
+    from kinerja.core.rules import Rules
+    from store import Store
 
     store = Store(store_path)
     table = store.read(columns=[c for c in _stored_columns(store) if c not in SOURCE_COLUMNS])

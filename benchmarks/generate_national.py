@@ -1,5 +1,5 @@
 """Seeded synthetic national dataset: every pemda of Indonesia, ~40 OPD each, ~10 indicators per
-OPD, over 5 years (about 1.1 million indicator rows), written as a :class:`kinerja.store.Store`.
+OPD, over 5 years (about 1.1 million indicator rows), written as a :class:`store.Store`.
 
     .venv/bin/python benchmarks/generate_national.py --seed 1 --out _bench/nasional
     .venv/bin/python benchmarks/generate_national.py --seed 1 --pemda 4 --out /tmp/kecil   # 4 pemda only
@@ -29,7 +29,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).absolute().parents[1]))
 
-from kinerja.store import Store
+from store import Store
 
 PROVINCE_CODES = [
     "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "51", "52",
@@ -80,7 +80,7 @@ SATUAN = np.array(
 
 
 def generate(seed: int = 1, years: tuple[int, ...] = YEARS, pemda: int | None = None) -> pd.DataFrame:
-    """The national tidy table (columns of :mod:`kinerja.schema` plus ``_berkas, _lembar, _baris``);
+    """The national tidy table (columns of :mod:`kinerja.inputs.schema` plus ``_berkas, _lembar, _baris``);
     only the first ``pemda`` pemda when given (small data for tests)."""
     rng = np.random.default_rng(seed)
 

@@ -17,12 +17,12 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
     __version__ = "0+unknown"
 
-from kinerja.api import LoadedData, check, load, score  # noqa: E402
-from kinerja.engine import ScoreResult, score_table  # noqa: E402
-from kinerja.findings import Finding, InputError  # noqa: E402
-from kinerja.params import Params, ParamsError, load_params  # noqa: E402
-from kinerja.predikat import Scale, builtin_scale  # noqa: E402
-from kinerja.rules import Rules, RulesError  # noqa: E402
+from kinerja.inputs.load import LoadedData, check, load, score  # noqa: E402
+from kinerja.core.engine import ScoreResult, score_table  # noqa: E402
+from kinerja.inputs.findings import Finding, InputError  # noqa: E402
+from kinerja.inputs.params import Params, ParamsError, load_params  # noqa: E402
+from kinerja.core.predikat import Scale, builtin_scale  # noqa: E402
+from kinerja.core.rules import Rules, RulesError  # noqa: E402
 
 __all__ = [
     "Finding",

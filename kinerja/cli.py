@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 the inputs or parameters have errors, or an output folder kinerja must not
 write into (nothing written); 2 wrong usage, or an internal error (one line says where its
-traceback was logged, see :mod:`kinerja.crash`).
+traceback was logged, see :mod:`kinerja.support.crash`).
 """
 
 from __future__ import annotations
@@ -13,17 +13,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kinerja import __version__, display, pesan
-from kinerja.api import check, load
-from kinerja.readers import DESIMAL
-from kinerja.report import write_findings_report
-from kinerja.workbook import write_template
-from kinerja.engine import score_table
-from kinerja.findings import InputError, format_findings, format_findings_table
-from kinerja.output import FORMATS, result_files, result_names, write_csv_files
-from kinerja.params import Params, ParamsError, load_params
-from kinerja.reproducible import source_date_epoch
-from kinerja.safety import OutputFolderError, check_not_input, check_output_folder
+from kinerja import __version__
+from kinerja.support import display, pesan
+from kinerja.inputs.load import check, load
+from kinerja.inputs.readers import DESIMAL
+from kinerja.render.report import write_findings_report
+from kinerja.inputs.workbook import write_template
+from kinerja.core.engine import score_table
+from kinerja.inputs.findings import InputError, format_findings, format_findings_table
+from kinerja.render.output import FORMATS, result_files, result_names, write_csv_files
+from kinerja.inputs.params import Params, ParamsError, load_params
+from kinerja.support.reproducible import BuildTimeError, source_date_epoch
+from kinerja.support.safety import OutputFolderError, check_not_input, check_output_folder
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -43,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_findings(error.findings), file=sys.stderr)
         print(str(error), file=sys.stderr)
         return EXIT_INPUT
-    except ParamsError as error:
+    except (ParamsError, BuildTimeError) as error:
         print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
         return EXIT_INPUT
     except OSError as error:
@@ -60,9 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _internal_error(error: Exception, argv: Sequence[str] | None) -> int:
-    """Write the traceback of an unexpected error to a log file (:mod:`kinerja.crash`) and say in
+    """Write the traceback of an unexpected error to a log file (:mod:`kinerja.support.crash`) and say in
     one line where it is; exit code 2."""
-    from kinerja.crash import log_folders, write_crash_log
+    from kinerja.support.crash import log_folders, write_crash_log
 
     log = write_crash_log(error, None if argv is None else list(argv))
     if log is None:
@@ -157,7 +158,7 @@ def run_score(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     """``kinerja validate``: read and check everything, report every finding, score nothing."""
-    if args.report:  # never written over an input (kinerja.safety)
+    if args.report:  # never written over an input (kinerja.support.safety)
         check_not_input(args.report, [*args.data, *([args.params] if args.params else [])])
     params = load_params(args.params) if args.params else Params()
     loaded = check(args.data, params.rules, _desimal(args, params), params.tahun)
@@ -185,7 +186,7 @@ def run_template(args: argparse.Namespace) -> int:
     if args.file.suffix.lower() != ".xlsx":
         print(pesan.CLI_TEMPLATE_XLSX, file=sys.stderr)
         return EXIT_USAGE
-    from kinerja.schema import TAHUN_MAX, TAHUN_MIN
+    from kinerja.inputs.schema import TAHUN_MAX, TAHUN_MIN
 
     if not TAHUN_MIN <= args.tahun <= TAHUN_MAX:  # the years validation accepts
         print(pesan.CLI_TEMPLATE_TAHUN.format(tahun=args.tahun, awal=TAHUN_MIN, akhir=TAHUN_MAX), file=sys.stderr)
@@ -286,7 +287,7 @@ def run_build(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print(pesan.CLI_GALAT.format(pesan=pesan.RUN_JOBS.format(nilai=args.jobs)), file=sys.stderr)
         return EXIT_USAGE
-    # both output folders are checked before any work (kinerja.safety)
+    # both output folders are checked before any work (kinerja.support.safety)
     check_output_folder(args.build, "build")
     check_output_folder(args.out, "situs", inputs=[args.build], replace_all=True)
     for year in years:
@@ -312,7 +313,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def _plain_header(header: str, column: str) -> bool:
     """A header that is just the column's name or template label (not worth reporting)."""
-    from kinerja.schema import header_key
+    from kinerja.inputs.schema import header_key
 
     return header_key(header) == column
 

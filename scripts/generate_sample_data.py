@@ -55,8 +55,8 @@ ROOT = Path(__file__).absolute().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import kinerja  # noqa: E402
-from kinerja import display  # noqa: E402
-from kinerja.workbook import TEMPLATE_COLUMNS, build_template  # noqa: E402
+from kinerja.support import display  # noqa: E402
+from kinerja.inputs.workbook import TEMPLATE_COLUMNS, build_template  # noqa: E402
 
 SEED = 20250211  # the day the 2025 PKs were signed (11 Februari 2025)
 YEARS = (2022, 2023, 2024)
@@ -917,7 +917,7 @@ def workbook(data: Dataset, tahun: int, seed: int):
     if tahun == YEARS[-1]:  # the versioned master list, once
         opd = book["opd"]
         for r, record in enumerate(data.opd.to_dict("records"), start=2):
-            for c, name in enumerate(kinerja.schema.OPD_COLUMNS, start=1):
+            for c, name in enumerate(kinerja.inputs.schema.OPD_COLUMNS, start=1):
                 value = record[name]
                 cell = opd.cell(row=r, column=c, value=None if pd.isna(value) else value)
                 if isinstance(value, datetime.datetime):
@@ -925,7 +925,7 @@ def workbook(data: Dataset, tahun: int, seed: int):
 
     anggaran = book["anggaran"]
     for r, record in enumerate(data.anggaran[data.anggaran["tahun"] == tahun].to_dict("records"), start=2):
-        for c, name in enumerate(kinerja.schema.ANGGARAN_COLUMNS, start=1):
+        for c, name in enumerate(kinerja.inputs.schema.ANGGARAN_COLUMNS, start=1):
             value = record[name]
             anggaran.cell(row=r, column=c, value=int(value) if name != "kode_opd" else value)
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, settings
 
-from kinerja import schema
+from kinerja.inputs import schema
 
 # Hypothesis profiles: ``ci`` (default: hypothesis' usual 100 examples, no deadline: a loaded CI
 # machine must not fail a test for being slow) and ``teliti`` (thorough, by hand:

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from kinerja import Rules
-from kinerja.engine import score_table
+from kinerja.core.engine import score_table
 from tests.conftest import tidy
 
 # OPD A: S1 = {90, 130}, S2 = {100, not computable};  OPD B: S3 = {0 (floored), not computable};

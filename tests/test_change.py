@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from kinerja import Rules
-from kinerja.change import change_pemda
-from kinerja.engine import score_table
+from kinerja.core.change import change_pemda
+from kinerja.core.engine import score_table
 from tests.conftest import tidy
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from kinerja import display
+from kinerja.support import display
 
 
 @pytest.mark.parametrize(

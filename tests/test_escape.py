@@ -1,4 +1,4 @@
-"""kinerja.escape and kinerja.xlsx: each escaping function against hand-written expected strings,
+"""kinerja.support.escape and kinerja.support.xlsx: each escaping function against hand-written expected strings,
 and against the real consumers (pandoc's Markdown reader, openpyxl read-back, Python's csv reader).
 """
 
@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from kinerja import escape, xlsx
+from kinerja.support import escape, xlsx
 
 # --- text, HTML ----------------------------------------------------------------------------------
 
@@ -162,8 +162,8 @@ def test_save_workbook_keeps_cells_typed_as_formulas_text(tmp_path):
 
 
 def test_validate_report_xlsx_keeps_values_text(tmp_path):
-    from kinerja.findings import Finding
-    from kinerja.report import write_findings_report
+    from kinerja.inputs.findings import Finding
+    from kinerja.render.report import write_findings_report
 
     value = '=HYPERLINK("http://contoh.invalid","Klik")'
     finding = Finding("pk.csv", "", 2, "polaritas", value, "Polaritas tidak dikenal.")
@@ -175,7 +175,7 @@ def test_validate_report_xlsx_keeps_values_text(tmp_path):
 
 
 def test_template_has_no_formula_cell(tmp_path):
-    from kinerja.workbook import write_template
+    from kinerja.inputs.workbook import write_template
 
     book = openpyxl.load_workbook(write_template(tmp_path / "pk.xlsx", 2025))
     assert not [c.coordinate for s in book.worksheets for row in s.iter_rows() for c in row if c.data_type == "f"]

@@ -11,7 +11,9 @@ import matplotlib as mpl
 import pandas as pd
 import pytest
 
-from kinerja import Rules, builtin_scale, figures, pages
+from kinerja import Rules, builtin_scale, pages
+
+from kinerja.render import figures
 
 FIXTURE = Path(__file__).parent / "fixtures" / "proyek"
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -173,7 +173,7 @@ def inputs(draw):
 
 def write_inputs(folder: Path, header, rows, kind, options) -> Path:
     if kind == "xlsx":
-        path = folder / "kinerja.xlsx"
+        path = folder / "kinerja.support.xlsx"
         write_xlsx(path, header, rows, options["per_year"], options["side"])
         return path
     if kind == "csv":

@@ -40,8 +40,10 @@ import yaml
 from matplotlib.text import Text
 from publish_fixture import ROOT, make_project
 
-from kinerja import figures, run
-from kinerja.predikat import Scale
+from kinerja.render import figures
+
+from kinerja import run
+from kinerja.core.predikat import Scale
 from kinerja.publish import publish, quarto_engine
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -65,7 +67,7 @@ def names() -> dict[str, str]:
 
 PEMDA = yaml.safe_load((HOSTILE / "params" / "2024.yml").read_text(encoding="utf-8"))["pemda"]["nama"]
 #: Site page of each OPD (``run.safe_name`` of its code, written out here by hand).
-#: File names of the codes, worked out by hand from the rule of :mod:`kinerja.names` (a code that is
+#: File names of the codes, worked out by hand from the rule of :mod:`kinerja.support.names` (a code that is
 #: not plain: its letters, digits and ``._-`` with the rest as ``_``, trimmed, then ``~`` and the first
 #: 12 hex digits of the code's SHA-256).
 PAGES = {"1.01": "1.01", "1.02": "1.02", "=1+2": "1_2~673222ac0c0a", "1.04": "1.04", "@1.05": "1.05~291aabf4b0c2"}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from publish_fixture import published
 
-from kinerja import crash
+from kinerja.support import crash
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "contoh-kecil" / "kinerja.csv"

@@ -19,7 +19,9 @@ import psutil
 import pytest
 from publish_fixture import make_project, published
 
-from kinerja import run, safety
+from kinerja import run
+
+from kinerja.support import safety
 from kinerja.publish import TEMP_PREFIX as STAGING_PREFIX
 
 ROOT = Path(__file__).resolve().parents[1]

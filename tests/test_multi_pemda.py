@@ -13,7 +13,7 @@ import pytest
 
 import kinerja
 from kinerja import Rules
-from kinerja.engine import score_table
+from kinerja.core.engine import score_table
 from tests.conftest import ROOT, tidy
 
 PROV = dict(kode_pemda="17", nama_pemda="Provinsi Bengkulu")

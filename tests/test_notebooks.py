@@ -39,7 +39,7 @@ def test_notebook_source_is_clean(path):
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
             assert not _computes(cell.source), cell.source  # every number comes from kinerja
-            assert "plt." not in cell.source and "savefig" not in cell.source  # figures come from kinerja.figures
+            assert "plt." not in cell.source and "savefig" not in cell.source  # figures come from kinerja.render.figures
 
 
 def _computes(source: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Numbers typed by hand (kinerja.numbers): every form under every convention, worked by hand."""
+"""Numbers typed by hand (kinerja.inputs.numbers): every form under every convention, worked by hand."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinerja import display, pesan
-from kinerja.numbers import (
+from kinerja.support import display, pesan
+from kinerja.inputs.numbers import (
     CAMPUR,
     GALAT,
     ID,
@@ -532,7 +532,7 @@ PLAIN_AND_OTHER = [
 
 def slow_path(monkeypatch):
     """Force every text cell through the full normalisation (the path before the fast one)."""
-    import kinerja.numbers as numbers_module
+    import kinerja.inputs.numbers as numbers_module
 
     monkeypatch.setattr(numbers_module, "_PLAIN", r"\b\B")  # RE2 and re: matches nothing
 

@@ -1,4 +1,4 @@
-"""One agency, one file: the file names made from kode_opd (kinerja.names) are one-to-one and safe,
+"""One agency, one file: the file names made from kode_opd (kinerja.support.names) are one-to-one and safe,
 validation reports the codes that cannot name a file, and a real run and publish of OPDs whose
 codes used to share a file name (a/b, a_b, a b) keep every OPD's page and report section."""
 
@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kinerja
-from kinerja import names, run
+from kinerja.support import names
+from kinerja import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")

@@ -1,4 +1,4 @@
-"""Result tables written with Arrow (kinerja.output): the content pandas ``to_csv`` writes (pandas
+"""Result tables written with Arrow (kinerja.render.output): the content pandas ``to_csv`` writes (pandas
 is the independent reference), floats that read back identically, and ``--format parquet``."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from kinerja.output import csv_bytes, csv_chunks
+from kinerja.render.output import csv_bytes, csv_chunks
 from test_cli import FILES, SAMPLE, kinerja
 
 
@@ -93,9 +93,9 @@ def test_other_dtypes_are_written_by_pandas():
 
 
 def test_score_sample_csv_content_is_what_pandas_writes(tmp_path):
-    from kinerja.api import load
-    from kinerja.engine import score_table
-    from kinerja.params import Params
+    from kinerja.inputs.load import load
+    from kinerja.core.engine import score_table
+    from kinerja.inputs.params import Params
 
     out = tmp_path / "hasil"
     done = kinerja("score", SAMPLE, "--out", out)

@@ -20,9 +20,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kinerja import pages, pesan
-from kinerja.findings import InputError
-from kinerja.params import ParamsError
+from kinerja import pages
+
+from kinerja.support import pesan
+from kinerja.inputs.findings import InputError
+from kinerja.inputs.params import ParamsError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "proyek"
 
@@ -161,7 +163,7 @@ def test_params_year_and_opd_checks(tmp_path):
 
 
 def test_headline_shows_names_from_the_data_as_text():
-    from kinerja import tables
+    from kinerja.render import tables
 
     name = "<script>alert(1)</script> & [Klik](javascript:alert(1)) {{< env HOME >}}"
     row = pd.DataFrame(
@@ -180,7 +182,8 @@ def test_headline_shows_names_from_the_data_as_text():
 
 
 def test_method_is_a_paragraph_with_the_label_in_bold():
-    from kinerja import Rules, tables
+    from kinerja import Rules
+    from kinerja.render import tables
 
     shown = tables.method(Rules())
     assert shown.html.startswith("<p><strong>Metode.</strong> Capaian pemda = rata-rata capaian OPD; ")

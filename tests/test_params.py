@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kinerja import Rules
-from kinerja.params import ParamsError, load_params, parse_params
+from kinerja.inputs.params import ParamsError, load_params, parse_params
 
 
 def write(tmp_path, text):

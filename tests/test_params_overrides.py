@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kinerja.params import ParamsError, load_params
+from kinerja.inputs.params import ParamsError, load_params
 
 TEXT = """
 pemda:

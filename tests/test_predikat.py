@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kinerja.predikat import Scale, builtin_scale, builtin_scale_names
+from kinerja.core.predikat import Scale, builtin_scale, builtin_scale_names
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,7 @@ def test_the_repository_cites_its_own_methodology(root):
 
 def test_methodology_lists_every_setting_with_its_default(root):
     """docs/metodologi.md's settings table names every rule setting and its default value."""
-    from kinerja.rules import Rules
+    from kinerja.core.rules import Rules
 
     text = (root / "docs" / "metodologi.md").read_text(encoding="utf-8")
     table = text.split("## 7. Settings and their defaults", 1)[1].split("\n## ", 1)[0]

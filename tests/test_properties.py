@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja import Rules
-from kinerja.engine import score_table
-from kinerja.scoring import score_indicators
+from kinerja.core.engine import score_table
+from kinerja.core.scoring import score_indicators
 from tests.conftest import tidy
 
 positive = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infinity=False)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import kinerja
-from kinerja.findings import InputError, findings_frame, format_findings
+from kinerja.inputs.findings import InputError, findings_frame, format_findings
 
 HEADER = "tahun,kode_opd,nama_opd,sasaran,indikator,satuan,polaritas,target,realisasi"
 GOOD = "2024,007,Dinas Kesehatan,Sasaran A,Angka kematian ibu,per 100.000 KH,negatif,120,110"

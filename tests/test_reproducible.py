@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from publish_fixture import make_project
 
-from kinerja import reproducible
+from kinerja.support import reproducible
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "contoh-kecil" / "kinerja.csv"

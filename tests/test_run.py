@@ -15,7 +15,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from kinerja import pesan, run
+from kinerja.support import pesan
+
+from kinerja import run
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "proyek"

@@ -1,4 +1,4 @@
-"""``kinerja run --scheduler``: the notebooks on a real local Dask cluster (kinerja.run_dask).
+"""``kinerja run --scheduler``: the notebooks on a real local Dask cluster (kinerja.run.cluster).
 
 A scheduler and two single-threaded worker processes (``dask scheduler`` / ``dask worker`` from
 this environment, on 127.0.0.1 only) are started by the tests and torn down after. The workers
@@ -200,7 +200,7 @@ def test_workers_with_another_kinerja_are_refused(tmp_path):
 
 
 def test_without_dask_the_message_says_how_to_install_it(monkeypatch):
-    from kinerja import run_dask
+    from kinerja.run import cluster as run_dask
 
     monkeypatch.setitem(sys.modules, "dask.distributed", None)  # import fails as where Dask is missing
     with pytest.raises(run_dask.ClusterError, match=r"pip install 'kinerja\[dask\]'"):

@@ -1,4 +1,4 @@
-"""Outputs never destroy what kinerja did not make (kinerja.safety and every command that writes a
+"""Outputs never destroy what kinerja did not make (kinerja.support.safety and every command that writes a
 folder), as a careless user would try it: real commands on real project copies.
 
 The first four tests are the cases seen in the field (``publish --out .`` deleted the project,
@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 from publish_fixture import published
 
-from kinerja import run, safety
+from kinerja import run
+
+from kinerja.support import safety
 from kinerja.publish import PublishError, publish
 
 ROOT = Path(__file__).resolve().parents[1]

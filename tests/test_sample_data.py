@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 import kinerja
-from kinerja import display, pesan
-from kinerja.findings import PERINGATAN
+from kinerja.support import display, pesan
+from kinerja.inputs.findings import PERINGATAN
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTOH = ROOT / "data" / "contoh"

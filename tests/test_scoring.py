@@ -7,8 +7,8 @@ import math
 import pytest
 
 from kinerja import Rules
-from kinerja.engine import score_table
-from kinerja.scoring import score_indicators
+from kinerja.core.engine import score_table
+from kinerja.core.scoring import score_indicators
 from tests.conftest import tidy
 
 NAN = float("nan")

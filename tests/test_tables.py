@@ -8,9 +8,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kinerja import pages, pesan, tables
+from kinerja import pages
+
+from kinerja.support import pesan
+
+from kinerja.render import tables
 from kinerja.pages import Page
-from kinerja.tables import Column
+from kinerja.render.tables import Column
 
 FIXTURE = Path(__file__).parent / "fixtures" / "proyek"
 

@@ -107,7 +107,7 @@ def test_huge_and_infinite_numbers_in_a_workbook(tmp_path):
     (1e300) sat in a column read as text or checked for blank rows."""
     import openpyxl
 
-    path = tmp_path / "kinerja.xlsx"
+    path = tmp_path / "kinerja.support.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "kinerja"
@@ -127,7 +127,7 @@ def test_master_list_date_outside_the_years_is_a_galat(tmp_path):
 
     import openpyxl
 
-    path = tmp_path / "kinerja.xlsx"
+    path = tmp_path / "kinerja.support.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "kinerja"

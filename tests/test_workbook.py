@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import kinerja
-from kinerja.workbook import TEMPLATE_COLUMNS, write_template
+from kinerja.inputs.workbook import TEMPLATE_COLUMNS, write_template
 
 
 def kinerja_cli(*args):

@@ -8,7 +8,7 @@ Markdown pages (:mod:`kinerja.publish.stage`, structure from ``_quarto.yml`` thr
 swap the new site in. Everything is built in a temporary folder beside the output folder, and
 the output folder is replaced only on success: a failure leaves the previous site untouched.
 
-The output folder must be new, empty, or a site kinerja made (:mod:`kinerja.safety`): its marker
+The output folder must be new, empty, or a site kinerja made (:mod:`kinerja.support.safety`): its marker
 ``.kinerja`` lists every file of the site, and a site holding any other file is refused (never
 deleted). The temporary folder is named ``.kinerja-terbit-<pid>-…``; the next publish into the same
 place removes those of processes no longer running (a killed publish).
@@ -26,11 +26,13 @@ from pathlib import Path
 
 import yaml
 
-from kinerja import __version__, display, pesan, safety
+from kinerja import __version__
+
+from kinerja.support import atomic, display, pesan, safety
 from kinerja.publish import pandoc_engine, quarto_engine, site, stage
 from kinerja.publish.site import SiteConfigError
 from kinerja.publish.stage import Context, StageError
-from kinerja.reproducible import build_date
+from kinerja.support.reproducible import build_date
 
 ENGINES = ("auto", "quarto", "pandoc")
 TEMP_PREFIX = ".kinerja-terbit-"
@@ -80,7 +82,7 @@ def detect_context(root: Path, years: Sequence[int], today: datetime.date | None
     ``SOURCE_DATE_EPOCH`` when set) and whether the data is synthetic: a params file
     saying ``sintetis: true``, a pemda name saying ``sintetis``/``contoh``, or data under
     ``data/contoh*`` (the shipped samples)."""
-    from kinerja.params import ParamsError, load_params
+    from kinerja.inputs.params import ParamsError, load_params
 
     pemda, sintetis = "", False
     for year in sorted(years):
@@ -146,7 +148,7 @@ def publish(
             raise PublishError(pesan.TERBIT_HASIL_TIDAK_ADA.format(mesin=mesin, berkas=", ".join(missing)))
         safety.mark_folder(rendered, "situs", safety.folder_files(rendered))
         safety.check_output_folder(out, "situs", root=root, inputs=[build], replace_all=True)  # changed meanwhile?
-        _swap(rendered, out, work)
+        atomic.swap_folder(rendered, out, work / "lama")  # the old site goes with work
     except safety.OutputFolderError as error:
         raise PublishError(str(error)) from None
     except (StageError, SiteConfigError, pandoc_engine.EngineError, quarto_engine.QuartoError, OSError, ValueError,
@@ -157,19 +159,3 @@ def publish(
     pdfs = tuple(p for p in outputs if p.endswith(".pdf"))
     pages = tuple(p for p in outputs if p.endswith(".html"))
     return Publication(shown, mesin, tuple(years), pages, pdfs, time.perf_counter() - started)
-
-
-def _swap(new: Path, out: Path, work: Path) -> None:
-    """Put ``new`` in the place of ``out`` (the old site moved aside first, put back on failure).
-
-    The old site is removed with ``work``: the callers checked that every file of it is kinerja's
-    (:func:`kinerja.safety.check_output_folder` with ``replace_all``)."""
-    old = work / "lama"
-    if out.exists():
-        os.replace(out, old)
-    try:
-        os.replace(new, out)
-    except OSError:
-        if old.exists():
-            os.replace(old, out)
-        raise

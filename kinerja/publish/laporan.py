@@ -2,8 +2,8 @@
 
 The Typst template ``kinerja/templates/kinerja-laporan.typ`` lays the report out from this data;
 here the tables the notebooks showed (their CSV extracts) are put in report order and every
-number is formatted in Indonesian (:mod:`kinerja.display`), every wording taken from
-:mod:`kinerja.pesan`. Nothing is computed: capaian, changes and predikat are the run's.
+number is formatted in Indonesian (:mod:`kinerja.support.display`), every wording taken from
+:mod:`kinerja.support.pesan`. Nothing is computed: capaian, changes and predikat are the run's.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja import display, escape, pesan, tables
-from kinerja.predikat import builtin_scale, builtin_scale_names
+from kinerja.support import display, escape, pesan
+
+from kinerja.render import tables
+from kinerja.core.predikat import builtin_scale, builtin_scale_names
 
 
 def _rows(path: Path) -> pd.DataFrame:
@@ -22,7 +24,7 @@ def _rows(path: Path) -> pd.DataFrame:
 
 def _text(value: object) -> str:
     """Data text for the report: the template shows the strings of ``laporan.json`` as text (Typst
-    content from a string, never evaluated), so no escape is needed (:func:`kinerja.escape.text`)."""
+    content from a string, never evaluated), so no escape is needed (:func:`kinerja.support.escape.text`)."""
     return escape.text(value)
 
 

@@ -3,7 +3,7 @@
 An executed notebook of ``_build/`` becomes a page by :func:`page_notebook`: the parameter cells
 (``parameters`` and papermill's ``injected-parameters``) and their metadata go, the first raw cell
 becomes the page's front matter (title and description escaped as Markdown text by
-:mod:`kinerja.escape`, so an OPD named ``<script>alert(1)</script>`` or ``{{< env HOME >}}`` is
+:mod:`kinerja.support.escape`, so an OPD named ``<script>alert(1)</script>`` or ``{{< env HOME >}}`` is
 shown as those characters), ``text/markdown`` outputs lose their
 ``text/plain`` twin (so pandoc's ``best`` output choice keeps them) and any HTML in them, stream and
 error outputs go, and optional raw HTML blocks (the headline card of the overview) are inserted.
@@ -14,7 +14,7 @@ CDN for any notebook with an HTML output; and the alt text of every image output
 (``metadata["image/png"]["alt"]``, which pandoc reads) is also given as the cell's ``fig-alt``
 option, which Quarto reads. Quarto writes that option into Markdown attribute syntax
 (``{fig-alt='…'}``) and expands shortcodes in it, so it is escaped for that place
-(:func:`kinerja.escape.quarto_attribute`). A raw HTML ``<img>`` with the picture inline would
+(:func:`kinerja.support.escape.quarto_attribute`). A raw HTML ``<img>`` with the picture inline would
 avoid the attribute, but Quarto 1.11 fails with "Maximum call stack size exceeded" on a raw cell
 of a hundred thousand characters. Every source is written as a list of lines, as nbformat writes
 it: Quarto reads a string source as one line (a front matter cell would show as text).
@@ -28,16 +28,16 @@ from typing import Any
 
 import yaml
 
-from kinerja import escape as _escape
+from kinerja.support import escape as _escape
 
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
 
-#: Text from the data as Markdown: :func:`kinerja.escape.markdown_text`.
+#: Text from the data as Markdown: :func:`kinerja.support.escape.markdown_text`.
 markdown_text = _escape.markdown_text
 
 
 def front_matter(fields: dict[str, Any]) -> str:
-    """A YAML front matter block (:func:`kinerja.escape.front_matter`): the texts for people
+    """A YAML front matter block (:func:`kinerja.support.escape.front_matter`): the texts for people
     (``title``, ``subtitle``, ``description``, ``pagetitle`` and the listing field ``opd``) are
     escaped as Markdown (Quarto and pandoc read metadata strings as Markdown, and Quarto expands
     shortcodes in them)."""

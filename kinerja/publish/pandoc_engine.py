@@ -24,9 +24,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from kinerja import escape, pesan
+from kinerja.support import escape, pesan
 from kinerja.publish import notebooks, site
-from kinerja.reproducible import build_time
+from kinerja.support.reproducible import build_time
 
 PAGE_TEMPLATE = "halaman.html"
 FILTER = "kinerja.lua"

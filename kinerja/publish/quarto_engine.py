@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from kinerja import pesan
+from kinerja.support import pesan
 
 ENV = "QUARTO_PATH"
 

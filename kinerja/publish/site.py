@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from kinerja import pesan
+from kinerja.support import pesan
 
 CONFIG = "_quarto.yml"
 SECTION = "kinerja"

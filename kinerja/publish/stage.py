@@ -18,7 +18,7 @@ Markdown pages of ``situs/``, :func:`stage` writes::
     kinerja.css, kinerja-js.html, spanduk.html   style, script and the synthetic-data banner
 
 Both engines render this folder; nothing in it is specific to one of them. Text from the data
-reaches it only through :mod:`kinerja.escape` (HTML, Markdown, front matter, CSV cells).
+reaches it only through :mod:`kinerja.support.escape` (HTML, Markdown, front matter, CSV cells).
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from kinerja import display, escape, pesan
+from kinerja.support import display, escape, pesan
 from kinerja.publish import laporan, notebooks, site
-from kinerja.reproducible import build_time
+from kinerja.support.reproducible import build_time
 
 SITUS = "situs"
 #: Templates, stylesheet and script shipped with the package.
@@ -266,7 +266,7 @@ def _copy_extract(folder: Path, stem: str, dest: Path) -> None:
 
 def public_csv(source: Path, target: Path) -> None:
     """Copy a CSV extract of ``kinerja run`` as a public download: every cell through
-    :func:`kinerja.escape.csv_field` (text quoted, and prefixed with ``'`` when it starts like a
+    :func:`kinerja.support.escape.csv_field` (text quoted, and prefixed with ``'`` when it starts like a
     formula; numbers and empty cells as they are). Encoding UTF-8, comma, ``\\n`` line ends."""
     with source.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.reader(stream))
@@ -276,7 +276,7 @@ def public_csv(source: Path, target: Path) -> None:
 
 def _method_sentence(notebook: dict) -> str:
     """The overview's own statement of its method (the ``text/plain`` of its Metode sentence,
-    :func:`kinerja.tables.method`)."""
+    :func:`kinerja.render.tables.method`)."""
     for text in notebooks.plain_outputs(notebook):
         if text.startswith(pesan.HALAMAN_METODE_JUDUL + " "):
             return text

@@ -1,0 +1,86 @@
+"""The scoring rules in force: an immutable value that params files set.
+
+Every default is the one of ``docs/metodologi.md``. Change a rule with :func:`dataclasses.replace`::
+
+    rules = Rules(batas_atas=120, agregasi_opd="rata_rata")
+    looser = dataclasses.replace(rules, batas_atas=None)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+
+from kinerja.support import pesan
+from kinerja.core.predikat import Scale, builtin_scale
+
+#: Canonical polarities (see ``schema.POLARITAS_SINONIM`` for what inputs may write).
+POSITIF, NEGATIF, STABIL = "positif", "negatif", "stabil"
+POLARITAS = (POSITIF, NEGATIF, STABIL)
+
+#: Formulas of a negatif indicator: ``selisih`` = (2 − R/T) × 100 [regulation], ``rasio`` = T/R × 100.
+RUMUS_SELISIH, RUMUS_RASIO = "selisih", "rasio"
+RUMUS_NEGATIF = (RUMUS_SELISIH, RUMUS_RASIO)
+
+#: How an OPD capaian is made from its indicators.
+AGREGASI_OPD = ("bertingkat", "rata_rata", "bobot")
+#: How the pemda capaian is made: mean of OPD capaian, or flat mean of all indicators.
+AGREGASI_PEMDA = ("rata_opd", "rata_rata")
+
+
+class RulesError(ValueError):
+    """A rule set to a value that does not exist; the message is in Bahasa Indonesia."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How capaian are computed and averaged.
+
+    Attributes:
+        rumus_negatif: default formula of negatif indicators whose ``rumus`` is empty:
+            ``"selisih"`` (2 − R/T) × 100, or ``"rasio"`` T/R × 100.
+        lantai: lower bound of an indicator capaian in percent (default 0: a negatif indicator
+            with R > 2T scores 0, never below). ``None`` keeps negative values.
+        batas_atas: optional cap in percent applied **only when averaging** (sasaran, OPD, pemda);
+            indicator capaian are always reported uncapped. ``None`` means no cap.
+        agregasi_opd: ``"bertingkat"`` (mean of the sasaran means, default), ``"rata_rata"``
+            (flat mean of the OPD's indicators) or ``"bobot"`` (mean weighted by ``bobot``).
+        agregasi_pemda: ``"rata_opd"`` (mean of the OPD capaian, default) or ``"rata_rata"``
+            (flat mean of all indicators of the pemda).
+        skala_predikat: the predikat scale (default: five levels, Permendagri 86/2017).
+    """
+
+    rumus_negatif: str = RUMUS_SELISIH
+    lantai: float | None = 0.0
+    batas_atas: float | None = None
+    agregasi_opd: str = "bertingkat"
+    agregasi_pemda: str = "rata_opd"
+    skala_predikat: Scale = field(default_factory=builtin_scale)
+
+    def __post_init__(self) -> None:
+        _choice("rumus_negatif", self.rumus_negatif, RUMUS_NEGATIF)
+        _choice("agregasi_opd", self.agregasi_opd, AGREGASI_OPD)
+        _choice("agregasi_pemda", self.agregasi_pemda, AGREGASI_PEMDA)
+        for name in ("lantai", "batas_atas"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise RulesError(pesan.ATURAN_BUKAN_ANGKA.format(nama=name, nilai=value))
+            object.__setattr__(self, name, float(value))
+        if self.batas_atas is not None and self.batas_atas <= 0:
+            raise RulesError(pesan.ATURAN_BATAS_ATAS.format(nilai=self.batas_atas))
+        if self.lantai is not None and self.batas_atas is not None and self.lantai >= self.batas_atas:
+            raise RulesError(pesan.ATURAN_LANTAI_BATAS.format(lantai=self.lantai, batas=self.batas_atas))
+        if not isinstance(self.skala_predikat, Scale):
+            raise RulesError(pesan.ATURAN_SKALA.format(nilai=self.skala_predikat))
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """Names of the settings, as params files write them."""
+        return [f.name for f in fields(cls)]
+
+
+def _choice(name: str, value: object, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise RulesError(pesan.ATURAN_PILIHAN.format(nama=name, nilai=value, pilihan=", ".join(allowed)))

@@ -1,0 +1,251 @@
+"""The input contract: the one place that says which columns a tidy indicator table has.
+
+One row per indicator per year. Text columns are pandas strings, number columns floats (NaN when
+empty), ``tahun`` an integer, ``polaritas`` one of the canonical values, ``rumus`` ``""``,
+``selisih`` or ``rasio``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, RUMUS_SELISIH, STABIL
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the contract.
+
+    ``label`` is the header written in workbooks made by ``kinerja template``; ``aliases`` are other
+    headers analysts use for the same column, as :func:`header_key` normalises them.
+    """
+
+    name: str
+    kind: str  # "tahun", "teks", "angka", "polaritas", "rumus", "tanggal"
+    required: bool
+    must_fill: bool  # every row needs a value (for required columns)
+    description: str  # Bahasa Indonesia, for help texts and the data dictionary
+    label: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table of the inputs: the indicator table, the OPD master list or the budget."""
+
+    name: str  # the workbook sheet name
+    columns: tuple[Column, ...]
+    description: str
+
+    @property
+    def by_name(self) -> dict[str, Column]:
+        return {column.name: column for column in self.columns}
+
+    @property
+    def required(self) -> list[str]:
+        return [column.name for column in self.columns if column.required]
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("tahun", "tahun", True, True, "Tahun anggaran Perjanjian Kinerja, misalnya 2024.", "Tahun",
+           ("tahun_anggaran", "ta", "tahun_pk")),
+    Column("kode_opd", "teks", True, True, "Kode OPD, tetap dari tahun ke tahun (teks: 007 tetap 007).", "Kode OPD",
+           ("kode_perangkat_daerah", "kode_skpd", "kode_unit")),
+    Column("nama_opd", "teks", True, True, "Nama OPD.", "Nama OPD",
+           ("opd", "perangkat_daerah", "nama_perangkat_daerah", "skpd", "nama_skpd", "unit_kerja")),
+    Column("sasaran", "teks", True, True, "Sasaran strategis OPD dalam PK.", "Sasaran",
+           ("sasaran_strategis", "sasaran_opd", "sasaran_kinerja")),
+    Column("indikator", "teks", True, True, "Indikator kinerja sasaran.", "Indikator",
+           ("indikator_kinerja", "indikator_kinerja_utama", "iku", "nama_indikator")),
+    Column("satuan", "teks", True, False, "Satuan indikator (%, orang, bulan, indeks, …).", "Satuan", ("unit",)),
+    Column("polaritas", "polaritas", True, True, "positif, negatif atau stabil.", "Polaritas",
+           ("sifat_indikator", "arah_indikator")),
+    Column("target", "angka", True, False, "Target tahun ini; kosongkan bila target berupa rentang.", "Target",
+           ("target_pk", "target_kinerja", "target_tahun")),
+    Column("realisasi", "angka", True, False, "Realisasi tahun ini; kosong berarti belum dilaporkan.", "Realisasi",
+           ("realisasi_kinerja", "realisasi_tahun", "capaian_realisasi")),
+    Column("kode_indikator", "teks", False, False, "Kode indikator, untuk mencocokkan antar tahun.", "Kode Indikator",
+           ("kode_iku",)),
+    Column("target_bawah", "angka", False, False, "Batas bawah target rentang.", "Target Bawah",
+           ("batas_bawah_target", "target_minimal", "target_min")),
+    Column("target_atas", "angka", False, False, "Batas atas target rentang.", "Target Atas",
+           ("batas_atas_target", "target_maksimal", "target_max")),
+    Column("rumus", "rumus", False, False, "Kosong (rumus bawaan polaritas) atau rasio (T/R untuk negatif).", "Rumus",
+           ("rumus_capaian",)),
+    Column("bobot", "angka", False, False, "Bobot indikator untuk rata-rata tertimbang (agregasi bobot).", "Bobot"),
+    Column("keterangan", "teks", False, False, "Keterangan bebas.", "Keterangan", ("catatan", "ket")),
+    Column("kode_pemda", "teks", False, False, "Kode pemda, bila satu data memuat beberapa pemda.", "Kode Pemda"),
+    Column("nama_pemda", "teks", False, False, "Nama pemda, bila satu data memuat beberapa pemda.", "Nama Pemda"),
+)
+
+KINERJA = Sheet("kinerja", COLUMNS, "Target dan realisasi indikator Perjanjian Kinerja, satu baris per indikator.")
+
+OPD = Sheet(
+    "opd",
+    (
+        Column("kode_opd", "teks", True, True, "Kode OPD.", "Kode OPD", ("kode_perangkat_daerah", "kode_skpd")),
+        Column("nama_opd", "teks", True, True, "Nama OPD.", "Nama OPD", ("nama_perangkat_daerah", "perangkat_daerah")),
+        Column("singkatan", "teks", False, False, "Singkatan nama OPD, misalnya BAPENDA.", "Singkatan"),
+        Column("berlaku_mulai", "tanggal", False, False, "Tanggal (atau tahun) OPD mulai berlaku.", "Berlaku Mulai"),
+        Column("berlaku_sampai", "tanggal", False, False, "Tanggal (atau tahun) OPD terakhir berlaku; kosong bila masih ada.",
+               "Berlaku Sampai"),
+        Column("digantikan_oleh", "teks", False, False, "Kode OPD pengganti bila OPD ini berganti nama atau digabung.",
+               "Digantikan Oleh", ("kode_opd_pengganti", "pengganti")),
+    ),
+    "Daftar induk OPD, termasuk OPD yang berganti nama atau digabung.",
+)
+
+ANGGARAN = Sheet(
+    "anggaran",
+    (
+        Column("tahun", "tahun", True, True, "Tahun anggaran.", "Tahun", ("tahun_anggaran",)),
+        Column("kode_opd", "teks", True, True, "Kode OPD.", "Kode OPD", ("kode_perangkat_daerah", "kode_skpd")),
+        Column("pagu", "angka", True, True, "Pagu anggaran OPD (rupiah).", "Pagu", ("pagu_anggaran", "anggaran")),
+        Column("realisasi_anggaran", "angka", True, False, "Realisasi anggaran OPD (rupiah).", "Realisasi Anggaran",
+               ("realisasi_belanja", "realisasi")),
+    ),
+    "Pagu dan realisasi anggaran per OPD per tahun.",
+)
+
+SHEETS = {sheet.name: sheet for sheet in (KINERJA, OPD, ANGGARAN)}
+
+BY_NAME = {column.name: column for column in COLUMNS}
+REQUIRED = [column.name for column in COLUMNS if column.required]
+OPTIONAL = [column.name for column in COLUMNS if not column.required]
+NUMBER_COLUMNS = [column.name for column in COLUMNS if column.kind == "angka"]
+TEXT_COLUMNS = [column.name for column in COLUMNS if column.kind in ("teks", "polaritas", "rumus")]
+
+#: Columns of the budget sheet ``anggaran`` (one row per OPD per year).
+ANGGARAN_COLUMNS = [column.name for column in ANGGARAN.columns]
+#: Columns of the OPD master list ``opd`` (renamed or merged agencies point to their successor).
+OPD_COLUMNS = [column.name for column in OPD.columns]
+
+#: Years accepted in the ``tahun`` column (and by ``kinerja template --tahun``).
+TAHUN_MIN, TAHUN_MAX = 1900, 2200
+
+#: Headers that are not data (row numbers, computed capaian) and are ignored without a warning.
+IGNORED_HEADERS = ("no", "nomor", "no_urut", "capaian", "capaian_kinerja", "predikat")
+
+
+def header_key(header: object) -> str:
+    """A header as matched against names and aliases: case-folded, without text in parentheses,
+    without a year, punctuation as ``_``. ``"Realisasi 2024"`` → ``realisasi``,
+    ``"Target (%)"`` → ``target``, ``" Kode OPD "`` → ``kode_opd``."""
+    text = re.sub(r"\(.*?\)|\[.*?\]", " ", str(header).casefold())
+    text = re.sub(r"\b(19|20)\d\d\b", " ", text)
+    return "_".join(re.findall(r"[^\W_]+", text))
+
+
+def column_for_header(header: object, sheet: Sheet = KINERJA) -> str | None:
+    """The column of ``sheet`` a header names (by name, template label or alias), or None."""
+    key = header_key(header)
+    for column in sheet.columns:
+        if key in (column.name, header_key(column.label), *column.aliases):
+            return column.name
+    return None
+
+
+def match_headers(headers: list[object], sheet: Sheet = KINERJA) -> dict[int, str]:
+    """Position of each recognised header → column name. A second header for a column already
+    matched is left out, so the reader can report it."""
+    matched: dict[int, str] = {}
+    for position, header in enumerate(headers):
+        name = column_for_header(header, sheet)
+        if name is not None and name not in matched.values():
+            matched[position] = name
+    return matched
+
+
+#: What inputs may write for each polarity (compared case-insensitively, spaces collapsed).
+POLARITAS_SINONIM: dict[str, str] = {
+    "positif": POSITIF,
+    "maksimal": POSITIF,
+    "maksimum": POSITIF,
+    "+": POSITIF,
+    "semakin tinggi semakin baik": POSITIF,
+    "negatif": NEGATIF,
+    "minimal": NEGATIF,
+    "minimum": NEGATIF,
+    "-": NEGATIF,
+    "semakin rendah semakin baik": NEGATIF,
+    "stabil": STABIL,
+}
+
+#: Accepted values of ``rumus`` ("" means the default of the polarity).
+RUMUS = ("", RUMUS_SELISIH, RUMUS_RASIO)
+
+
+# --- the declared contract of the indicator table (checked by pandera in kinerja.inputs.validate) ---
+
+#: Row-wise checks of the indicator table: name → (column the finding names, message key in pesan).
+#: Each check holds (is True) for a good row.
+ROW_CHECKS: dict[str, tuple[str, str]] = {
+    "target_kosong": ("target", "TARGET_KOSONG"),
+    "target_dan_rentang": ("target", "TARGET_DAN_RENTANG"),
+    "rentang_tanpa_atas": ("target_atas", "RENTANG_SEPARUH"),
+    "rentang_tanpa_bawah": ("target_bawah", "RENTANG_SEPARUH"),
+    "rentang_terbalik": ("target_bawah", "RENTANG_TERBALIK"),
+    "rasio_bukan_negatif": ("rumus", "RASIO_BUKAN_NEGATIF"),
+    "bobot_negatif": ("bobot", "BOBOT_NEGATIF"),
+    "bobot_wajib": ("bobot", "BOBOT_WAJIB"),
+    "indikator_ganda": ("indikator", "INDIKATOR_GANDA"),
+    "kode_indikator_ganda": ("kode_indikator", "KODE_INDIKATOR_GANDA"),
+    "nama_opd_berbeda": ("nama_opd", "NAMA_OPD_BERBEDA"),
+}
+
+#: Keys that identify one indicator in one year (``_nama`` is the normalised indicator name).
+INDICATOR_KEYS = ["tahun", "kode_opd", "_nama"]
+
+
+def kinerja_contract(rules, pemda_keys: list[str] = ()):
+    """The pandera schema of a tidy indicator table under ``rules`` (columns, must-fill cells and
+    the :data:`ROW_CHECKS`). The table must carry ``_nama`` (normalised indicator names)."""
+    import pandera.pandas as pa  # imported here: half a second, needed only when validating
+
+    def col(frame, name):
+        return frame[name] if name in frame else pd.Series(np.nan, index=frame.index)
+
+    def unique(keys):
+        def check(frame):
+            if not set(keys) <= set(frame.columns):
+                return pd.Series(True, index=frame.index)
+            usable = frame[keys].notna().all(axis=1)
+            return ~(usable & frame.duplicated(keys, keep="first"))
+        return check
+
+    def same_name(frame):
+        keys = [*pemda_keys, "tahun", "kode_opd"]
+        first = frame.groupby(keys, sort=False, dropna=False)["nama_opd"].transform("first")
+        return frame["nama_opd"].isna() | (frame["nama_opd"] == first)
+
+    def target_rules(frame):
+        target, bawah, atas = col(frame, "target"), col(frame, "target_bawah"), col(frame, "target_atas")
+        return {
+            "target_kosong": target.notna() | bawah.notna() | atas.notna(),
+            "target_dan_rentang": ~(target.notna() & (bawah.notna() | atas.notna())),
+            "rentang_tanpa_atas": ~(target.isna() & bawah.notna() & atas.isna()),
+            "rentang_tanpa_bawah": ~(target.isna() & bawah.isna() & atas.notna()),
+            "rentang_terbalik": ~(bawah > atas),
+        }
+
+    checks = [pa.Check(lambda f, n=name: target_rules(f)[n], name=name) for name in (
+        "target_kosong", "target_dan_rentang", "rentang_tanpa_atas", "rentang_tanpa_bawah", "rentang_terbalik")]
+    checks += [
+        pa.Check(lambda f: ~((col(f, "rumus") == RUMUS_RASIO) & (f["polaritas"] != NEGATIF)), name="rasio_bukan_negatif"),
+        pa.Check(lambda f: ~(col(f, "bobot") < 0), name="bobot_negatif"),
+        pa.Check(unique([*pemda_keys, *INDICATOR_KEYS]), name="indikator_ganda"),
+        pa.Check(unique([*pemda_keys, "tahun", "kode_indikator"]), name="kode_indikator_ganda"),
+        pa.Check(same_name, name="nama_opd_berbeda"),
+    ]
+    if rules.agregasi_opd == "bobot":
+        checks.append(pa.Check(lambda f: col(f, "bobot").notna(), name="bobot_wajib"))
+    columns = {
+        column.name: pa.Column(nullable=not column.must_fill, required=column.required)
+        for column in COLUMNS
+        if column.required
+    }
+    return pa.DataFrameSchema(columns, checks=checks, strict=False)

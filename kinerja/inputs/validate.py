@@ -1,0 +1,359 @@
+"""Checks on what was read, before any scoring. Every failure is collected, not just the first,
+each naming its file, sheet, row and column through the source columns ``_berkas``, ``_lembar``,
+``_baris`` that :mod:`kinerja.inputs.readers` attaches.
+
+* The indicator table against its declared contract (:func:`kinerja.inputs.schema.kinerja_contract`,
+  checked by pandera): must-fill cells, targets and ranges, formulas, weights, duplicates; and
+  ``kode_opd`` as the name of the OPD's files (:mod:`kinerja.support.names`), an OPD whose every bobot is 0.
+* Across tables: OPD codes against the master list (and its validity dates), the budget sheet.
+* Across years: a ``kode_indikator`` reused for another indicator, years that do not match the
+  file name or the params, a target that jumped more than ×10 from last year (warning), and OPDs
+  whose realisasi equal the target for every indicator (warning).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kinerja.support import names, pesan
+
+from kinerja.inputs import schema
+from kinerja.core.aggregate import pemda_keys
+from kinerja.core.change import compare_years, normalised_name, successor_map
+from kinerja.inputs.findings import GALAT, PERINGATAN, Finding, cell_text
+from kinerja.core.rules import Rules
+
+#: A target that changed by more than this factor from last year is reported as a warning.
+TARGET_JUMP = 10.0
+
+
+def validate_table(table: pd.DataFrame, rules: Rules) -> list[Finding]:
+    """Findings about the indicator table alone (its contract and row-level warnings)."""
+    if table.empty:
+        return []
+    findings: list[Finding] = []
+    keyed = table.assign(_nama=normalised_name(table["indikator"]))
+    report = _Reporter(keyed, findings)
+    failures = _contract_failures(keyed, rules)
+    for (check, column), rows in failures.groupby(["check", "column"], sort=False)["index"]:
+        mask = keyed.index.isin(rows)
+        if check == "not_nullable":
+            report(mask, column, pesan.WAJIB_DIISI)
+            continue
+        kolom, key = schema.ROW_CHECKS[check]
+        message = getattr(pesan, key)
+        if check in ("indikator_ganda", "kode_indikator_ganda"):
+            keys = [*pemda_keys(keyed), *(schema.INDICATOR_KEYS if check == "indikator_ganda" else ["tahun", "kode_indikator"])]
+            first = keyed.groupby(keys, sort=False, dropna=False)[["_berkas", "_baris"]].transform("first").loc[mask]
+            message = [message.format(berkas=f, baris=b) for f, b in zip(first["_berkas"], first["_baris"])]
+        elif check == "nama_opd_berbeda":
+            keys = [*pemda_keys(keyed), "tahun", "kode_opd"]
+            first = keyed.groupby(keys, sort=False, dropna=False)["nama_opd"].transform("first").loc[mask]
+            message = [message.format(nama=name) for name in first]
+        report(mask, kolom, message)
+    if "satuan" in keyed:
+        report(keyed["satuan"].isna(), "satuan", pesan.SATUAN_KOSONG, PERINGATAN)
+    _pemda_columns(keyed, report)
+    _opd_codes(keyed, report)
+    _all_weights_zero(keyed, rules, report)
+    return findings
+
+
+def _opd_codes(table: pd.DataFrame, report: _Reporter) -> None:
+    """``kode_opd`` values as the names of the OPD's files (:mod:`kinerja.support.names`).
+
+    Galat: a code that cannot be a code at all (longer than :data:`kinerja.support.names.MAX_KODE`, a
+    control character, no letter or digit), on every row with it; two codes of one pemda and year
+    whose files would be one file on Windows or macOS (``dinkes`` and ``DINKES``), on the rows of
+    the later code, naming the first row of the earlier. Warning: a usable code that is not its
+    own file name (``a/b``, ``CON``, a leading ``-``), once per code, saying the name used."""
+    if "kode_opd" not in table:
+        return
+    codes = table["kode_opd"]
+    distinct = [str(code) for code in codes.dropna().unique()]
+    problems = {code: names.unusable(code) for code in distinct}
+    problem = codes.map(problems)
+    for key, message in _KODE_TIDAK_SAH.items():
+        report(problem == key, "kode_opd", message)
+    usable = codes.notna() & problem.isna()
+    renamed = {code: names.file_name(code) for code in distinct if problems[code] is None and not names.is_plain(code)}
+    if renamed:
+        first = usable & codes.isin(list(renamed)) & ~table.duplicated([*pemda_keys(table), "kode_opd"])
+        messages = [pesan.KODE_OPD_NAMA_BERKAS.format(nama=renamed[code]) for code in codes[first]]
+        report(first, "kode_opd", messages, PERINGATAN)
+    keys = {code: names.clash_key(code) for code in distinct if problems[code] is None}
+    rows = table.loc[usable, [*pemda_keys(table), "tahun", "kode_opd", "_berkas", "_baris"]]
+    rows = rows.assign(_kunci=rows["kode_opd"].map(keys))
+    grouped = rows.groupby([*pemda_keys(table), "tahun", "_kunci"], sort=False, dropna=False)
+    first_row = grouped[["kode_opd", "_berkas", "_baris"]].transform("first")
+    clash = rows["kode_opd"] != first_row["kode_opd"]
+    if clash.any():
+        other = first_row[clash]
+        messages = [
+            pesan.KODE_OPD_BENTROK.format(kode=k, berkas=b, baris=r)
+            for k, b, r in zip(other["kode_opd"], other["_berkas"], other["_baris"])
+        ]
+        report(clash, "kode_opd", messages)
+
+
+def _all_weights_zero(table: pd.DataFrame, rules: Rules, report: _Reporter) -> None:
+    """Under ``agregasi_opd: bobot``, an OPD (in a year) whose every bobot is 0: its weighted mean
+    is 0/0, so it would get no capaian. A galat on the OPD's first row. (Empty bobot are their own
+    galat, ``BOBOT_WAJIB``; an OPD with some bobot 0 and others positive is fine: those indicators
+    just do not count.)"""
+    if rules.agregasi_opd != "bobot" or "bobot" not in table:
+        return
+    keys = [*pemda_keys(table), "tahun", "kode_opd"]
+    grouped = table.assign(_nol=table["bobot"] == 0).groupby(keys, sort=False, dropna=False)
+    zero = grouped["_nol"].transform("all") & ~table.duplicated(keys)
+    report(zero, "bobot", pesan.BOBOT_SEMUA_NOL)
+
+
+#: Galat messages of :func:`kinerja.support.names.unusable`, by its keys.
+_KODE_TIDAK_SAH = {
+    "panjang": pesan.KODE_OPD_PANJANG.format(batas=names.MAX_KODE),
+    "kendali": pesan.KODE_OPD_KENDALI,
+    "tanpa_huruf": pesan.KODE_OPD_TANPA_HURUF,
+}
+
+
+def _pemda_columns(table: pd.DataFrame, report: _Reporter) -> None:
+    """Several pemda in one dataset: ``kode_pemda`` on every row, one ``nama_pemda`` per code, and
+    no ``nama_pemda`` without ``kode_pemda`` (it alone would not split the aggregates)."""
+    if "kode_pemda" in table:
+        report(table["kode_pemda"].isna(), "kode_pemda", pesan.KODE_PEMDA_KOSONG)
+        if "nama_pemda" in table:
+            rows = table.loc[table[["kode_pemda", "nama_pemda"]].notna().all(axis=1)]
+            first = rows.groupby("kode_pemda", sort=False)["nama_pemda"].transform("first")
+            differs = rows["nama_pemda"] != first
+            report(differs, "nama_pemda", [pesan.NAMA_PEMDA_BERBEDA.format(nama=n) for n in first[differs]])
+    elif "nama_pemda" in table:
+        report(table["nama_pemda"].notna(), "nama_pemda", pesan.NAMA_PEMDA_TANPA_KODE)
+
+
+def validate_inputs(
+    kinerja: pd.DataFrame,
+    rules: Rules,
+    opd: pd.DataFrame | None = None,
+    anggaran: pd.DataFrame | None = None,
+    tahun: int | None = None,
+) -> list[Finding]:
+    """Every finding about the inputs: :func:`validate_table` plus the checks across tables and
+    years. ``tahun`` is the fiscal year of the params in force (None: not checked)."""
+    findings = validate_table(kinerja, rules)
+    if kinerja.empty:
+        return findings
+    opd = opd if opd is not None else pd.DataFrame()
+    anggaran = anggaran if anggaran is not None else pd.DataFrame()
+    findings += _master_list(kinerja, opd)
+    findings += _budget(anggaran, kinerja, opd)
+    findings += _years(kinerja, tahun)
+    findings += _reused_codes(kinerja, opd)
+    findings += _target_jumps(kinerja, opd)
+    findings += _realisasi_equals_target(kinerja)
+    return findings
+
+
+class _Reporter:
+    """Turns a boolean mask over a table into findings for one column."""
+
+    def __init__(self, table: pd.DataFrame, findings: list[Finding]):
+        self.table, self.findings = table, findings
+
+    def __call__(self, mask, kolom: str, message: str | list[str], tingkat: str = GALAT) -> None:
+        """One finding per row where ``mask`` holds; ``message`` is one text or one per such row."""
+        if isinstance(mask, pd.Series):
+            mask = mask.reindex(self.table.index, fill_value=False).fillna(False).to_numpy(dtype=bool)
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        rows = self.table.loc[mask]
+        values = rows[kolom] if kolom in rows else pd.Series(pd.NA, index=rows.index)
+        texts = [message] * len(rows) if isinstance(message, str) else list(message)
+        for berkas, lembar, baris, value, text in zip(rows["_berkas"], rows["_lembar"], rows["_baris"], values, texts):
+            self.findings.append(Finding(str(berkas), str(lembar), int(baris), kolom, cell_text(value), text, tingkat))
+
+
+def _contract_failures(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """Failure cases of the pandera contract: one row per (check, column, index)."""
+    import pandera.errors
+
+    contract = schema.kinerja_contract(rules, pemda_keys(table))
+    try:
+        contract.validate(table, lazy=True)
+    except pandera.errors.SchemaErrors as error:
+        cases = error.failure_cases
+        cases = cases[cases["index"].notna()]
+        columns = cases["column"].where(cases["check"] == "not_nullable", "")
+        return pd.DataFrame({"check": cases["check"].astype(str), "column": columns.astype(str), "index": cases["index"]})
+    return pd.DataFrame(columns=["check", "column", "index"])
+
+
+def _master_list(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+    findings: list[Finding] = []
+    if opd.empty:
+        return findings
+    # the same list in several workbooks (one per year) is fine: only rows that disagree count
+    content = [c for c in schema.OPD_COLUMNS if c in opd]
+    opd = opd.drop_duplicates(content, keep="first")
+    report_opd = _Reporter(opd, findings)
+    codes = opd["kode_opd"].notna()
+    repeated = codes & opd.duplicated("kode_opd", keep="first")
+    if repeated.any():
+        first = opd[codes].groupby("kode_opd", sort=False)[["_berkas", "_baris"]].transform("first").loc[repeated]
+        report_opd(repeated, "kode_opd", [pesan.OPD_INDUK_GANDA.format(berkas=f, baris=b) for f, b in zip(first["_berkas"], first["_baris"])])
+    if "digantikan_oleh" in opd:
+        unknown = opd["digantikan_oleh"].notna() & ~opd["digantikan_oleh"].isin(opd["kode_opd"])
+        report_opd(unknown, "digantikan_oleh", pesan.OPD_PENGGANTI_TIDAK_ADA)
+    if {"berlaku_mulai", "berlaku_sampai"} <= set(opd.columns):
+        report_opd(opd["berlaku_mulai"] > opd["berlaku_sampai"], "berlaku_sampai", pesan.OPD_BERLAKU_TERBALIK)
+
+    master = opd.drop_duplicates("kode_opd").set_index("kode_opd")
+    report = _Reporter(kinerja, findings)
+    known = kinerja["kode_opd"].isin(master.index)
+    report(kinerja["kode_opd"].notna() & ~known, "kode_opd", pesan.OPD_TIDAK_DI_INDUK)
+    year = kinerja["tahun"].astype("Float64")
+    starts = kinerja["kode_opd"].map(master["berlaku_mulai"]) if "berlaku_mulai" in master else None
+    ends = kinerja["kode_opd"].map(master["berlaku_sampai"]) if "berlaku_sampai" in master else None
+    outside = pd.Series(False, index=kinerja.index)
+    if starts is not None:
+        outside |= (year < starts.dt.year.astype("Float64")).fillna(False).astype(bool)
+    if ends is not None:
+        outside |= (year > ends.dt.year.astype("Float64")).fillna(False).astype(bool)
+    if outside.any():
+        names = kinerja.loc[outside, "kode_opd"].map(master["nama_opd"])
+        messages = [pesan.OPD_TIDAK_BERLAKU.format(nama=n, tahun=t) for n, t in zip(names, kinerja.loc[outside, "tahun"])]
+        report(outside & known, "tahun", messages)
+    return findings
+
+
+def _budget(anggaran: pd.DataFrame, kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+    findings: list[Finding] = []
+    if anggaran.empty:
+        return findings
+    report = _Reporter(anggaran, findings)
+    keys = ["tahun", "kode_opd"]
+    usable = anggaran[keys].notna().all(axis=1)
+    report(usable & anggaran.duplicated(keys, keep="first"), "kode_opd", pesan.ANGGARAN_GANDA)
+    for column in ("pagu", "realisasi_anggaran"):
+        if column in anggaran:
+            report(anggaran[column] < 0, column, pesan.ANGGARAN_NEGATIF)
+    if "realisasi_anggaran" in anggaran:
+        report(anggaran["realisasi_anggaran"] > anggaran["pagu"], "realisasi_anggaran", pesan.ANGGARAN_LEWAT_PAGU, PERINGATAN)
+    known = set(kinerja["kode_opd"].dropna()) | (set(opd["kode_opd"].dropna()) if not opd.empty else set())
+    report(anggaran["kode_opd"].notna() & ~anggaran["kode_opd"].isin(known), "kode_opd", pesan.ANGGARAN_OPD_TIDAK_DIKENAL)
+    return findings
+
+
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def _years(kinerja: pd.DataFrame, tahun: int | None) -> list[Finding]:
+    """Rows whose year differs from the year in their file name, or lies after the params year;
+    and params whose year the data does not have at all."""
+    findings: list[Finding] = []
+    report = _Reporter(kinerja, findings)
+    names = pd.Series(kinerja["_berkas"].unique())
+    file_years = {
+        name: int(found[0]) for name in names
+        if len(found := _YEAR_IN_NAME.findall(Path(name).stem)) == 1
+    }
+    if file_years:
+        expected = kinerja["_berkas"].map(file_years).astype("Float64")
+        wrong = (expected.notna() & (kinerja["tahun"].astype("Float64") != expected)).fillna(False).astype(bool)
+        report(wrong, "tahun", [pesan.TAHUN_BEDA_BERKAS.format(tahun=int(t)) for t in expected[wrong]])
+    if tahun is not None:
+        report(kinerja["tahun"] > tahun, "tahun", pesan.TAHUN_LEWAT_PARAMS.format(tahun=tahun))
+        if not (kinerja["tahun"] == tahun).any():
+            findings.append(Finding("", "", None, "tahun", str(tahun), pesan.TAHUN_TIDAK_ADA_DATA.format(tahun=tahun)))
+    return findings
+
+
+def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+    """A ``kode_indikator`` that, across years, belongs to another OPD (after renames), or whose
+    name and unit both changed: most likely reused for a different indicator."""
+    findings: list[Finding] = []
+    if "kode_indikator" not in kinerja or kinerja["kode_indikator"].isna().all():
+        return findings
+    successors = successor_map(opd)
+    owner = kinerja["kode_opd"].map(lambda code: _final(code, successors))
+    frame = kinerja.assign(_pemilik=owner, _nama=normalised_name(kinerja["indikator"]))
+    keys = [*pemda_keys(frame), "kode_indikator"]
+    frame = frame[frame[keys].notna().all(axis=1)]  # a row without its keys is a galat of its own
+    first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
+    reference = first[["_pemilik", "_nama", "satuan", "tahun", "_berkas", "_baris"]].transform("first").reindex(frame.index)
+    other_opd = frame["_pemilik"] != reference["_pemilik"]
+    other_thing = (frame["_nama"] != reference["_nama"]) & (frame["satuan"].fillna("") != reference["satuan"].fillna(""))
+    report = _Reporter(frame, findings)
+    mask = other_opd | other_thing
+    messages = [
+        pesan.KODE_INDIKATOR_DIPAKAI_LAGI.format(tahun=t, berkas=b, baris=r)
+        for t, b, r in zip(reference.loc[mask, "tahun"], reference.loc[mask, "_berkas"], reference.loc[mask, "_baris"])
+    ]
+    report(mask, "kode_indikator", messages)
+    return findings
+
+
+def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+    """Targets that changed by more than ×10 (either way) from the same indicator last year."""
+    findings: list[Finding] = []
+    from kinerja.core.change import indicator_match_passes
+
+    table = kinerja.assign(capaian=kinerja["target"], _nama=normalised_name(kinerja["indikator"]), _baris_asal=kinerja["_baris"])
+    table = table[_matchable(table, indicator_match_passes(table))]
+    if table["tahun"].nunique() < 2:
+        return findings
+    keys = [*pemda_keys(table), "kode_opd", "_berkas", "_lembar", "_baris_asal", "indikator"]
+    compared = compare_years(
+        table, keys=keys, labels=[], match_passes=indicator_match_passes(table), successors=successor_map(opd)
+    )
+    both = compared["capaian"].notna() & compared["capaian_sebelumnya"].notna() & (compared["capaian_sebelumnya"] > 0) & (compared["capaian"] > 0)
+    ratio = compared["capaian"] / compared["capaian_sebelumnya"]
+    jumped = compared[both & ((ratio > TARGET_JUMP) | (ratio < 1 / TARGET_JUMP))]
+    for berkas, lembar, baris, target, before, tahun in zip(
+        jumped["_berkas"], jumped["_lembar"], jumped["_baris_asal"], jumped["capaian"], jumped["capaian_sebelumnya"], jumped["tahun"]
+    ):
+        findings.append(
+            Finding(str(berkas), str(lembar), int(baris), "target", cell_text(target),
+                    pesan.TARGET_MELONJAK.format(sebelumnya=cell_text(before), tahun=tahun - 1), PERINGATAN)
+        )
+    return findings
+
+
+def _matchable(table: pd.DataFrame, passes: list[list[str]]) -> pd.Series:
+    """Rows that can be matched across years: a year, and keys of no match pass shared with
+    another row of the same year (such duplicates are galat of their own, and would make the
+    one-to-one matching of :func:`kinerja.core.change.compare_years` impossible)."""
+    ok = table["tahun"].notna()
+    for keys in passes:
+        columns = ["tahun", *keys]
+        filled = table[columns].notna().all(axis=1)
+        ok &= ~(filled & table.duplicated(columns, keep=False))
+    return ok
+
+
+def _realisasi_equals_target(kinerja: pd.DataFrame) -> list[Finding]:
+    """OPDs (with two or more indicators) whose every realisasi equals its target exactly."""
+    keys = [*pemda_keys(kinerja), "tahun", "kode_opd"]
+    same = kinerja["realisasi"].notna() & (kinerja["realisasi"] == kinerja["target"])
+    grouped = kinerja.assign(_sama=same).groupby(keys, sort=False, dropna=False)
+    suspicious = grouped["_sama"].transform("all") & (grouped["_sama"].transform("size") >= 2)
+    first_row = ~kinerja.assign(_s=suspicious)[suspicious].duplicated(keys).reindex(kinerja.index, fill_value=True)
+    findings: list[Finding] = []
+    mask = suspicious & first_row
+    names = kinerja.loc[mask, "nama_opd"]
+    _Reporter(kinerja, findings)(mask, "realisasi", [pesan.REALISASI_SAMA_TARGET.format(nama=n) for n in names], PERINGATAN)
+    return findings
+
+
+def _final(code: str, successors: dict[str, str]) -> str:
+    seen = set()
+    while code in successors and code not in seen:
+        seen.add(code)
+        code = successors[code]
+    return code
+

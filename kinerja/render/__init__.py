@@ -1,0 +1,1 @@
+"""Render: HTML tables, figures and the files written from results (CSV/Parquet extracts, reports)."""

@@ -1,0 +1,340 @@
+"""Tables of the notebooks as real HTML tables, in Indonesian formats, every cell escaped.
+
+A :class:`Table` is what a notebook cell shows: its output is ``text/html`` holding one plain
+``<table>`` (a ``<caption>``, one header row of ``<th scope="col">``, numbers right-aligned) that
+pandoc and Quarto turn into a native table for the website and the PDF, with a ``text/plain``
+alternative. The HTML is written here rather than by pandas' Styler because the LKjIP table needs
+the sasaran cell spanning its rows with a single header row, and because Styler adds random ids and
+a style block that pandoc does not need; the output is deterministic (snapshot-tested).
+
+Numbers are formatted only here, at the edge, by :mod:`kinerja.support.display`: ``100,86 %``,
+``+0,36 poin``, ``1.234,5``; an empty value is ``–``. Every text, from the data or not, is escaped
+by :func:`kinerja.support.escape.html_text`. The headline and method sentences of the notebooks are HTML
+paragraphs too (:func:`headline`, :func:`method`): only their fixed words carry markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kinerja.support import display, escape, pesan
+from kinerja.inputs.findings import Finding
+from kinerja.pages import Page, headline_parts, improved_declined, method_sentence
+from kinerja.core.rules import Rules
+
+RIGHT = ' style="text-align: right"'
+
+
+def teks(value: object) -> str:
+    """Text as shown: empty for a missing value."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def angka(value: object) -> str:
+    """A target or realisasi: ``1.234,5``, ``0,45``, ``115`` (as many decimals as needed, up to 2)."""
+    return display.angka(value, 2, trim=True)
+
+
+def bilangan(value: object) -> str:
+    """A count or an amount of rupiah: ``1.234.567``."""
+    return display.angka(value, 0)
+
+
+def persen(value: object) -> str:
+    return display.persen(value)
+
+
+def poin(value: object) -> str:
+    return display.poin(value)
+
+
+def perubahan(value: object) -> str:
+    return display.perubahan(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: the DataFrame column ``name``, its header ``judul`` and how each
+    value is shown (``format``); ``numeric`` columns are right-aligned."""
+
+    name: str
+    judul: str
+    format: Callable[[object], str] = teks
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A rendered table: ``html`` (one ``<table>``), ``frame`` (the shown strings) and ``judul``."""
+
+    html: str
+    frame: pd.DataFrame
+    judul: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        if self.frame.empty:
+            return f"{self.judul}\n{pesan.TABEL_KOSONG}"
+        return f"{self.judul}\n{self.frame.to_string(index=False)}"
+
+
+def render(
+    frame: pd.DataFrame,
+    columns: Sequence[Column],
+    judul: str,
+    group: str | None = None,
+    row_class: Sequence[str] | None = None,
+    kosong: str = pesan.TABEL_KOSONG,
+) -> Table:
+    """Render ``frame`` as an HTML table with the given columns, in order.
+
+    ``group`` names a column whose equal consecutive values are shown once, in a cell spanning
+    their rows (the sasaran of an LKjIP table). ``row_class`` gives each row a CSS class (e.g.
+    ``rata-rata`` for a mean row). An empty ``frame`` gives a table with one row saying ``kosong``.
+    """
+    shown = pd.DataFrame({c.judul: [c.format(v) for v in frame[c.name]] for c in columns}, columns=[c.judul for c in columns])
+    esc = escape.html_text
+    head = "".join(f'<th scope="col"{RIGHT if c.numeric else ""}>{esc(c.judul)}</th>' for c in columns)
+    lines = ['<table class="kinerja-tabel">', f"<caption>{esc(judul)}</caption>",
+             f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    if frame.empty:
+        lines.append(f'<tr><td colspan="{len(columns)}">{esc(kosong)}</td></tr>')
+    spans = _spans(frame[group].tolist()) if group and not frame.empty else {}
+    for index in range(len(frame)):
+        cells = []
+        for position, column in enumerate(columns):
+            value = esc(shown.iat[index, position])
+            if column.name == group:
+                if index not in spans:
+                    continue
+                rowspan = f' rowspan="{spans[index]}"' if spans[index] > 1 else ""
+                cells.append(f'<th scope="rowgroup"{rowspan}>{value}</th>')
+            else:
+                cells.append(f"<td{RIGHT if column.numeric else ''}>{value}</td>")
+        css = f' class="{esc(row_class[index])}"' if row_class and row_class[index] else ""
+        lines.append(f"<tr{css}>{''.join(cells)}</tr>")
+    lines += ["</tbody>", "</table>"]
+    return Table("\n".join(lines), shown, judul)
+
+
+def _spans(values: list) -> dict[int, int]:
+    """Start index → length of each run of equal consecutive values."""
+    spans: dict[int, int] = {}
+    start = 0
+    for index in range(1, len(values) + 1):
+        if index == len(values) or values[index] != values[start]:
+            spans[start] = index - start
+            start = index
+    return spans
+
+
+# --- the tables of the pages -------------------------------------------------------------------
+
+
+def indikator(page: Page) -> Table:
+    """The LKjIP table of one OPD: Sasaran | Indikator | Satuan | Target | Realisasi | Capaian |
+    Predikat, each sasaran followed by its mean row (the sasaran capaian, with the cap in force)."""
+    rows = []
+    classes = []
+    sasaran = page.tables["sasaran"].set_index("sasaran")
+    for name, group in page.tables["indikator"].groupby("sasaran", sort=False):
+        for row in group.itertuples(index=False):
+            rows.append({"sasaran": name, "indikator": row.indikator, "satuan": row.satuan, "target": _target(row),
+                         "realisasi": angka(row.realisasi), "capaian": persen(row.capaian), "predikat": teks(row.predikat)})
+            classes.append("")
+        mean = sasaran.loc[name]
+        label = pesan.TABEL_RATA_SASARAN
+        if pd.notna(mean["batas_atas"]):
+            label = pesan.TABEL_RATA_SASARAN_BATAS.format(batas=pesan.angka_aturan(mean["batas_atas"]))
+        rows.append({"sasaran": name, "indikator": label, "satuan": "", "target": "", "realisasi": "",
+                     "capaian": persen(mean["capaian"]), "predikat": teks(mean["predikat"])})
+        classes.append("rata-rata")
+    frame = pd.DataFrame(rows, columns=["sasaran", "indikator", "satuan", "target", "realisasi", "capaian", "predikat"])
+    columns = [
+        Column("sasaran", pesan.KOLOM_SASARAN),
+        Column("indikator", pesan.KOLOM_INDIKATOR),
+        Column("satuan", pesan.KOLOM_SATUAN),
+        Column("target", pesan.KOLOM_TARGET, numeric=True),
+        Column("realisasi", pesan.KOLOM_REALISASI, numeric=True),
+        Column("capaian", pesan.KOLOM_CAPAIAN, numeric=True),
+        Column("predikat", pesan.KOLOM_PREDIKAT),
+    ]
+    return render(frame, columns, pesan.TABEL_INDIKATOR_JUDUL.format(tahun=page.tahun), group="sasaran", row_class=classes)
+
+
+def _target(row) -> str:
+    target = getattr(row, "target", None)
+    if target is not None and pd.notna(target):
+        return angka(target)
+    low, high = getattr(row, "target_bawah", None), getattr(row, "target_atas", None)
+    if low is not None and high is not None and pd.notna(low) and pd.notna(high):
+        return f"{angka(low)}–{angka(high)}"
+    return display.KOSONG
+
+
+def catatan_indikator(page: Page) -> Table:
+    """The notes on the indicators of one OPD (not computable, floored, capped), if any."""
+    table = page.tables["indikator"]
+    noted = table[table["catatan"].fillna("") != ""]
+    columns = [Column("indikator", pesan.KOLOM_INDIKATOR), Column("catatan", pesan.KOLOM_CATATAN)]
+    return render(noted, columns, pesan.TABEL_CATATAN_JUDUL.format(tahun=page.tahun), kosong=pesan.TABEL_TANPA_CATATAN)
+
+
+def opd_peringkat(page: Page) -> Table:
+    """Every OPD of the overview, highest capaian first, with its change from the year before."""
+    table = page.tables["opd"].reset_index(drop=True)
+    frame = table.assign(no=[str(i + 1) if pd.notna(c) else "" for i, c in enumerate(table["capaian"])])
+    columns = [
+        Column("no", pesan.KOLOM_NO, numeric=True),
+        Column("nama_opd", pesan.KOLOM_OPD),
+        Column("capaian", pesan.KOLOM_CAPAIAN, persen, True),
+        Column("predikat", pesan.KOLOM_PREDIKAT),
+        Column("capaian_sebelumnya", pesan.KOLOM_CAPAIAN_SEBELUMNYA.format(tahun=page.tahun - 1), persen, True),
+        Column("selisih_poin", pesan.KOLOM_SELISIH, poin, True),
+        Column("perubahan_persen", pesan.KOLOM_PERUBAHAN, perubahan, True),
+    ]
+    return render(frame, columns, pesan.TABEL_OPD_JUDUL.format(tahun=page.tahun))
+
+
+def opd_berubah(frame: pd.DataFrame, judul: str, tahun: int) -> Table:
+    """OPDs with their capaian in two years and the change (for the biggest risers and fallers)."""
+    columns = [
+        Column("nama_opd", pesan.KOLOM_OPD),
+        Column("capaian_sebelumnya", pesan.KOLOM_CAPAIAN_SEBELUMNYA.format(tahun=tahun - 1), persen, True),
+        Column("capaian", pesan.KOLOM_CAPAIAN_TAHUN.format(tahun=tahun), persen, True),
+        Column("selisih_poin", pesan.KOLOM_SELISIH, poin, True),
+        Column("perubahan_persen", pesan.KOLOM_PERUBAHAN, perubahan, True),
+    ]
+    return render(frame, columns, judul, kosong=pesan.TABEL_TANPA_PERUBAHAN)
+
+
+def opd_naik(page: Page, jumlah: int = 5) -> Table:
+    """The OPDs of the overview whose capaian rose most from the year before (in poin)."""
+    naik, _ = improved_declined(page.tables["opd"], jumlah)
+    return opd_berubah(naik, pesan.TABEL_NAIK_JUDUL.format(tahun=page.tahun, sebelumnya=page.tahun - 1), page.tahun)
+
+
+def opd_turun(page: Page, jumlah: int = 5) -> Table:
+    """The OPDs of the overview whose capaian fell most from the year before (in poin)."""
+    _, turun = improved_declined(page.tables["opd"], jumlah)
+    return opd_berubah(turun, pesan.TABEL_TURUN_JUDUL.format(tahun=page.tahun, sebelumnya=page.tahun - 1), page.tahun)
+
+
+def predikat(page: Page) -> Table:
+    """Number of OPD per predikat."""
+    columns = [
+        Column("predikat", pesan.KOLOM_PREDIKAT),
+        Column("batas", pesan.KOLOM_BATAS),
+        Column("jumlah_opd", pesan.KOLOM_JUMLAH_OPD, bilangan, True),
+    ]
+    return render(page.tables["predikat"], columns, pesan.TABEL_PREDIKAT_JUDUL.format(tahun=page.tahun))
+
+
+def tidak_terhitung(page: Page) -> Table:
+    """The indicators without a capaian in the overview's year, and why."""
+    columns = [
+        Column("nama_opd", pesan.KOLOM_OPD),
+        Column("indikator", pesan.KOLOM_INDIKATOR),
+        Column("catatan", pesan.KOLOM_ALASAN),
+    ]
+    return render(page.tables["tidak_terhitung"], columns, pesan.TABEL_TIDAK_TERHITUNG_JUDUL.format(tahun=page.tahun),
+                  kosong=pesan.TABEL_SEMUA_TERHITUNG)
+
+
+def perubahan_indikator(page: Page) -> Table:
+    """Change of each indicator of one OPD from the year before."""
+    columns = [
+        Column("indikator", pesan.KOLOM_INDIKATOR),
+        Column("capaian_sebelumnya", pesan.KOLOM_CAPAIAN_SEBELUMNYA.format(tahun=page.tahun - 1), persen, True),
+        Column("capaian", pesan.KOLOM_CAPAIAN_TAHUN.format(tahun=page.tahun), persen, True),
+        Column("selisih_poin", pesan.KOLOM_SELISIH, poin, True),
+        Column("perubahan_persen", pesan.KOLOM_PERUBAHAN, perubahan, True),
+        Column("catatan", pesan.KOLOM_CATATAN),
+    ]
+    return render(page.tables["perubahan_indikator"], columns,
+                  pesan.TABEL_PERUBAHAN_INDIKATOR_JUDUL.format(tahun=page.tahun, sebelumnya=page.tahun - 1),
+                  kosong=pesan.TABEL_TANPA_PERUBAHAN)
+
+
+def anggaran(page: Page) -> Table:
+    """Budget serapan beside capaian kinerja, per year."""
+    columns = [
+        Column("tahun", pesan.KOLOM_TAHUN, _year),
+        Column("pagu", pesan.KOLOM_PAGU, bilangan, True),
+        Column("realisasi_anggaran", pesan.KOLOM_REALISASI_ANGGARAN, bilangan, True),
+        Column("serapan", pesan.KOLOM_SERAPAN, persen, True),
+        Column("capaian", pesan.KOLOM_CAPAIAN, persen, True),
+        Column("selisih_poin", pesan.KOLOM_CAPAIAN_MINUS_SERAPAN, poin, True),
+    ]
+    return render(page.tables["anggaran"], columns, pesan.TABEL_ANGGARAN_JUDUL, kosong=pesan.ANGGARAN_TIDAK_TERSEDIA)
+
+
+def pemda_tren(page: Page) -> Table:
+    """Pemda capaian per year with the change from the year before."""
+    columns = [
+        Column("tahun", pesan.KOLOM_TAHUN, _year),
+        Column("capaian", pesan.KOLOM_CAPAIAN, persen, True),
+        Column("predikat", pesan.KOLOM_PREDIKAT),
+        Column("jumlah_opd", pesan.KOLOM_JUMLAH_OPD, bilangan, True),
+        Column("selisih_poin", pesan.KOLOM_SELISIH, poin, True),
+        Column("perubahan_persen", pesan.KOLOM_PERUBAHAN, perubahan, True),
+    ]
+    return render(page.tables["pemda"], columns, pesan.TABEL_TREN_PEMDA_JUDUL)
+
+
+def pergerakan(page: Page) -> Table:
+    """The largest changes of OPD capaian between consecutive years."""
+    columns = [
+        Column("tahun", pesan.KOLOM_TAHUN, _year),
+        Column("nama_opd", pesan.KOLOM_OPD),
+        Column("capaian_sebelumnya", pesan.KOLOM_CAPAIAN_TAHUN_LALU, persen, True),
+        Column("capaian", pesan.KOLOM_CAPAIAN, persen, True),
+        Column("selisih_poin", pesan.KOLOM_SELISIH, poin, True),
+        Column("perubahan_persen", pesan.KOLOM_PERUBAHAN, perubahan, True),
+    ]
+    return render(page.tables["pergerakan"], columns, pesan.TABEL_PERGERAKAN_JUDUL, kosong=pesan.TABEL_TANPA_PERUBAHAN)
+
+
+def indikator_berubah(page: Page) -> Table:
+    """Indicators added, dropped or renamed between consecutive years."""
+    columns = [
+        Column("tahun", pesan.KOLOM_TAHUN, _year),
+        Column("perubahan", pesan.KOLOM_JENIS_PERUBAHAN),
+        Column("nama_opd", pesan.KOLOM_OPD),
+        Column("indikator", pesan.KOLOM_INDIKATOR),
+        Column("indikator_sebelumnya", pesan.KOLOM_NAMA_SEBELUMNYA),
+    ]
+    return render(page.tables["indikator_berubah"], columns, pesan.TABEL_INDIKATOR_BERUBAH_JUDUL,
+                  kosong=pesan.TABEL_INDIKATOR_TETAP)
+
+
+def temuan(findings: Sequence[Finding]) -> Table:
+    """Warnings found in the data (the checks that let the data through)."""
+    frame = pd.DataFrame(
+        [{"tempat": f.location(), "pesan": f.pesan, "nilai": f.nilai} for f in findings], columns=["tempat", "pesan", "nilai"]
+    )
+    columns = [Column("tempat", pesan.KOLOM_TEMPAT), Column("nilai", pesan.KOLOM_NILAI), Column("pesan", pesan.KOLOM_PESAN)]
+    return render(frame, columns, pesan.TABEL_TEMUAN_JUDUL, kosong=pesan.TABEL_TANPA_TEMUAN)
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+
+def headline(page: Page, nama: str = "") -> escape.Html:
+    """The headline of an overview or OPD page (:func:`kinerja.pages.headline`) as an HTML
+    paragraph: the capaian sentence in bold, then the change; names are text."""
+    return escape.sentence(*headline_parts(page, nama))
+
+
+def method(rules: Rules) -> escape.Html:
+    """"**Metode.** Capaian pemda = …" (:func:`kinerja.pages.method_sentence`) as an HTML paragraph."""
+    return escape.sentence(pesan.HALAMAN_METODE_JUDUL, method_sentence(rules))
+
+
+def _year(value: object) -> str:
+    return "" if pd.isna(value) else str(int(value))

@@ -1,0 +1,758 @@
+"""Every text kinerja shows to users, in Bahasa Indonesia, in one place.
+
+Templates use :meth:`str.format` fields. Messages about inputs say what is wrong *and* what to do.
+"""
+
+from __future__ import annotations
+
+
+def angka_aturan(value: float) -> str:
+    """A number from the rules (a cap, a floor, a scale bound) as people write it in a regulation:
+    no trailing ``,0``, Indonesian decimal comma, no rounding (``120``, ``90,5``)."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
+
+
+# --- notes on indicator capaian (column ``catatan``) ---
+CATATAN_REALISASI_KOSONG = "tidak dapat dihitung: realisasi belum dilaporkan"
+CATATAN_TARGET_KOSONG = "tidak dapat dihitung: target kosong"
+CATATAN_TARGET_NOL = "tidak dapat dihitung: target 0 sedangkan realisasi bukan 0"
+CATATAN_RASIO_NOL = "tidak dapat dihitung: realisasi 0 pada rumus rasio (T/R)"
+CATATAN_TARGET_NEGATIF = "tidak dapat dihitung: target bernilai negatif"
+CATATAN_POLARITAS_TIDAK_DIKENAL = "tidak dapat dihitung: polaritas tidak dikenal"
+CATATAN_NOL_NOL = "target 0 dan realisasi 0: capaian 100"
+CATATAN_DALAM_RENTANG = "realisasi dalam rentang target: capaian 100"
+CATATAN_LANTAI = "capaian di bawah {lantai} dinaikkan menjadi {lantai}"
+CATATAN_TARGET_NOL_LANTAI = "target 0 dan realisasi melewatinya: capaian {lantai}"
+CATATAN_DIBATASI = "dihitung {batas} dalam rata-rata (batas atas {batas})"
+
+# --- year-over-year notes ---
+TIDAK_DAPAT_DIBANDINGKAN = "tidak dapat dibandingkan"
+TIDAK_DAPAT_DIBANDINGKAN_BARU = TIDAK_DAPAT_DIBANDINGKAN + ": tidak ada padanannya pada tahun {tahun}"
+TIDAK_DAPAT_DIBANDINGKAN_HILANG = TIDAK_DAPAT_DIBANDINGKAN + ": tidak ada lagi pada tahun {tahun}"
+TIDAK_DAPAT_DIBANDINGKAN_TAK_TERHITUNG = TIDAK_DAPAT_DIBANDINGKAN + ": capaian {tahun} tidak dapat dihitung"
+TIDAK_DAPAT_DIBANDINGKAN_KEDUANYA = (
+    TIDAK_DAPAT_DIBANDINGKAN + ": capaian {sebelumnya} dan {tahun} tidak dapat dihitung"
+)
+PERUBAHAN_DASAR_NOL = "perubahan persen tidak terdefinisi karena capaian tahun sebelumnya 0"
+
+# --- predikat scales ---
+SKALA_SISANYA = "selebihnya"
+SKALA_KOSONG = "Skala predikat '{nama}' tidak mempunyai tingkat."
+SKALA_TANPA_SISA = "Skala predikat '{nama}': tingkat terakhir harus tanpa batas bawah (menampung sisanya)."
+SKALA_BATAS_KOSONG = "Skala predikat '{nama}': setiap tingkat kecuali yang terakhir perlu batas_bawah berupa angka."
+SKALA_TIDAK_URUT = "Skala predikat '{nama}': batas_bawah harus menurun dari tingkat tertinggi ke terendah."
+SKALA_PREDIKAT_GANDA = "Skala predikat '{nama}': nama predikat harus terisi dan tidak boleh ganda."
+SKALA_TIDAK_DIKENAL = "Skala predikat '{nama}' tidak dikenal. Pilihan: {pilihan}."
+
+# --- rules ---
+ATURAN_PILIHAN = "Aturan '{nama}' bernilai '{nilai}', padahal pilihannya: {pilihan}."
+ATURAN_BUKAN_ANGKA = "Aturan '{nama}' harus berupa angka atau kosong (null), bukan '{nilai}'."
+ATURAN_BATAS_ATAS = "Aturan 'batas_atas' harus lebih dari 0 (misalnya 100, 120 atau 150), bukan {nilai}."
+ATURAN_LANTAI_BATAS = "Aturan 'lantai' ({lantai}) harus lebih kecil daripada 'batas_atas' ({batas})."
+ATURAN_SKALA = "Aturan 'skala_predikat' harus berupa skala predikat, bukan '{nilai}'."
+
+# --- files ---
+BERKAS_TIDAK_ADA = "Berkas tidak ditemukan. Periksa nama dan foldernya."
+BERKAS_FOLDER = "Ini sebuah folder, bukan berkas CSV."
+BERKAS_BUKAN_UTF8 = "Berkas tidak dapat dibaca sebagai teks UTF-8. Simpan ulang sebagai 'CSV UTF-8'."
+BERKAS_KOSONG = "Berkas kosong: tidak ada baris judul kolom."
+BERKAS_RUSAK = "Berkas CSV tidak dapat diurai ({rincian}). Periksa tanda kutip dan jumlah kolom tiap baris."
+BERKAS_JENIS = "Jenis berkas tidak dikenali: gunakan berkas .csv atau buku kerja Excel .xlsx."
+FOLDER_KOSONG = "Folder ini tidak berisi berkas .csv atau .xlsx."
+BUKU_TANPA_LEMBAR = (
+    "Buku kerja tidak mempunyai lembar 'kinerja', 'opd' atau 'anggaran', dan tidak ada lembar yang judul "
+    "kolomnya cocok. Gunakan buku kerja dari 'kinerja template'."
+)
+
+# --- workbooks as analysts keep them (kinerja.inputs.xlsx_facts, kinerja.inputs.readers) ---
+BUKU_NOL_BITA = "Berkas ini kosong (0 bita): tidak ada isinya. Salin ulang berkasnya, atau simpan ulang dari Excel."
+BUKU_BERSANDI = (
+    "Buku kerja ini dilindungi kata sandi (terenkripsi), sehingga isinya tidak dapat dibaca. Buka di Excel dengan kata "
+    "sandinya, hapus kata sandi pembukaan (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan), "
+    "lalu simpan."
+)
+BUKU_XLS = (
+    "Berkas ini buku kerja Excel 97–2003 (.xls) yang diberi akhiran .xlsx. Buka di Excel lalu simpan sebagai "
+    "Buku Kerja Excel (.xlsx)."
+)
+BUKU_TEKS = (
+    "Berkas ini berisi teks (misalnya CSV atau HTML), bukan buku kerja Excel, walaupun berakhiran .xlsx. Bila isinya "
+    "CSV, ganti akhirannya menjadi .csv; bila tidak, buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx)."
+)
+BUKU_BUKAN_EXCEL = "Berkas ini bukan buku kerja Excel (.xlsx). Buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx)."
+BUKU_TERPOTONG = (
+    "Buku kerja ini rusak atau terpotong (mungkin belum selesai disalin atau diunduh). Salin ulang berkasnya, atau "
+    "buka di Excel lalu simpan ulang."
+)
+BUKU_ZIP_LAIN = "Berkas ini arsip zip, tetapi bukan buku kerja Excel (.xlsx). Periksa berkasnya."
+BUKU_RUSAK_ISI = "Isi buku kerja ini rusak dan tidak dapat dibaca. Buka di Excel (Excel akan menawarkan perbaikan) lalu simpan ulang."
+LEMBAR_RUSAK = "Lembar ini rusak dan tidak dapat dibaca. Buka buku kerja di Excel lalu simpan ulang."
+LEMBAR_TIDAK_DIBACA = (
+    "Lembar ini tidak dibaca: baris judul kolomnya tidak cocok dengan tabel kinerja (kolom wajib: {kinerja}), "
+    "anggaran ({anggaran}) maupun daftar OPD (lembar bernama 'opd'). Bila lembar ini berisi data, perbaiki judul "
+    "kolomnya."
+)
+LEMBAR_TERSEMBUNYI = (
+    "Lembar ini tersembunyi di Excel, tetapi tetap dibaca seperti lembar lain. Bila isinya bukan data yang berlaku, "
+    "hapus lembarnya."
+)
+RUMUS_TANPA_NILAI = (
+    "Sel ini berisi rumus yang belum pernah dihitung (berkas disimpan oleh program yang tidak menghitung rumus), "
+    "sehingga nilainya tidak ada. Buka berkas di Excel lalu simpan ulang agar nilai rumusnya tersimpan."
+)
+SEL_GABUNG_MELINTANG = (
+    "Sel {sel} digabung (merge) melintasi beberapa kolom, sehingga nilai tiap kolom baris ini tidak jelas. Bila ini "
+    "judul bagian, hapus barisnya; bila bukan, pisahkan selnya dan isi setiap kolom."
+)
+KOLOM_TANPA_JUDUL = "Kolom ini berisi data tetapi tidak berjudul, sehingga diabaikan. Beri judul kolom atau hapus isinya."
+TABEL_TANPA_BARIS = "Tabel {tabel} ini hanya berisi baris judul: tidak ada baris data yang dibaca."
+TANPA_BARIS_INDIKATOR = "Data yang diberikan tidak memuat satu baris indikator pun: tidak ada yang dapat diperiksa atau dihitung."
+CSV_KOLOM_LEBIH = "Baris ini mempunyai {ada} kolom, padahal baris judulnya {harap} kolom. Periksa pemisah dan tanda kutip pada baris ini."
+CSV_KUTIP_TERBUKA = "Tanda kutip yang dibuka di baris ini tidak pernah ditutup. Periksa tanda kutipnya."
+CSV_BUKU_KERJA = "Berkas ini buku kerja Excel yang diberi akhiran .csv. Ganti akhirannya menjadi .xlsx."
+ANGKA_BERKAS_CAMPUR = (
+    "Berkas ini memakai dua cara menulis angka (3.5 dan 3,5) di kolom yang berbeda; setiap kolom dibaca menurut "
+    "isinya sendiri. Seragamkan, atau isi 'desimal: koma' atau 'desimal: titik' di berkas parameter."
+)
+TANDA_DIBUANG = "{jumlah} sel memuat {tanda}; tanda itu dibuang dan angkanya dipakai."
+TANGGAL_TIDAK_SAH = "Tanggal tidak dikenali. Tulis seperti 2024-09-01, 01/09/2024, 1 September 2024 atau tahun saja."
+TANGGAL_DI_LUAR = "Tanggal ini di luar tahun {awal}–{akhir}. Periksa tahunnya."
+OPD_INDUK_GANDA = (
+    "kode_opd ini sudah ada dalam daftar induk OPD dengan isi lain ({berkas} baris {baris}). Samakan atau hapus salah satunya."
+)
+OPD_PENGGANTI_TIDAK_ADA = "OPD pengganti ini tidak ada dalam daftar induk OPD. Tambahkan OPD-nya atau perbaiki kodenya."
+OPD_BERLAKU_TERBALIK = "berlaku_sampai lebih awal daripada berlaku_mulai."
+OPD_TIDAK_DI_INDUK = "kode_opd ini tidak ada dalam daftar induk OPD (lembar opd). Tambahkan OPD-nya atau perbaiki kodenya."
+OPD_TIDAK_BERLAKU = "Menurut daftar induk, OPD '{nama}' tidak berlaku pada tahun {tahun}. Periksa kode OPD atau masa berlakunya."
+ANGGARAN_GANDA = "Anggaran OPD ini sudah ada untuk tahun yang sama. Hapus salah satunya."
+ANGGARAN_NEGATIF = "Nilai anggaran tidak boleh negatif."
+ANGGARAN_LEWAT_PAGU = "Realisasi anggaran melebihi pagu. Periksa angkanya."
+ANGGARAN_OPD_TIDAK_DIKENAL = "kode_opd ini tidak ada pada data kinerja maupun daftar induk OPD."
+TAHUN_BEDA_BERKAS = "Tahun baris ini berbeda dari tahun {tahun} pada nama berkasnya. Perbaiki tahunnya atau pindahkan barisnya."
+TAHUN_LEWAT_PARAMS = "Tahun baris ini melewati tahun parameter {tahun}. Periksa tahunnya atau gunakan berkas parameter tahun itu."
+TAHUN_TIDAK_ADA_DATA = "Data tidak memuat satu baris pun untuk tahun parameter {tahun}."
+KODE_INDIKATOR_DIPAKAI_LAGI = (
+    "kode_indikator ini pada tahun {tahun} dipakai untuk indikator lain ({berkas} baris {baris}). "
+    "Beri kode baru untuk indikator yang berbeda."
+)
+TARGET_MELONJAK = "Target berubah lebih dari 10 kali lipat dari {sebelumnya} pada tahun {tahun}. Periksa satuan dan angkanya."
+REALISASI_SAMA_TARGET = (
+    "Semua realisasi OPD '{nama}' sama persis dengan targetnya. Periksa apakah realisasi sudah diisi dengan angka sebenarnya."
+)
+
+# --- columns and cells ---
+KOLOM_WAJIB_HILANG = "Kolom wajib ini tidak ada pada baris judul. Tambahkan kolom '{label}' (lihat lembar petunjuk atau README)."
+KOLOM_GANDA = "Nama kolom ini muncul lebih dari sekali pada baris judul. Hapus atau ganti salah satunya."
+KOLOM_TIDAK_DIKENAL = "Kolom ini tidak dikenal dan diabaikan."
+WAJIB_DIISI = "Sel ini wajib diisi."
+TAHUN_TIDAK_SAH = "Tahun harus bilangan bulat empat angka, misalnya 2024."
+POLARITAS_TIDAK_DIKENAL = "Polaritas tidak dikenal. Gunakan positif, negatif atau stabil."
+RUMUS_TIDAK_DIKENAL = "Rumus tidak dikenal. Kosongkan (rumus bawaan polaritas) atau tulis rasio."
+SATUAN_KOSONG = "Satuan kosong. Isi satuan indikator (%, orang, bulan, …) agar tabel laporan lengkap."
+TARGET_KOSONG = "Target kosong. Isi target, atau target_bawah dan target_atas untuk target rentang."
+TARGET_DAN_RENTANG = "Isi target atau rentang (target_bawah dan target_atas), jangan keduanya."
+RENTANG_SEPARUH = "Target rentang perlu target_bawah dan target_atas sekaligus."
+RENTANG_TERBALIK = "target_bawah lebih besar daripada target_atas. Tukar kedua nilainya."
+RASIO_BUKAN_NEGATIF = "Rumus rasio (T/R) hanya untuk indikator berpolaritas negatif. Kosongkan rumusnya."
+BOBOT_NEGATIF = "Bobot tidak boleh negatif."
+BOBOT_WAJIB = "Agregasi OPD 'bobot' dipilih, tetapi bobot indikator ini kosong. Isi bobotnya."
+BOBOT_SEMUA_NOL = (
+    "Agregasi OPD 'bobot' dipilih, tetapi semua bobot indikator OPD ini pada tahun ini 0, sehingga capaian OPD tidak "
+    "dapat dihitung. Beri bobot lebih dari 0 pada indikator yang dinilai."
+)
+INDIKATOR_GANDA = "Indikator ini sudah ada untuk OPD dan tahun yang sama ({berkas} baris {baris}). Hapus salah satunya."
+KODE_INDIKATOR_GANDA = "kode_indikator ini sudah dipakai pada tahun yang sama ({berkas} baris {baris}). Beri kode lain."
+KODE_PEMDA_KOSONG = "Data ini memuat beberapa pemda: isi kode_pemda pada setiap baris."
+NAMA_PEMDA_BERBEDA = "kode_pemda yang sama bernama lain ('{nama}'). Samakan nama pemda-nya."
+NAMA_PEMDA_TANPA_KODE = "nama_pemda diisi tanpa kolom kode_pemda. Tambahkan kode_pemda agar setiap pemda dihitung sendiri."
+NAMA_OPD_BERBEDA = "kode_opd yang sama bernama lain pada tahun yang sama ('{nama}'). Samakan nama OPD-nya."
+
+# --- kode_opd as file names (one agency, one file; kinerja.support.names) ---
+KODE_OPD_PANJANG = (
+    "kode_opd ini lebih dari {batas} karakter, terlalu panjang untuk nama berkas halaman OPD. Pakai kode resmi OPD "
+    "yang lebih pendek."
+)
+KODE_OPD_KENDALI = (
+    "kode_opd ini memuat karakter tak terlihat (tab, ganti baris, atau karakter kendali lain), biasanya terbawa saat "
+    "menyalin. Ketik ulang kodenya."
+)
+KODE_OPD_TANPA_HURUF = "kode_opd ini tidak memuat huruf atau angka. Isi kode OPD yang sebenarnya, misalnya 1.02.01."
+KODE_OPD_BENTROK = (
+    "kode_opd ini dan kode_opd '{kode}' ({berkas} baris {baris}) hanya berbeda huruf besar-kecilnya, sehingga halaman "
+    "kedua OPD menjadi satu berkas di Windows dan macOS. Samakan penulisannya bila OPD-nya sama, atau beri kode lain."
+)
+KODE_OPD_NAMA_BERKAS = (
+    "kode_opd ini memuat karakter yang tidak dipakai dalam nama berkas atau alamat halaman (hanya huruf, angka, titik, "
+    "tanda hubung dan garis bawah, diawali huruf atau angka); halaman OPD ini diberi nama '{nama}'."
+)
+
+# --- summaries ---
+INPUT_GAGAL = "Data masukan mengandung {jumlah} galat; tidak ada yang dihitung."
+TEMUAN_LAINNYA = "… dan {jumlah} temuan lainnya."
+
+# --- params files ---
+PARAMS_TIDAK_ADA = "{berkas}: berkas parameter tidak ditemukan."
+PARAMS_TIDAK_TERBACA = "{berkas}: berkas parameter tidak dapat dibaca ({rincian})."
+PARAMS_YAML_RUSAK = "{berkas}: bukan YAML yang sah: {rincian}"
+PARAMS_YAML_POSISI = "baris {baris}, kolom {kolom}: {masalah}"
+PARAMS_KUNCI_GANDA = "kunci '{kunci}' ditulis dua kali"
+PARAMS_KUNCI = "{berkas}: kunci '{kunci}': {masalah}"
+PARAMS_NILAI = " (nilai: {nilai!r})"
+PARAMS_TIDAK_DIKENAL = "tidak dikenal. Kunci yang dikenal: {dikenal}."
+PARAMS_MAKSUD = " Mungkin maksudnya '{usul}'?"
+PARAMS_BUKAN_PEMETAAN = "harus berupa pemetaan (kunci: nilai)."
+PARAMS_TAHUN = "harus tahun berupa bilangan bulat, misalnya 2024."
+PARAMS_DAFTAR_TEKS = "harus berupa daftar jalur berkas."
+PARAMS_OPD = "harus 'semua' atau daftar kode_opd."
+PARAMS_TEKS = "harus berupa teks."
+PARAMS_DESIMAL = "harus otomatis, koma (1.234,5) atau titik (1,234.5)."
+PARAMS_SINTETIS = "harus true (data contoh sintetis) atau false."
+PARAMS_SKALA_NAMA = "skala bawaan tidak dikenal. Pilihan: {pilihan}; atau tulis skala sendiri dengan 'tingkat'."
+PARAMS_SKALA_TINGKAT = "harus berupa daftar tingkat, dari yang tertinggi."
+
+# --- command line ---
+CLI_DESKRIPSI = (
+    "kinerja: menghitung, menganalisis dan menerbitkan capaian kinerja OPD terhadap\n"
+    "Perjanjian Kinerja (PK) pemerintah daerah."
+)
+CLI_EPILOG = (
+    "Contoh:\n"
+    "  kinerja score data/contoh-kecil/kinerja.csv --out _hasil\n"
+    "  kinerja score 2023.csv 2024.csv --params params/2024.yml --out _hasil\n\n"
+    "Kode keluar: 0 berhasil, 1 data atau parameter bermasalah (tidak ada yang ditulis), 2 salah pakai."
+)
+CLI_PERINTAH = "perintah"
+CLI_SCORE_RINGKAS = "hitung capaian indikator, sasaran, OPD dan pemda beserta perubahan antartahun"
+CLI_SCORE_DESKRIPSI = (
+    "Membaca berkas CSV, buku kerja Excel atau folder berisi keduanya (beberapa tahun sekaligus),\n"
+    "memeriksanya, menghitung capaian dan menulis tabel CSV standar (koma, titik desimal, UTF-8, tanpa\n"
+    "pembulatan) ke FOLDER: indikator.csv, sasaran.csv, opd.csv, pemda.csv, perubahan_indikator.csv,\n"
+    "perubahan_opd.csv, perubahan_pemda.csv. Bila data bermasalah, semua galat dilaporkan dan FOLDER\n"
+    "tidak disentuh."
+    + "\nDengan --format parquet tabel yang sama ditulis sebagai berkas Parquet (indikator.parquet …)."
+)
+CLI_ARG_DATA = "berkas CSV, buku kerja Excel (.xlsx) atau folder berisi keduanya: satu baris per indikator per tahun"
+CLI_ARG_PARAMS = "berkas parameter YAML (mis. params/2024.yml); aturan bawaan bila tidak diberikan"
+CLI_ARG_OUT = "folder tujuan tabel hasil (dibuat bila belum ada)"
+CLI_ARG_QUIET = "jangan tampilkan ringkasan"
+CLI_ARG_VERSI = "tampilkan versi kinerja lalu keluar"
+CLI_GALAT = "GALAT {pesan}"
+CLI_GALAT_BERKAS = "GALAT {berkas}: tidak dapat dibaca atau ditulis ({rincian})."
+CLI_DIHENTIKAN = "Dihentikan."
+CLI_DIBACA = "Dibaca {berkas} berkas: {indikator} indikator, {opd} OPD, tahun {tahun}."
+CLI_CAPAIAN_PEMDA = "Capaian kinerja pemda:"
+CLI_CAPAIAN_TAHUN = "  {tahun}: {capaian} ({predikat})"
+CLI_TANPA_PREDIKAT = "tanpa predikat: tidak ada capaian yang dapat dihitung"
+CLI_PERUBAHAN = ", {poin} ({persen} relatif) dibanding {sebelumnya}"
+CLI_PEMDA_BANYAK = "Capaian dihitung untuk {jumlah} pasangan pemda dan tahun."
+CLI_METODE = "Metode: pemda {pemda}, OPD {opd}, {batas}; predikat: {skala}."
+CLI_TANPA_BATAS = "tanpa batas atas"
+CLI_BATAS = "batas atas {batas} dalam rata-rata"
+CLI_HASIL = "Hasil ditulis ke {folder}: {berkas}."
+
+#: argparse's own texts, in Bahasa Indonesia.
+CLI_ARGPARSE = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "perlu satu nilai",
+    "expected at least one argument": "perlu sekurang-kurangnya satu nilai",
+    "expected at most one argument": "perlu paling banyak satu nilai",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi ambigu: %(option)s bisa berarti %(matches)s",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "ignored explicit argument %r": "argumen eksplisit %r diabaikan",
+}
+
+# --- Parquet store (store) ---
+STORE_TANPA_TAHUN = "{berkas}: setiap baris perlu tahun berupa bilangan bulat sebelum disimpan ke penyimpanan Parquet."
+STORE_BUKAN_TABEL = "{berkas}: pembaca sumber mengembalikan {jenis}, bukan tabel (DataFrame)."
+STORE_MANIFEST_RUSAK = (
+    "{berkas}: manifes penyimpanan Parquet rusak atau dari versi lain ({rincian}). "
+    "Hapus folder penyimpanan lalu bangun ulang dari berkas sumber."
+)
+STORE_TABEL = "tabel"
+
+# --- workbook template (kinerja template) ---
+TEMPLATE_JUDUL = "Perjanjian Kinerja {tahun}: target dan realisasi"
+TEMPLATE_LEMBAR = "Lembar {lembar}"
+TEMPLATE_POLARITAS = "Pilih positif (makin tinggi makin baik), negatif (makin rendah makin baik) atau stabil."
+TEMPLATE_RUMUS = "Kosongkan, atau pilih rasio (T/R) untuk indikator negatif."
+TEMPLATE_TAHUN = "Buku kerja ini untuk tahun {tahun}."
+TEMPLATE_PETUNJUK = (
+    "1. Isi lembar 'kinerja': satu baris untuk setiap indikator Perjanjian Kinerja (PK) setiap OPD.",
+    "2. Kolom berjudul merah wajib diisi. Satuan boleh kosong, tetapi sebaiknya diisi.",
+    "3. Target berupa rentang (mis. 7–8 bulan): kosongkan Target, isi Target Bawah dan Target Atas.",
+    "4. Realisasi yang belum ada: kosongkan, atau tulis - atau 'belum ada data'. Jangan tulis 0.",
+    "5. Angka boleh diketik sebagai angka Excel, atau sebagai teks Indonesia: 100,86 dan 1.234,5.",
+    "6. Kode OPD dan Kode Indikator tetap dari tahun ke tahun; kode yang sama berarti OPD/indikator yang sama.",
+    "7. Lembar 'opd': daftar induk OPD. OPD yang berganti nama atau digabung: isi Berlaku Sampai dan Digantikan Oleh.",
+    "8. Lembar 'anggaran': pagu dan realisasi anggaran setiap OPD (rupiah).",
+    "9. Periksa buku kerja dengan: kinerja validate NAMA-BERKAS.xlsx",
+)
+
+# --- command line: validate and template ---
+CLI_VALIDATE_RINGKAS = "periksa data (CSV, buku kerja, folder) tanpa menghitung, dan laporkan setiap temuan"
+CLI_VALIDATE_DESKRIPSI = (
+    "Membaca berkas CSV, buku kerja Excel atau folder berisi keduanya, lalu memeriksa semuanya: kolom wajib,\n"
+    "jenis isian, nilai yang dikenal, indikator ganda, target rentang, kode OPD terhadap daftar induk, kode\n"
+    "indikator yang dipakai ulang, tahun yang tidak cocok, target yang melonjak, dan realisasi yang sama persis\n"
+    "dengan target. Setiap temuan menyebut berkas, lembar, baris dan kolom. Kode keluar 1 bila ada galat."
+)
+CLI_ARG_REPORT = "tulis temuan ke berkas .csv atau .xlsx (kolom berkas, lembar, baris, kolom, nilai, pesan, tingkat)"
+CLI_ARG_DESIMAL = "cara membaca angka yang diketik sebagai teks: otomatis (bawaan), koma (1.234,5) atau titik (1,234.5)"
+CLI_ARG_SEMUA = "tampilkan semua temuan (bawaan: 200 pertama)"
+CLI_PEMETAAN = "{tempat}: tabel {tabel}, judul kolom di baris {baris}; angka teks dibaca {konvensi}."
+CLI_PEMETAAN_KOLOM = "  kolom '{judul}' dibaca sebagai {kolom}"
+CLI_KONVENSI = {
+    "id": "sebagai angka Indonesia (1.234,5)",
+    "standar": "sebagai angka standar (1,234.5)",
+    None: "tanpa perlu menebak (tidak ada angka teks yang bermakna ganda)",
+    "campur": "tidak dapat ditentukan: berkas mencampur 3.5 dan 3,5",
+}
+CLI_VALIDASI_RINGKAS = "Diperiksa {baris} baris indikator: {galat} galat, {peringatan} peringatan."
+CLI_LAPORAN_DITULIS = "Laporan temuan ditulis ke {berkas}."
+CLI_TEMPLATE_RINGKAS = "buat buku kerja Excel kosong untuk mengisi target dan realisasi satu tahun"
+CLI_TEMPLATE_DESKRIPSI = (
+    "Menulis buku kerja dengan lembar petunjuk, kinerja (daftar pilihan polaritas dan rumus, judul terkunci),\n"
+    "opd (daftar induk OPD) dan anggaran. Isi, lalu periksa dengan 'kinerja validate'."
+)
+CLI_ARG_TEMPLATE_BERKAS = "berkas .xlsx yang akan dibuat"
+CLI_ARG_TAHUN = "tahun anggaran buku kerja (bawaan: tahun ini)"
+CLI_ARG_TIMPA = "timpa berkas yang sudah ada"
+CLI_TEMPLATE_XLSX = "GALAT nama berkas harus berakhiran .xlsx."
+CLI_TEMPLATE_TAHUN = "GALAT --tahun harus tahun empat angka antara {awal} dan {akhir}, bukan {tahun}."
+CLI_TEMPLATE_ADA = "GALAT {berkas} sudah ada. Pakai --timpa untuk menimpanya, atau pilih nama lain."
+CLI_TEMPLATE_DITULIS = "Buku kerja {berkas} untuk tahun {tahun} ditulis. Isi lembar 'kinerja', lalu jalankan: kinerja validate {berkas}"
+
+# --- numbers typed as text (kinerja.inputs.numbers) ---
+#: Examples of a well-written number per convention ("id", "standar", or None: not decided).
+ANGKA_CONTOH = {"id": "mis. 100,86 atau 1.234,5", "standar": "mis. 100.86 atau 1,234.5", None: "mis. 100,86 atau 1234"}
+ANGKA_TIDAK_SAH = "Bukan angka. Tulis angkanya saja ({contoh}), atau kosongkan atau tulis '-' bila belum ada data."
+ANGKA_BERMAKNA_GANDA = (
+    "Angka '{nilai}' bermakna ganda: {nama_tanda} di situ bisa pemisah ribuan ({bulat}) atau tanda desimal "
+    "({utuh} koma {pecahan}), dan tidak ada angka lain di berkas ini yang menunjukkan dengan pasti mana yang dipakai. "
+    "Bila maksudnya {bulat}, tulis {bulat} tanpa pemisah ribuan; bila maksudnya {utuh} koma {pecahan}, "
+    "isi 'desimal: {nama_tanda}' di berkas parameter."
+)
+ANGKA_HARUS_KOMA = (
+    "Angka ini ditulis dengan titik desimal atau koma pemisah ribuan, padahal berkas ini dibaca dengan koma desimal "
+    "dan titik pemisah ribuan (kelompok tiga angka). Tulis {usul} bila itu maksudnya."
+)
+ANGKA_HARUS_TITIK = (
+    "Angka ini ditulis dengan koma desimal atau titik pemisah ribuan, padahal berkas ini dibaca dengan titik desimal "
+    "dan koma pemisah ribuan (kelompok tiga angka). Tulis {usul} bila itu maksudnya."
+)
+ANGKA_CAMPUR_KOLOM = (
+    "Kolom ini mencampur dua cara menulis angka: kebanyakan angkanya memakai {mayoritas} desimal (mis. '{contoh}'), "
+    "sedangkan angka ini hanya dapat dibaca dengan {minoritas} desimal. Tulis {usul} bila itu maksudnya, agar seragam."
+)
+ANGKA_CAMPUR_SERI = (
+    "Kolom ini memuat sama banyak angka yang hanya dapat dibaca dengan koma desimal (mis. '{contoh_koma}') dan yang "
+    "hanya dapat dibaca dengan titik desimal (mis. '{contoh_titik}'), sehingga tidak dapat ditentukan cara mana yang "
+    "dipakai. Samakan cara menulis desimal di kolom ini, "
+    "atau isi 'desimal: koma' atau 'desimal: titik' di berkas parameter."
+)
+ANGKA_KURUNG = (
+    "Angka dalam kurung tidak dibaca: kurung bisa berarti negatif (cara akuntansi) atau sekadar catatan. "
+    "Bila negatif, tulis {usul}; bila bukan, hapus kurungnya."
+)
+ANGKA_NOL_ATAU_KOSONG = (
+    "'{nilai}' bisa berarti nol atau tidak ada data. Tulis 0 bila nilainya nol, atau kosongkan atau tulis '-' "
+    "bila belum ada data."
+)
+ANGKA_NOTASI_ILMIAH = (
+    "Angka ditulis dalam notasi ilmiah (mis. 1,2E+09), yang biasanya hasil pembulatan tampilan Excel. "
+    "Ketik angkanya lengkap, atau ubah format sel menjadi angka sebelum menyimpan."
+)
+ANGKA_GALAT_EXCEL = "Sel berisi galat rumus Excel. Perbaiki rumusnya atau ketik angkanya, atau kosongkan bila belum ada data."
+ANGKA_BENAR_SALAH = "Nilai benar/salah (TRUE/FALSE) bukan angka. Tulis angkanya, atau kosongkan bila belum ada data."
+ANGKA_TAK_HINGGA = "Nilai tak hingga bukan angka yang dapat dihitung. Tulis angkanya, atau kosongkan bila belum ada data."
+ANGKA_JENIS_SEL = (
+    "Isi sel ini bukan angka (mis. tanggal). Ubah format selnya menjadi angka lalu ketik angkanya, "
+    "atau kosongkan bila belum ada data."
+)
+
+# --- notebooks, figures, tables and `kinerja run` (kinerja.pages, figures, tables, run) ---
+PARAMS_SUMBER_UBAH = "{berkas} dengan -p {ubah}"
+PARAMS_UBAH_BENTUK = "Pengaturan -p '{ubah}' harus berbentuk kunci=nilai, misalnya -p aturan.batas_atas=120."
+PARAMS_UBAH_KUNCI_BAGIAN = "sebutkan kunci di dalamnya, misalnya {contoh}."
+PARAMS_UBAH_SKALAR = "harus satu nilai (angka, teks atau null), bukan daftar atau pemetaan."
+PARAMS_UBAH_TIDAK_BERTINGKAT = "kunci '{kunci}' tidak mempunyai kunci di dalamnya."
+
+HALAMAN_TAHUN_PARAMS = "{berkas}: tahun {tahun} pada berkas parameter berbeda dari tahun yang diminta ({diminta})."
+HALAMAN_TANPA_DATA = "{berkas}: kunci 'data' kosong. Tuliskan berkas data (CSV atau .xlsx) yang dipakai."
+HALAMAN_OPD_TIDAK_ADA = "{berkas}: kunci 'opd': kode_opd {kode} tidak ada dalam data."
+HALAMAN_OPD_TANPA_DATA = "OPD dengan kode_opd {kode} tidak mempunyai data pada tahun {tahun}."
+HALAMAN_PEMDA = "pemerintah daerah"
+HALAMAN_JUDUL_RINGKASAN = "Ringkasan capaian kinerja {pemda} tahun {tahun}"
+HALAMAN_JUDUL_OPD = "Capaian kinerja {opd} tahun {tahun}"
+HALAMAN_JUDUL_TREN = "Tren capaian kinerja {pemda} {tahun}"
+HALAMAN_TANPA_PREDIKAT = "Tidak dapat dihitung"
+HALAMAN_INDIKATOR_BARU = "ditambahkan"
+HALAMAN_INDIKATOR_HILANG = "dihapus"
+HALAMAN_INDIKATOR_GANTI_NAMA = "berganti nama"
+HALAMAN_UTAMA = "Capaian kinerja {pemda} tahun {tahun}: {capaian} (predikat {predikat})."
+HALAMAN_PERUBAHAN = (
+    "Dibanding tahun {sebelumnya} ({capaian_sebelumnya}): {poin}, atau {persen} secara relatif "
+    "(poin = selisih persentase; persen = perubahan relatif)."
+)
+HALAMAN_TANPA_PERBANDINGAN = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
+HALAMAN_TANPA_PERBANDINGAN_KARENA = "Perubahan dari tahun sebelumnya: {catatan}."
+HALAMAN_METODE_JUDUL = "Metode."
+HALAMAN_METODE = (
+    "Capaian pemda = {pemda}; capaian OPD = {opd}; capaian sasaran = rata-rata capaian "
+    "indikatornya. Indikator negatif dihitung dengan {negatif}. {batas} {lantai} Predikat menurut {skala}. "
+    "Capaian indikator selalu ditampilkan tanpa batas atas; indikator yang tidak dapat dihitung tidak ikut "
+    "dirata-ratakan."
+)
+HALAMAN_METODE_PEMDA = {"rata_opd": "rata-rata capaian OPD", "rata_rata": "rata-rata seluruh capaian indikator"}
+HALAMAN_METODE_OPD = {
+    "bertingkat": "rata-rata capaian sasarannya",
+    "rata_rata": "rata-rata seluruh capaian indikatornya",
+    "bobot": "rata-rata capaian indikatornya yang ditimbang dengan bobot",
+}
+HALAMAN_METODE_NEGATIF = {"selisih": "rumus (2 − R/T) × 100", "rasio": "rumus T/R × 100"}
+HALAMAN_TANPA_BATAS = "Rata-rata dihitung tanpa batas atas."
+HALAMAN_BATAS = "Dalam setiap rata-rata, capaian indikator di atas {batas} % dihitung {batas} % (batas atas {batas} %)."
+HALAMAN_LANTAI = "Capaian indikator di bawah {lantai} % dinaikkan menjadi {lantai} %."
+HALAMAN_TANPA_LANTAI = "Capaian indikator tidak diberi batas bawah."
+
+GAMBAR_SUMBU_CAPAIAN = "Capaian"
+GAMBAR_SUMBU_PERSEN = "Persen"
+GAMBAR_SUMBU_TAHUN = "Tahun"
+GAMBAR_SUMBU_JUMLAH_OPD = "Jumlah OPD"
+GAMBAR_LEGENDA_PREDIKAT = "Predikat"
+GAMBAR_LEGENDA_INDIKATOR = "Indikator"
+GAMBAR_GARIS_100 = "100 % (target tercapai)"
+GAMBAR_GARIS_PEMDA = "Capaian pemda {capaian}"
+GAMBAR_TANPA_CAPAIAN = " Tanpa capaian (tidak digambar): {opd}."
+GAMBAR_PERINGKAT_JUDUL = "Peringkat capaian kinerja OPD tahun {tahun}"
+GAMBAR_PERINGKAT_ALT = (
+    "Diagram batang mendatar capaian kinerja {jumlah} OPD tahun {tahun}, diurutkan dari yang tertinggi dan "
+    "diwarnai menurut predikat, dengan garis putus-putus pada 100 %. Tertinggi: {tertinggi}. "
+    "Terendah: {terendah}. Angka lengkapnya ada pada tabel peringkat."
+)
+GAMBAR_PERINGKAT_ALT_SEMUA = (
+    "Diagram batang mendatar capaian kinerja {jumlah} OPD tahun {tahun}, diurutkan dari yang tertinggi dan "
+    "diwarnai menurut predikat, dengan garis putus-putus pada 100 %: {rincian}."
+)
+GAMBAR_SEBARAN_JUDUL = "Sebaran capaian kinerja OPD tahun {tahun}"
+GAMBAR_SEBARAN_ALT = (
+    "Histogram capaian kinerja {jumlah} OPD tahun {tahun} dengan latar berwarna menurut rentang predikat. "
+    "Terendah {terendah}, median {median}, tertinggi {tertinggi}; {di_atas} OPD mencapai 100 % atau lebih."
+)
+GAMBAR_TARGET = "Target"
+GAMBAR_REALISASI = "Realisasi"
+GAMBAR_BELUM_DILAPORKAN = "belum dilaporkan"
+GAMBAR_TARGET_JUDUL = "Target dan realisasi indikator {opd} tahun {tahun}"
+GAMBAR_TARGET_RINCI = "{indikator}: target {target}, realisasi {realisasi} {satuan}"
+GAMBAR_TARGET_ALT = (
+    "Panel kecil untuk setiap indikator ({jumlah} indikator) {opd} tahun {tahun}, masing-masing dengan "
+    "satuannya sendiri: batang abu-abu target (pita abu-abu untuk target rentang) di samping batang realisasi "
+    "yang diwarnai menurut predikat. {rincian}."
+)
+GAMBAR_RIWAYAT_JUDUL = "Capaian setiap indikator {opd} per tahun"
+GAMBAR_RIWAYAT_ALT = (
+    "Diagram garis capaian {jumlah} indikator {opd} dari tahun {tahun_awal} sampai {tahun}, satu garis per "
+    "indikator, dengan garis putus-putus pada 100 %. Capaian {tahun}: {rincian}."
+)
+GAMBAR_CAPAIAN_KINERJA = "Capaian kinerja"
+GAMBAR_SERAPAN = "Serapan anggaran"
+GAMBAR_SERAPAN_JUDUL = "Capaian kinerja dan serapan anggaran {opd}"
+GAMBAR_SERAPAN_RINCI = "{tahun}: capaian {capaian}, serapan {serapan}"
+GAMBAR_SERAPAN_ALT = (
+    "Diagram batang berpasangan capaian kinerja dan serapan anggaran {opd} per tahun, dengan garis putus-putus "
+    "pada 100 %. {rincian}."
+)
+GAMBAR_TREN_PEMDA_JUDUL = "Capaian kinerja {pemda} per tahun"
+GAMBAR_TREN_PEMDA_ALT = "Diagram garis capaian kinerja {pemda} per tahun, dengan garis putus-putus pada 100 %. {rincian}."
+GAMBAR_TREN_OPD_JUDUL = "Capaian kinerja setiap OPD, {awal}–{akhir}"
+GAMBAR_TREN_OPD_ALT = (
+    "Peta panas capaian kinerja {jumlah} OPD dari tahun {awal} sampai {akhir}: satu baris per OPD (diurutkan "
+    "menurut capaian tahun terakhir), satu kolom per tahun, setiap sel bertuliskan capaiannya dan diwarnai "
+    "menurut predikat; sel kosong berarti tidak ada capaian. Angkanya ada pada tabel unduhan."
+)
+
+TABEL_KOSONG = "Tidak ada data."
+TABEL_RATA_SASARAN = "Rata-rata capaian sasaran"
+TABEL_RATA_SASARAN_BATAS = "Rata-rata capaian sasaran (batas atas {batas} %)"
+TABEL_INDIKATOR_JUDUL = "Capaian indikator kinerja tahun {tahun}"
+TABEL_CATATAN_JUDUL = "Catatan perhitungan capaian indikator tahun {tahun}"
+TABEL_TANPA_CATATAN = "Tidak ada catatan: semua capaian indikator dihitung dengan rumus polaritasnya."
+TABEL_OPD_JUDUL = "Capaian kinerja OPD tahun {tahun}"
+TABEL_NAIK_JUDUL = "OPD dengan kenaikan capaian terbesar, {tahun} dibanding {sebelumnya}"
+TABEL_TURUN_JUDUL = "OPD dengan penurunan capaian terbesar, {tahun} dibanding {sebelumnya}"
+TABEL_TANPA_PERUBAHAN = "Tidak ada perubahan yang dapat dibandingkan."
+TABEL_PREDIKAT_JUDUL = "Jumlah OPD menurut predikat tahun {tahun}"
+TABEL_TIDAK_TERHITUNG_JUDUL = "Indikator yang capaiannya tidak dapat dihitung tahun {tahun}"
+TABEL_SEMUA_TERHITUNG = "Semua capaian indikator dapat dihitung."
+TABEL_PERUBAHAN_INDIKATOR_JUDUL = "Perubahan capaian indikator {tahun} dibanding {sebelumnya}"
+TABEL_ANGGARAN_JUDUL = "Serapan anggaran dan capaian kinerja"
+ANGGARAN_TIDAK_TERSEDIA = "Data anggaran tidak tersedia"
+TABEL_TREN_PEMDA_JUDUL = "Capaian kinerja pemda per tahun"
+TABEL_PERGERAKAN_JUDUL = "Perubahan capaian OPD terbesar antartahun (naik atau turun)"
+TABEL_INDIKATOR_BERUBAH_JUDUL = "Indikator yang ditambahkan, dihapus atau berganti nama antartahun"
+TABEL_INDIKATOR_TETAP = "Tidak ada indikator yang ditambahkan, dihapus atau berganti nama."
+TABEL_TEMUAN_JUDUL = "Peringatan pemeriksaan data"
+TABEL_TANPA_TEMUAN = "Tidak ada peringatan."
+KOLOM_NO = "No"
+KOLOM_OPD = "OPD"
+KOLOM_SASARAN = "Sasaran"
+KOLOM_INDIKATOR = "Indikator"
+KOLOM_SATUAN = "Satuan"
+KOLOM_TARGET = "Target"
+KOLOM_REALISASI = "Realisasi"
+KOLOM_CAPAIAN = "Capaian"
+KOLOM_CAPAIAN_TAHUN = "Capaian {tahun}"
+KOLOM_CAPAIAN_SEBELUMNYA = "Capaian {tahun}"
+KOLOM_CAPAIAN_TAHUN_LALU = "Capaian tahun sebelumnya"
+KOLOM_PREDIKAT = "Predikat"
+KOLOM_SELISIH = "Selisih (poin)"
+KOLOM_PERUBAHAN = "Perubahan relatif"
+KOLOM_CATATAN = "Catatan"
+KOLOM_ALASAN = "Alasan"
+KOLOM_BATAS = "Batas capaian"
+KOLOM_JUMLAH_OPD = "Jumlah OPD"
+KOLOM_TAHUN = "Tahun"
+KOLOM_PAGU = "Pagu (Rp)"
+KOLOM_REALISASI_ANGGARAN = "Realisasi anggaran (Rp)"
+KOLOM_SERAPAN = "Serapan"
+KOLOM_CAPAIAN_MINUS_SERAPAN = "Capaian − serapan"
+KOLOM_JENIS_PERUBAHAN = "Perubahan"
+KOLOM_NAMA_SEBELUMNYA = "Nama sebelumnya"
+KOLOM_TEMPAT = "Tempat"
+KOLOM_NILAI = "Nilai"
+KOLOM_PESAN = "Pesan"
+
+CLI_RUN_RINGKAS = "jalankan notebook analisis (ringkasan, tren, satu per OPD) untuk tahun anggaran tertentu"
+CLI_RUN_DESKRIPSI = (
+    "Menjalankan notebooks/ringkasan.ipynb dan notebooks/tren.ipynb sekali, dan notebooks/opd.ipynb sekali\n"
+    "untuk setiap OPD, per tahun yang diminta, dengan parameter params/<tahun>.yml, lewat Papermill.\n"
+    "Hasilnya (notebook yang sudah dijalankan, beserta data yang dipakainya dalam CSV dan XLSX) ditulis ke\n"
+    "<folder>/<tahun>/. Notebook hanya dijalankan ulang bila notebook, parameter, data atau paket kinerja\n"
+    "berubah. Notebook yang gagal tidak menghentikan yang lain; kode keluar 1 bila ada yang gagal."
+)
+CLI_ARG_TAHUN = "tahun anggaran (boleh diulang, mis. --tahun 2023 --tahun 2024); membaca params/<tahun>.yml"
+CLI_ARG_UBAH = "ubah satu pengaturan untuk run ini saja, mis. -p aturan.batas_atas=120 (boleh diulang)"
+CLI_ARG_JOBS = "jumlah notebook yang dijalankan bersamaan (bawaan: jumlah inti prosesor)"
+CLI_ARG_FORCE = "jalankan ulang semua notebook walaupun tidak ada yang berubah"
+CLI_ARG_BUILD = "folder hasil (bawaan: _build)"
+RUN_JOBS = "--jobs harus bilangan bulat 1 atau lebih, bukan {nilai}."
+RUN_PROYEK = (
+    "Folder kerja {folder} bukan folder proyek kinerja: tidak ada {hilang}. "
+    "Jalankan kinerja run dari folder yang berisi params/ dan notebooks/."
+)
+RUN_NOTEBOOK_PARAMETER = "Notebook {berkas} tidak mempunyai sel bertanda 'parameters' yang memuat {nama}."
+RUN_PROGRES = "Notebook"
+RUN_TAHUN_GAGAL = "GAGAL tahun {tahun}: {pesan}"
+RUN_GAGAL = "GAGAL {notebook}: {tempat}: {galat}"
+RUN_GAGAL_SEL = "sel {sel}"
+RUN_GAGAL_DISIMPAN = "      notebook yang gagal disimpan untuk diperiksa: {berkas}"
+RUN_KERNEL_MATI = "kernel berhenti atau sel terlalu lama saat notebook dijalankan ({rincian})"
+RUN_KERNEL_GAGAL = "kernel tidak dapat dimulai ({rincian})"
+RUN_RINGKASAN = (
+    "Selesai dalam {detik} detik: {jumlah} notebook; {dijalankan} dijalankan, {dilewati} dilewati "
+    "(tidak berubah), {gagal} gagal. Hasil di {folder}."
+)
+
+# --- publishing: website and PDF report (kinerja.publish; `kinerja publish`, `kinerja build`) ---
+TERBIT_TANPA_KONFIGURASI = "Berkas {berkas} tidak ada: struktur situs dibaca dari berkas itu."
+TERBIT_KONFIGURASI_RUSAK = "Berkas {berkas} tidak dapat dibaca sebagai YAML: {rincian}"
+TERBIT_KONFIGURASI_KURANG = "Berkas {berkas} tidak mempunyai kunci yang diperlukan untuk menerbitkan: {kunci}."
+TERBIT_BUILD_KURANG = (
+    "Hasil run tidak lengkap atau ada notebook yang gagal: {berkas}. Jalankan kinerja run untuk tahun itu "
+    "(atau kinerja build) dan perbaiki galatnya sebelum menerbitkan."
+)
+TERBIT_TANPA_BUILD = "Folder {folder} tidak berisi hasil run satu tahun pun. Jalankan dulu kinerja run --tahun TAHUN."
+TERBIT_TAHUN_TIDAK_ADA = "Tahun {tahun} tidak ada di {folder}. Jalankan dulu kinerja run --tahun {tahun}."
+TERBIT_NOTEBOOK_RUSAK = "Notebook {berkas} tidak dapat dibaca: {rincian}"
+TERBIT_NOTEBOOK_JSON = (
+    "isinya bukan JSON yang utuh (rusak mulai baris {baris}, kolom {kolom}; mungkin terpotong). "
+    "Jalankan ulang notebook tahun itu dengan kinerja run --force."
+)
+TERBIT_NOTEBOOK_UTF8 = "isinya bukan teks UTF-8. Jalankan ulang notebook tahun itu dengan kinerja run --force."
+TERBIT_NOTEBOOK_BENTUK = (
+    "Notebook {berkas} bukan notebook hasil kinerja run yang utuh: {rincian}. Jalankan ulang notebook tahun itu "
+    "dengan kinerja run --force."
+)
+TERBIT_NOTEBOOK_CACAT = {
+    "objek": "isinya bukan objek notebook",
+    "sel": "tidak ada daftar sel (cells)",
+    "sel_n": "sel ke-{nomor} tidak berbentuk sel notebook",
+    "keluaran_n": "keluaran sel ke-{nomor} tidak berbentuk keluaran notebook",
+}
+TERBIT_HALAMAN_TIDAK_ADA = "Halaman yang disebut _quarto.yml tidak ada: {berkas}."
+TERBIT_HASIL_TIDAK_ADA = "Mesin {mesin} selesai tetapi halaman ini tidak dihasilkan: {berkas}."
+TERBIT_PANDOC_TIDAK_ADA = "pandoc tidak ditemukan. Pasang paket pypandoc-binary (pip install -e .)."
+TERBIT_PANDOC_GAGAL = "pandoc gagal mengubah {berkas}:\n{rincian}"
+TERBIT_TYPST_GAGAL = "Typst gagal menyusun PDF {berkas}:\n{rincian}"
+TERBIT_QUARTO_TIDAK_ADA = (
+    "Quarto tidak ditemukan (perintah quarto tidak ada di PATH). Pasang Quarto 1.10 atau lebih baru, "
+    "atau pakai --engine pandoc."
+)
+TERBIT_QUARTO_GAGAL = "quarto render gagal (kode keluar {kode}):\n{rincian}"
+TERBIT_GAGAL = "Penerbitan gagal; {folder} tidak diubah. {rincian}"
+TERBIT_MESIN = "Menerbitkan tahun {tahun} dengan mesin {mesin} ({alasan})."
+TERBIT_MESIN_DIMINTA = "diminta"
+TERBIT_MESIN_QUARTO_ADA = "Quarto ditemukan: {alamat}"
+TERBIT_MESIN_QUARTO_TIDAK_ADA = "Quarto tidak ditemukan; pandoc dan Typst dari paket PyPI"
+TERBIT_SELESAI = "Situs diterbitkan di {folder} dalam {detik} detik: {halaman} halaman, {pdf} laporan PDF (mesin {mesin})."
+TERBIT_PERINTAH = "Menjalankan: {perintah}"
+
+TERBIT_SPANDUK_HTML = (
+    '<div class="spanduk-sintetis" role="note">CONTOH SINTETIS — data contoh, bukan data resmi. '
+    "Angka di situs ini dikarang untuk mencoba perangkat kinerja dan tidak menggambarkan kinerja sebenarnya.</div>\n"
+)
+TERBIT_SINTETIS = (
+    "CONTOH SINTETIS — data contoh, bukan data resmi. Angka dalam laporan ini dikarang untuk mencoba "
+    "perangkat kinerja dan tidak menggambarkan kinerja sebenarnya."
+)
+TERBIT_SINTETIS_PENDEK = "CONTOH SINTETIS — bukan data resmi"
+TERBIT_LAPORAN = "Laporan Capaian Kinerja"
+TERBIT_LAPORAN_JUDUL = "Laporan Capaian Kinerja {tahun}"
+TERBIT_TAHUN_ANGGARAN = "Tahun Anggaran"
+TERBIT_HALAMAN = "Halaman"
+TERBIT_DARI = "dari"
+TERBIT_DIBUAT = "Dibuat {tanggal} dengan kinerja {versi}."
+TERBIT_BAB_RINGKASAN = "Ringkasan capaian kinerja"
+TERBIT_BAB_OPD = "Capaian kinerja setiap OPD"
+TERBIT_BAB_RINCI = "Capaian indikator kinerja per OPD"
+TERBIT_BAB_PERBANDINGAN = "Perbandingan dengan tahun sebelumnya"
+TERBIT_PERUBAHAN_OPD_JUDUL = "Perubahan capaian OPD, {tahun} dibanding {sebelumnya} (dari kenaikan terbesar)"
+TERBIT_KALIMAT_UTAMA = "Capaian kinerja {pemda} tahun {tahun}: {capaian}, predikat {predikat}."
+TERBIT_KALIMAT_OPD = "Capaian {capaian}, predikat {predikat}. {perubahan}"
+TERBIT_PERUBAHAN = (
+    "{poin} ({persen} secara relatif) dibanding tahun {sebelumnya} ({capaian_sebelumnya})."
+)
+TERBIT_TANPA_PERBANDINGAN = "Perubahan dari tahun {sebelumnya}: {catatan}."
+TERBIT_TANPA_DATA_SEBELUMNYA = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
+TERBIT_DESKRIPSI_OPD = "Capaian {capaian} · {predikat}"
+TERBIT_KARTU_LABEL = "Capaian kinerja utama"
+TERBIT_KARTU_JUDUL = "Capaian kinerja {pemda} tahun {tahun}"
+TERBIT_NAIK = "Naik: "
+TERBIT_TURUN = "Turun: "
+TERBIT_TETAP = "Tetap: "
+TERBIT_ATURAN_BERLAKU = "Aturan yang berlaku"
+TERBIT_UNDUH_RINGKASAN = "Ringkasan pemda (semua OPD)"
+TERBIT_UNDUH_TREN = "Tren antartahun"
+TERBIT_SARING = "Ketik untuk menyaring…"
+TERBIT_SARING_LABEL = "Saring baris:"
+TERBIT_URUTKAN = "Urutkan menurut kolom ini"
+TERBIT_JUMLAH_BARIS = "{n} dari {semua} baris"
+TERBIT_TIDAK_DITEMUKAN = "Tidak ditemukan."
+TERBIT_LEWATI = "Langsung ke isi"
+TERBIT_NAVIGASI = "Navigasi utama"
+TERBIT_MENU = "Menu"
+TERBIT_CARI = "Cari"
+
+CLI_PUBLISH_RINGKAS = "terbitkan situs web statis dan laporan PDF per tahun dari hasil kinerja run"
+CLI_PUBLISH_DESKRIPSI = (
+    "Menyusun situs web (Bahasa Indonesia) dan satu laporan PDF per tahun anggaran dari notebook yang sudah\n"
+    "dijalankan di _build/, menurut struktur _quarto.yml. Mesin quarto menjalankan quarto render; mesin pandoc\n"
+    "memakai pandoc dan Typst dari paket PyPI; auto (bawaan) memakai Quarto bila ada. Situs disusun di folder\n"
+    "sementara dan baru menggantikan folder keluaran bila seluruhnya berhasil."
+)
+CLI_ARG_TAHUN_TERBIT = "tahun anggaran yang diterbitkan (boleh diulang; bawaan: semua tahun di folder build)"
+CLI_ARG_MESIN = "mesin penerbit: auto (Quarto bila ada, selain itu pandoc), quarto, atau pandoc"
+CLI_ARG_OUT_SITUS = "folder situs (bawaan: _site)"
+CLI_BUILD_RINGKAS = "pekerjaan utama: periksa data, jalankan notebook, terbitkan situs dan laporan PDF"
+CLI_BUILD_DESKRIPSI = (
+    "Memeriksa data setiap tahun (seperti kinerja validate), menjalankan notebook (seperti kinerja run), lalu\n"
+    "menerbitkan situs dan laporan PDF (seperti kinerja publish). Berhenti pada langkah pertama yang gagal;\n"
+    "situs yang lama tidak diubah."
+)
+CLI_ARG_TAHUN_BUILD = "tahun anggaran (boleh diulang; bawaan: setiap params/<tahun>.yml)"
+BUILD_TANPA_PARAMS = "Tidak ada berkas params/<tahun>.yml. Buat satu, atau sebutkan --tahun."
+BUILD_PERIKSA = "Memeriksa data tahun {tahun}: {baris} baris indikator, {galat} galat, {peringatan} peringatan."
+BUILD_BERHENTI = "Berhenti: data tahun {tahun} mempunyai galat (lihat di atas). Situs tidak diubah."
+BUILD_RUN_GAGAL = "Berhenti: ada notebook yang gagal (lihat di atas). Situs tidak diubah."
+
+# --- output folders: where kinerja writes, what it deletes (kinerja.support.safety) ---
+AMAN_AKAR = (
+    "{folder} adalah folder proyek (atau memuatnya); kinerja tidak menulis hasil langsung ke sana. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_RUMAH = (
+    "{folder} adalah folder rumah atau akar sistem berkas (atau memuatnya); kinerja tidak menulis hasil ke sana. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_MEMUAT_MASUKAN = (
+    "Folder {folder} memuat masukan ({masukan}); kinerja tidak menulis hasil ke folder yang memuat masukan. "
+    "Pilih folder baru, misalnya {saran}."
+)
+AMAN_DALAM_MASUKAN = (
+    "Folder {folder} berada di dalam masukan {masukan}; kinerja tidak menulis hasil di antara masukannya. "
+    "Pilih folder di luarnya, misalnya {saran}."
+)
+AMAN_BERKAS = "{folder} adalah berkas, bukan folder. Sebutkan folder (baru, kosong, atau hasil kinerja sebelumnya)."
+AMAN_ASING = (
+    "Folder {folder} sudah berisi berkas dan tidak dibuat oleh kinerja (tidak ada berkas penanda {penanda}). "
+    "kinerja hanya menulis ke folder baru, folder kosong, atau folder yang dibuatnya sendiri, agar tidak ada "
+    "berkas yang hilang. Pilih folder lain (misalnya {saran}), atau pindahkan isi folder itu lebih dulu."
+)
+AMAN_JENIS_LAIN = "Folder {folder} dibuat oleh {pembuat}, bukan untuk hasil {perintah}. Pilih folder lain, misalnya {saran}."
+AMAN_BERKAS_ASING = (
+    "Folder {folder} berisi berkas yang tidak ditulis kinerja: {berkas}. kinerja tidak menimpa atau menghapusnya; "
+    "pindahkan berkas itu lalu ulangi, atau pilih folder lain."
+)
+AMAN_SALING_MEMUAT = "Folder {a} dan {b} tidak boleh sama atau saling memuat: pilih dua folder yang terpisah."
+AMAN_MASUKAN_DITIMPA = "{berkas} adalah masukan perintah ini; kinerja tidak menimpanya. Pilih nama berkas lain."
+AMAN_LAINNYA = "dan {jumlah} lainnya"
+#: The note inside the marker file ``.kinerja`` of a folder kinerja made.
+AMAN_PENANDA_CATATAN = (
+    "Folder ini dibuat oleh {perintah} untuk hasilnya. kinerja hanya mengganti atau menghapus berkas yang "
+    "ditulisnya sendiri; jangan simpan berkas lain di sini (bila ada, kinerja menolak menulis ke folder ini)."
+)
+#: The command that makes each kind of output folder.
+AMAN_PERINTAH = {"hasil": "kinerja score", "build": "kinerja run", "situs": "kinerja publish"}
+#: Suggested folder per kind, in messages.
+AMAN_SARAN = {"hasil": "hasil", "build": "_build", "situs": "_site"}
+
+# --- internal errors (kinerja.support.crash) ---
+CLI_GALAT_INTERNAL = (
+    "GALAT INTERNAL: terjadi kesalahan di dalam kinerja ({jenis}), bukan pada data Anda. Rincian lengkapnya "
+    "(traceback) ditulis ke {berkas}; lampirkan berkas itu bila melaporkan masalah ini."
+)
+CLI_GALAT_INTERNAL_TANPA_LOG = (
+    "GALAT INTERNAL: terjadi kesalahan di dalam kinerja ({jenis}: {rincian}), bukan pada data Anda. Rinciannya "
+    "tidak dapat ditulis ke berkas log ({folder} tidak dapat ditulisi)."
+)
+
+# --- the build's date (kinerja.support.reproducible) ---
+WAKTU_SDE_SALAH = (
+    "{nama}={nilai} bukan waktu yang dikenal: isinya harus bilangan bulat detik sejak 1 Januari 1970 UTC "
+    "(misalnya {nama}=$(git log -1 --format=%ct)), atau hapus variabel itu."
+)
+
+# --- publishing with Quarto and pandoc alike: the site's script (issue 11) ---
+TERBIT_TABEL_BERNOMOR = "Tabel {n}"
+
+# --- kinerja score on national files (issue 13) ---
+CLI_ARG_FORMAT = (
+    "format tabel hasil: csv (bawaan; koma, titik desimal, UTF-8) atau parquet (<tabel>.parquet, "
+    "jenis kolom tersimpan; cocok untuk data nasional)"
+)
+
+# --- running the notebooks on a Dask cluster (kinerja.run.cluster; `--scheduler`, issue 13) ---
+CLI_ARG_SCHEDULER = ("alamat scheduler Dask (mis. tcp://10.0.0.5:8786): notebook dijalankan oleh worker cluster itu, "
+                     "hasilnya ditulis di sini; perlu pip install 'kinerja[dask]'")
+DASK_TIDAK_TERPASANG = ("Opsi --scheduler memerlukan Dask distributed, yang belum terpasang: "
+                        "pip install 'kinerja[dask]'.")
+DASK_TIDAK_TERJANGKAU = ("Scheduler Dask {alamat} tidak dapat dihubungi dalam {detik} detik ({rincian}). "
+                         "Periksa alamatnya dan pastikan scheduler berjalan.")
+DASK_TANPA_WORKER = "Scheduler Dask {alamat} tidak memiliki worker yang siap dalam {detik} detik."
+DASK_VERSI_BEDA = ("Worker Dask {worker} memakai kinerja {versi_worker} (paket {paket_worker}), sedangkan di sini "
+                   "kinerja {versi} (paket {paket}). Pasang versi kinerja dan pustaka yang sama di semua worker, "
+                   "lalu jalankan lagi.")
+DASK_BERKAS_LUAR = ("Berkas data {berkas} berada di luar folder proyek: dengan --scheduler semua berkas data harus "
+                    "berada di dalam folder proyek (berkas itu dikirim ke worker).")

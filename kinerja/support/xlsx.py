@@ -1,0 +1,77 @@
+"""The project's one way of writing XLSX files: text cells are always stored as text.
+
+openpyxl (and pandas' ``to_excel`` through it) stores any string starting with ``=`` as a
+formula, which a spreadsheet program evaluates when the file is opened: a name typed as
+``=HYPERLINK("http://…"&A1,"Klik")`` would become a live link in a download. Every XLSX the
+project writes (the extracts of ``kinerja run``, hence the site's downloads; the report of
+``kinerja validate --report``; the template of ``kinerja template``) goes through
+:func:`write_tables` or :func:`save_workbook`, which keep every string cell a string
+(:func:`kinerja.support.escape.xlsx_protect`) and replace the control characters XML cannot hold
+(:func:`kinerja.support.escape.xlsx_text`) instead of failing on them.
+
+Both write the file at the path given, and give it the build's date and fixed zip entry times
+(:func:`kinerja.support.reproducible.normalise_xlsx`), so that two builds are byte-identical; a caller that
+needs more (an atomic move) does it around the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from kinerja.support import escape
+from kinerja.support.reproducible import normalise_xlsx
+
+#: Excel's limit on the length of a sheet name.
+SHEET_NAME_LENGTH = 31
+
+
+def write_tables(path: str | Path, tables: Mapping[str, pd.DataFrame]) -> Path:
+    """Write each DataFrame as one sheet (named by its key, cut to 31 characters), header in row
+    1, no index. An empty mapping gives a workbook with one empty sheet. Returns ``path``."""
+    path = Path(path)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, table in tables.items():
+            _clean(table).to_excel(writer, sheet_name=name[:SHEET_NAME_LENGTH], index=False)
+        if not tables:
+            pd.DataFrame().to_excel(writer, sheet_name="Sheet1", index=False)
+        protect(writer.book)
+    normalise_xlsx(path)  # the build's date only (SOURCE_DATE_EPOCH), fixed zip entry times
+    return path
+
+
+def save_workbook(book, path: str | Path) -> Path:
+    """Save an openpyxl workbook built cell by cell, its string cells kept as text. Returns ``path``."""
+    protect(book)
+    book.save(path)
+    normalise_xlsx(path)  # the build's date only (SOURCE_DATE_EPOCH), fixed zip entry times
+    return Path(path)
+
+
+def protect(book) -> None:
+    """Make every string cell of every sheet of ``book`` a text cell (never a formula)."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                escape.xlsx_protect(cell)
+
+
+def _clean(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the control characters XML cannot hold replaced in its text cells and
+    headers (the same object when there are none)."""
+    out = table
+    for position, column in enumerate(table.columns):
+        values = table.iloc[:, position]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        cleaned = values.map(lambda v: escape.xlsx_text(v) if isinstance(v, str) else v)
+        if not cleaned.equals(values):
+            out = out.copy() if out is table else out
+            out.isetitem(position, cleaned)
+    names = [escape.xlsx_text(c) if isinstance(c, str) else c for c in table.columns]
+    if names != list(table.columns):
+        out = out.copy() if out is table else out
+        out.columns = names
+    return out
