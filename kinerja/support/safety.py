@@ -45,7 +45,7 @@ from kinerja.support import pesan
 
 MARKER = ".kinerja"
 MARKER_TEMPORARY = ".kinerja-penanda-"
-KINDS = ("hasil", "build", "situs")
+KINDS = ("hasil", "build", "situs", "pk")
 #: What a project holds that no output may overwrite, relative to the project root.
 PROJECT_INPUTS = ("params", "notebooks", "situs", "_quarto.yml", ".git")
 #: Suffixes of the files a site made by kinerja (either engine) holds.
