@@ -821,3 +821,15 @@ PK_PARAMS_TIDAK_ADA = (
 PK_SELESAI = "{jumlah} dokumen Perjanjian Kinerja tahun {tahun} ditulis di {folder}."
 PK_TYPST_GAGAL = "Dokumen Perjanjian Kinerja {opd} gagal dibuat oleh Typst: {rincian}"
 PK_TAHUN_TIDAK_SAMA = "Berkas params {berkas} untuk tahun {params}, bukan {tahun}."
+CLI_PK_RINGKAS = "tulis dokumen Perjanjian Kinerja (PDF) setiap OPD untuk satu tahun"
+CLI_PK_DESKRIPSI = (
+    "Menulis satu PDF Perjanjian Kinerja per OPD (bentuk lampiran PermenPAN-RB 53/2014): pernyataan\n"
+    "PIHAK PERTAMA (kepala OPD, dari kolom nama_kepala, jabatan_kepala, nip_kepala lembar opd) dan\n"
+    "PIHAK KEDUA (kepala_daerah di berkas params), tempat dan tanggal (pk.tempat, pk.tanggal), tanda\n"
+    "tangan, dan lampiran: sasaran strategis, indikator kinerja, target dengan satuannya, serta program\n"
+    "dan anggarannya bila ada lembar program. Cukup target: realisasi boleh masih kosong."
+)
+CLI_ARG_PK_TAHUN = "tahun Perjanjian Kinerja; membaca params/<tahun>.yml (kecuali --params diberikan)"
+CLI_ARG_PK_PARAMS = "berkas parameter YAML (bawaan: params/<tahun>.yml)"
+CLI_ARG_PK_OUT = "folder tujuan PDF (bawaan: _pk/<tahun>); dibuat bila belum ada"
+CLI_ARG_PK_OPD = "hanya OPD dengan kode ini (boleh diulang); bawaan: pilihan opd di params, atau semua"
