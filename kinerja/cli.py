@@ -359,11 +359,11 @@ def run_pk(args: argparse.Namespace) -> int:
         )
         names = [document.file_name for document in documents]
         check_output_folder(out, "pk", inputs=inputs, replaces=names)
+        mark_folder(out, "pk", files=names, keep=True)  # first: a folder left by a failed run stays kinerja's
         written = write_pk_pdfs(documents, out)
     except PkError as error:
         print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
         return EXIT_INPUT
-    mark_folder(out, "pk", files=names, keep=True)
     print(pesan.PK_SELESAI.format(jumlah=len(written), tahun=args.tahun, folder=out))
     return EXIT_OK
 
