@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
     # one function per command: it adds its parser and handler
-    for add_command in (add_score, add_validate, add_template, add_run, add_publish, add_build):
+    for add_command in (add_score, add_validate, add_template, add_run, add_publish, add_build, add_pk):
         add_command(commands)
     return parser
 
@@ -309,6 +309,63 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     args.tahun = years
     return run_publish(args)
+
+
+def add_pk(commands: argparse._SubParsersAction) -> None:
+    pk = commands.add_parser(
+        "pk", help=pesan.CLI_PK_RINGKAS, description=pesan.CLI_PK_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pk.add_argument("--tahun", type=int, required=True, metavar="TAHUN", help=pesan.CLI_ARG_PK_TAHUN)
+    pk.add_argument("--params", metavar="BERKAS", type=Path, default=None, help=pesan.CLI_ARG_PK_PARAMS)
+    pk.add_argument("--out", metavar="FOLDER", type=Path, default=None, help=pesan.CLI_ARG_PK_OUT)
+    pk.add_argument("--opd", action="append", default=None, metavar="KODE", help=pesan.CLI_ARG_PK_OPD)
+    pk.set_defaults(command=run_pk)
+
+
+def run_pk(args: argparse.Namespace) -> int:
+    """``kinerja pk``: the Perjanjian Kinerja PDF of every OPD for one year (see :mod:`kinerja.render.pk`)."""
+    from kinerja.render.pk import Pihak, PkError, pk_documents, write_pk_pdfs
+    from kinerja.support.safety import mark_folder
+
+    source = args.params or Path("params") / f"{args.tahun}.yml"
+    if args.params is None and not source.is_file():
+        print(pesan.CLI_GALAT.format(pesan=pesan.PK_PARAMS_TIDAK_ADA.format(tahun=args.tahun, berkas=source)),
+              file=sys.stderr)
+        return EXIT_INPUT
+    params = load_params(source)
+    if params.tahun is not None and params.tahun != args.tahun:
+        print(pesan.CLI_GALAT.format(pesan=pesan.PK_TAHUN_TIDAK_SAMA.format(berkas=source, params=params.tahun,
+                                                                              tahun=args.tahun)), file=sys.stderr)
+        return EXIT_INPUT
+    out = args.out or Path("_pk") / str(args.tahun)
+    inputs = [*params.data, source]
+    check_output_folder(out, "pk", inputs=inputs)  # before the slow part
+    loaded = load(list(params.data), params.rules, params.desimal, args.tahun)
+    table = loaded.tidy  # warnings (e.g. realisasi not yet reported) do not concern the PK
+    wanted = tuple(args.opd) if args.opd else params.opd
+    if wanted is not None:
+        present = set(table.loc[table["tahun"] == args.tahun, "kode_opd"])
+        missing = [kode for kode in wanted if kode not in present]
+        if missing:
+            print(pesan.CLI_GALAT.format(pesan=pesan.PK_OPD_TIDAK_ADA.format(
+                kode=", ".join(missing), tahun=args.tahun, ada=", ".join(sorted(present)) or "-")), file=sys.stderr)
+            return EXIT_INPUT
+    try:
+        documents = pk_documents(
+            table, args.tahun, opd=loaded.opd, program=loaded.program, pemda=params.pemda_nama,
+            kepala_daerah=Pihak(nama=params.kepala_daerah_nama, jabatan=params.kepala_daerah_jabatan),
+            tempat=params.pk_tempat, tanggal=params.pk_tanggal, sintetis=params.sintetis, kode_opd=wanted,
+        )
+        names = [document.file_name for document in documents]
+        check_output_folder(out, "pk", inputs=inputs, replaces=names)
+        mark_folder(out, "pk", files=names, keep=True)  # first: a folder left by a failed run stays kinerja's
+        written = write_pk_pdfs(documents, out)
+    except PkError as error:
+        print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
+        return EXIT_INPUT
+    print(pesan.PK_SELESAI.format(jumlah=len(written), tahun=args.tahun, folder=out))
+    return EXIT_OK
 
 
 def _plain_header(header: str, column: str) -> bool:

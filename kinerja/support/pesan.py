@@ -25,6 +25,7 @@ CATATAN_DALAM_RENTANG = "realisasi dalam rentang target: capaian 100"
 CATATAN_LANTAI = "capaian di bawah {lantai} dinaikkan menjadi {lantai}"
 CATATAN_TARGET_NOL_LANTAI = "target 0 dan realisasi melewatinya: capaian {lantai}"
 CATATAN_DIBATASI = "dihitung {batas} dalam rata-rata (batas atas {batas})"
+CATATAN_DIBATASI_INDIKATOR = "dibatasi {batas} (batas atas capaian indikator; tanpa batas {nilai})"
 
 # --- year-over-year notes ---
 TIDAK_DAPAT_DIBANDINGKAN = "tidak dapat dibandingkan"
@@ -50,6 +51,13 @@ ATURAN_PILIHAN = "Aturan '{nama}' bernilai '{nilai}', padahal pilihannya: {pilih
 ATURAN_BUKAN_ANGKA = "Aturan '{nama}' harus berupa angka atau kosong (null), bukan '{nilai}'."
 ATURAN_BATAS_ATAS = "Aturan 'batas_atas' harus lebih dari 0 (misalnya 100, 120 atau 150), bukan {nilai}."
 ATURAN_LANTAI_BATAS = "Aturan 'lantai' ({lantai}) harus lebih kecil daripada 'batas_atas' ({batas})."
+ATURAN_BATAS_ATAS_INDIKATOR = (
+    "Aturan 'batas_atas_indikator' harus lebih dari 0 (misalnya 100), bukan {nilai}; null berarti tanpa batas."
+)
+ATURAN_PEMBULATAN = (
+    "Aturan 'pembulatan_sebelum_rata' harus bilangan bulat 0 sampai 6 (jumlah angka di belakang koma, "
+    "misalnya 2), bukan {nilai}; null berarti tanpa pembulatan."
+)
 ATURAN_SKALA = "Aturan 'skala_predikat' harus berupa skala predikat, bukan '{nilai}'."
 
 # --- files ---
@@ -148,6 +156,20 @@ KOLOM_TIDAK_DIKENAL = "Kolom ini tidak dikenal dan diabaikan."
 WAJIB_DIISI = "Sel ini wajib diisi."
 TAHUN_TIDAK_SAH = "Tahun harus bilangan bulat empat angka, misalnya 2024."
 POLARITAS_TIDAK_DIKENAL = "Polaritas tidak dikenal. Gunakan positif, negatif atau stabil."
+TARGET_PEMBANDING_BERTENTANGAN = (
+    "Target ditulis '{kata} …' ({arti}), tetapi polaritas baris ini {polaritas}. Target '{kata} x' berarti "
+    "{polaritas_tersirat}: ubah polaritasnya, atau tulis targetnya tanpa pembanding."
+)
+TARGET_PEMBANDING_ARTI = {"maks": "batas atas: semakin rendah semakin baik", "min": "batas bawah: semakin tinggi semakin baik"}
+TARGET_PEMBANDING_POLARITAS = {"maks": "negatif", "min": "positif"}
+TARGET_PEMBANDING_DIBACA = (
+    "{jumlah} target ditulis dengan pembanding ({kata}): dibaca sebagai angka targetnya, dengan arah "
+    "sesuai polaritas baris."
+)
+RASIO_DIBACA = "{jumlah} sel ditulis sebagai rasio 1:x: dibaca sebagai suku keduanya (1:32 → 32)."
+RASIO_BUKAN_SATU = (
+    "Rasio '{nilai}' tidak diawali 1. Tulis rasio sebagai 1:x (misalnya 1:32), atau tulis angkanya saja."
+)
 RUMUS_TIDAK_DIKENAL = "Rumus tidak dikenal. Kosongkan (rumus bawaan polaritas) atau tulis rasio."
 SATUAN_KOSONG = "Satuan kosong. Isi satuan indikator (%, orang, bulan, …) agar tabel laporan lengkap."
 TARGET_KOSONG = "Target kosong. Isi target, atau target_bawah dan target_atas untuk target rentang."
@@ -208,6 +230,7 @@ PARAMS_OPD = "harus 'semua' atau daftar kode_opd."
 PARAMS_TEKS = "harus berupa teks."
 PARAMS_DESIMAL = "harus otomatis, koma (1.234,5) atau titik (1,234.5)."
 PARAMS_SINTETIS = "harus true (data contoh sintetis) atau false."
+PARAMS_TANGGAL = "harus tanggal dengan bentuk TTTT-BB-HH, misalnya 2025-02-11."
 PARAMS_SKALA_NAMA = "skala bawaan tidak dikenal. Pilihan: {pilihan}; atau tulis skala sendiri dengan 'tingkat'."
 PARAMS_SKALA_TINGKAT = "harus berupa daftar tingkat, dari yang tertinggi."
 
@@ -714,9 +737,9 @@ AMAN_PENANDA_CATATAN = (
     "ditulisnya sendiri; jangan simpan berkas lain di sini (bila ada, kinerja menolak menulis ke folder ini)."
 )
 #: The command that makes each kind of output folder.
-AMAN_PERINTAH = {"hasil": "kinerja score", "build": "kinerja run", "situs": "kinerja publish"}
+AMAN_PERINTAH = {"hasil": "kinerja score", "build": "kinerja run", "situs": "kinerja publish", "pk": "kinerja pk"}
 #: Suggested folder per kind, in messages.
-AMAN_SARAN = {"hasil": "hasil", "build": "_build", "situs": "_site"}
+AMAN_SARAN = {"hasil": "hasil", "build": "_build", "situs": "_site", "pk": "_pk"}
 
 # --- internal errors (kinerja.support.crash) ---
 CLI_GALAT_INTERNAL = (
@@ -756,3 +779,57 @@ DASK_VERSI_BEDA = ("Worker Dask {worker} memakai kinerja {versi_worker} (paket {
                    "lalu jalankan lagi.")
 DASK_BERKAS_LUAR = ("Berkas data {berkas} berada di luar folder proyek: dengan --scheduler semua berkas data harus "
                     "berada di dalam folder proyek (berkas itu dikirim ke worker).")
+
+# --- the Perjanjian Kinerja documents (kinerja pk; format of the annex of PermenPAN-RB 53/2014) ---
+PK_JUDUL = "PERJANJIAN KINERJA TAHUN {tahun}"
+PK_PEMBUKA = (
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta "
+    "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+)
+PK_NAMA = "Nama"
+PK_JABATAN = "Jabatan"
+PK_NIP = "NIP"
+PK_SEBUTAN_PERTAMA = "selanjutnya disebut pihak pertama"
+PK_SEBUTAN_KEDUA = "selaku atasan pihak pertama, selanjutnya disebut pihak kedua"
+PK_JANJI = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+    "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+    "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+)
+PK_SUPERVISI = (
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+    "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
+    "dan sanksi."
+)
+PK_PIHAK_PERTAMA = "PIHAK PERTAMA,"
+PK_PIHAK_KEDUA = "PIHAK KEDUA,"
+PK_TEMPAT_TANGGAL = "{tempat}, {tanggal}"
+PK_TANGGAL_KOSONG = "............................ {tahun}"
+PK_TEMPAT_KOSONG = "...................."
+PK_ISIAN_KOSONG = "........................................"
+PK_LAMPIRAN = "LAMPIRAN PERJANJIAN KINERJA TAHUN {tahun}"
+PK_KOLOM = ("No", "Sasaran Strategis", "Indikator Kinerja", "Target")
+PK_KOLOM_PROGRAM = ("No", "Program", "Anggaran (Rp)", "Keterangan")
+PK_JUMLAH = "Jumlah"
+PK_SINTETIS = TERBIT_SINTETIS_PENDEK + ": nama dan angka dalam dokumen ini dikarang untuk mencoba perangkat kinerja."
+PK_TANPA_INDIKATOR = "Tidak ada indikator kinerja tahun {tahun} dalam data{opd}."
+PK_OPD_TIDAK_ADA = "Kode OPD {kode} tidak ada dalam data tahun {tahun}. Kode yang ada: {ada}."
+PK_PARAMS_TIDAK_ADA = (
+    "Berkas params untuk tahun {tahun} tidak ada ({berkas}). Buat dengan kinerja tahun-baru {tahun}, "
+    "atau sebutkan berkasnya dengan --params."
+)
+PK_SELESAI = "{jumlah} dokumen Perjanjian Kinerja tahun {tahun} ditulis di {folder}."
+PK_TYPST_GAGAL = "Dokumen Perjanjian Kinerja {opd} gagal dibuat oleh Typst: {rincian}"
+PK_TAHUN_TIDAK_SAMA = "Berkas params {berkas} untuk tahun {params}, bukan {tahun}."
+CLI_PK_RINGKAS = "tulis dokumen Perjanjian Kinerja (PDF) setiap OPD untuk satu tahun"
+CLI_PK_DESKRIPSI = (
+    "Menulis satu PDF Perjanjian Kinerja per OPD (bentuk lampiran PermenPAN-RB 53/2014): pernyataan\n"
+    "PIHAK PERTAMA (kepala OPD, dari kolom nama_kepala, jabatan_kepala, nip_kepala lembar opd) dan\n"
+    "PIHAK KEDUA (kepala_daerah di berkas params), tempat dan tanggal (pk.tempat, pk.tanggal), tanda\n"
+    "tangan, dan lampiran: sasaran strategis, indikator kinerja, target dengan satuannya, serta program\n"
+    "dan anggarannya bila ada lembar program. Cukup target: realisasi boleh masih kosong."
+)
+CLI_ARG_PK_TAHUN = "tahun Perjanjian Kinerja; membaca params/<tahun>.yml (kecuali --params diberikan)"
+CLI_ARG_PK_PARAMS = "berkas parameter YAML (bawaan: params/<tahun>.yml)"
+CLI_ARG_PK_OUT = "folder tujuan PDF (bawaan: _pk/<tahun>); dibuat bila belum ada"
+CLI_ARG_PK_OPD = "hanya OPD dengan kode ini (boleh diulang); bawaan: pilihan opd di params, atau semua"

@@ -45,7 +45,7 @@ from kinerja.support import pesan
 
 MARKER = ".kinerja"
 MARKER_TEMPORARY = ".kinerja-penanda-"
-KINDS = ("hasil", "build", "situs")
+KINDS = ("hasil", "build", "situs", "pk")
 #: What a project holds that no output may overwrite, relative to the project root.
 PROJECT_INPUTS = ("params", "notebooks", "situs", "_quarto.yml", ".git")
 #: Suffixes of the files a site made by kinerja (either engine) holds.
@@ -188,7 +188,7 @@ def legacy_output(folder: Path, kind: str, replaces: Iterable[str] = ()) -> bool
     """Whether an unmarked, non-empty ``folder`` is recognisably what an earlier kinerja version
     made for ``kind`` (it wrote no marker):
 
-    * ``hasil``: every entry is a file the command writes (``replaces``);
+    * ``hasil`` and ``pk``: every entry is a file the command writes (``replaces``);
     * ``build``: every entry is a year folder (``2024``) holding a plan (``.rencana.json``) or a
       stamp (``*.stamp.json``), and every file below has a suffix of kinerja's outputs
       (:data:`BUILD_SUFFIXES`) or is a temporary file of ``kinerja run``;
@@ -196,7 +196,7 @@ def legacy_output(folder: Path, kind: str, replaces: Iterable[str] = ()) -> bool
       script), and every file has a suffix of a site (:data:`SITE_SUFFIXES`).
     """
     entries = list(folder.iterdir())
-    if kind == "hasil":
+    if kind in ("hasil", "pk"):
         names = set(replaces)
         return all(entry.is_file() and entry.name in names for entry in entries)
     if kind == "build":
