@@ -61,16 +61,16 @@ def prepare_new_year(tahun: int, root: str | Path = ".") -> NewYear:
     :class:`kinerja.inputs.params.ParamsError` and :class:`kinerja.inputs.findings.InputError`
     (the latest year's params or data have errors). Nothing is written when it raises."""
     root = Path(root)
+    workbook_name = f"data/kinerja-{tahun}.xlsx"
+    params_path, workbook_path = root / "params" / f"{tahun}.yml", root / workbook_name
     years = params_years(root)
     if not years:
         raise ProjectError(pesan.TAHUN_BARU_TANPA_PARAMS)
+    for path in (params_path, workbook_path):
+        safety.check_new_file(path)
     latest = years[-1]
     if tahun <= latest:
         raise ProjectError(pesan.TAHUN_BARU_SUDAH_LEWAT.format(tahun=tahun, terakhir=latest, berikut=latest + 1))
-    workbook_name = f"data/kinerja-{tahun}.xlsx"
-    params_path, workbook_path = root / "params" / f"{tahun}.yml", root / workbook_name
-    for path in (params_path, workbook_path):
-        safety.check_new_file(path)
     latest_path = root / "params" / f"{latest}.yml"
     params = load_params(latest_path)
     if workbook_name in params.data:  # already listed: written over by nobody, named once
