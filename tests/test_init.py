@@ -104,6 +104,24 @@ def test_init_refuses_what_exists(tmp_path, capsys, make):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ada"]
 
 
+def test_help_describes_init_and_new_year(capsys):
+    from kinerja.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    top = capsys.readouterr().out
+    assert "init" in top and "tahun-baru" in top and 'kinerja init kinerja-saya --pemda "Kabupaten Contoh" --contoh' in top
+    with pytest.raises(SystemExit):
+        main(["init", "--help"])
+    init = capsys.readouterr().out
+    for option in ("--pemda", "--contoh", "--tahun", "FOLDER"):
+        assert option in init
+    assert "tidak pernah ditimpa" in " ".join(init.split()) and "README.md" in init
+    with pytest.raises(SystemExit):
+        main(["tahun-baru", "--help"])
+    assert "berlaku_sampai" in capsys.readouterr().out
+
+
 def test_init_needs_a_name(tmp_path, capsys):
     code, out = run_cli(capsys, "init", tmp_path / "x", "--pemda", "  ")
     assert code == 1 and "--pemda" in out and not (tmp_path / "x").exists()

@@ -218,6 +218,7 @@ CLI_DESKRIPSI = (
 )
 CLI_EPILOG = (
     "Contoh:\n"
+    "  kinerja init kinerja-saya --pemda \"Kabupaten Contoh\" --contoh   (proyek baru)\n"
     "  kinerja score data/contoh-kecil/kinerja.csv --out _hasil\n"
     "  kinerja score 2023.csv 2024.csv --params params/2024.yml --out _hasil\n\n"
     "Kode keluar: 0 berhasil, 1 data atau parameter bermasalah (tidak ada yang ditulis), 2 salah pakai."
