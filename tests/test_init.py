@@ -76,6 +76,7 @@ def test_init_empty_workbook(tmp_path, capsys):
     assert params.tahun == 2026 and params.pemda_nama == "Kota Contoh: Timur"
     assert params.data == ("data/kinerja-2026.xlsx",) and params.sintetis is False
     text = (folder / "params/2026.yml").read_text(encoding="utf-8")
+    assert text.startswith("# Parameter tahun anggaran 2026. Setiap kunci")  # the header comment follows the year
     assert "  nama: 'Kota Contoh: Timur'\n" in text  # quoted: the colon would break the YAML
     assert "sintetis: false               # data contoh sintetis" in text  # comment kept in its column
     assert "  rumus_negatif: selisih      # selisih: (2 - R/T) x 100" in text
@@ -147,7 +148,7 @@ def test_edit_params_text_keeps_the_rest():
     edited = edit_params_text(text, "p.yml", tahun=2025, pemda="Kabupaten Baru", data=["data/a.xlsx", "data/c.xlsx"],
                               sintetis=False)
     assert edited == (
-        "# Parameter tahun 2024\n"
+        "# Parameter tahun 2025\n"
         "pemda:\n"
         "  nama: Kabupaten Baru   # nama resmi\n"
         "  kode: '1700'\n"

@@ -84,7 +84,7 @@ def test_new_year(inside, capsys):
     assert "2 OPD, 2 sasaran, 3 indikator" in out and "target terisi 0 dari 3" in out
     assert "OPD yang berakhir dan tidak dibawa: 008." in out
     assert (inside / "params" / "2025.yml").read_text(encoding="utf-8") == (
-        "# Parameter tahun 2024\n"
+        "# Parameter tahun 2025\n"
         "pemda:\n"
         "  nama: Kabupaten Uji\n"
         "tahun: 2025          # tahun anggaran\n"

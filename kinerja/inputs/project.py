@@ -161,12 +161,18 @@ def edit_params_text(text: str, source: str, *, tahun: int | None = None, pemda:
                      data: list[str] | None = None, sintetis: bool | None = None) -> str:
     """A params file's text with some top-level settings changed and everything else (other keys,
     comments, order, blank lines) kept: ``tahun``, ``pemda.nama``, the ``data`` list and ``sintetis``.
+    With ``tahun``, a whole-line comment naming the old year as "tahun 2024" or "tahun anggaran 2024"
+    names the new one.
 
     The result is read back and checked (:func:`kinerja.inputs.params.parse_params`): a layout this
     function does not know (a flow-style mapping, a key written twice) raises :class:`ProjectError`
     instead of writing a file that says something else."""
     lines = text.splitlines(keepends=True)
     if tahun is not None:
+        before = (yaml.safe_load(text) or {}).get("tahun") if text.strip() else None
+        if isinstance(before, int) and not isinstance(before, bool):  # "# Parameter tahun anggaran 2024"
+            year = re.compile(rf"\b(tahun(?:\s+anggaran)?\s+){before}\b", re.IGNORECASE)
+            lines = [year.sub(rf"\g<1>{tahun}", line) if line.lstrip().startswith("#") else line for line in lines]
         lines = _set_scalar(lines, "tahun", str(tahun), source)
     if sintetis is not None:
         lines = _set_scalar(lines, "sintetis", "true" if sintetis else "false", source)
