@@ -105,6 +105,16 @@ def test_init_refuses_what_exists(tmp_path, capsys, make):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ada"]
 
 
+def test_init_in_the_working_folder(tmp_path, capsys, monkeypatch):
+    here = tmp_path / "kosong"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    code, out = run_cli(capsys, "init", ".", "--pemda", "Kabupaten Contoh", "--tahun", "2025")
+    assert code == 0, out
+    assert (here / "params" / "2025.yml").is_file() and (here / "data" / "kinerja-2025.xlsx").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kosong"]  # no staging folder left beside it
+
+
 def test_help_describes_init_and_new_year(capsys):
     from kinerja.cli import main
 

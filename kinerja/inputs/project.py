@@ -16,7 +16,8 @@ A new project gets the notebooks, pages and ``_quarto.yml`` as they are, and eit
   and ``params/<tahun>.yml`` made from the template's newest params file (year, name, data, and
   ``sintetis: false`` changed, every other setting and comment kept).
 
-The folder is built in a temporary folder beside it and moved into place whole; a folder that
+The folder is built in a temporary folder beside it and moved into place whole (into an existing
+empty folder: its top-level entries); a folder that
 exists and is not empty is refused (:func:`kinerja.support.safety.check_new_project`).
 """
 
@@ -105,9 +106,11 @@ def create_project(folder: str | Path, pemda: str, contoh: bool = False, tahun: 
     try:
         years = _fill(work, source, files, pemda, contoh, tahun)
         safety.check_new_project(folder)  # still free?
-        if folder.is_dir():
-            folder.rmdir()  # empty (checked): the finished project takes its place
-        os.rename(work, folder)
+        if folder.is_dir():  # empty (checked), perhaps the working folder: the files move in
+            for entry in sorted(work.iterdir()):
+                os.rename(entry, folder / entry.name)
+        else:
+            os.rename(work, folder)
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
