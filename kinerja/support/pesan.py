@@ -241,6 +241,7 @@ CLI_DESKRIPSI = (
 )
 CLI_EPILOG = (
     "Contoh:\n"
+    "  kinerja init kinerja-saya --pemda \"Kabupaten Contoh\" --contoh   (proyek baru)\n"
     "  kinerja score data/contoh-kecil/kinerja.csv --out _hasil\n"
     "  kinerja score 2023.csv 2024.csv --params params/2024.yml --out _hasil\n\n"
     "Kode keluar: 0 berhasil, 1 data atau parameter bermasalah (tidak ada yang ditulis), 2 salah pakai."
@@ -730,6 +731,12 @@ AMAN_BERKAS_ASING = (
 )
 AMAN_SALING_MEMUAT = "Folder {a} dan {b} tidak boleh sama atau saling memuat: pilih dua folder yang terpisah."
 AMAN_MASUKAN_DITIMPA = "{berkas} adalah masukan perintah ini; kinerja tidak menimpanya. Pilih nama berkas lain."
+AMAN_PROYEK_BERKAS = "{folder} adalah berkas, bukan folder. Sebutkan folder baru untuk proyek, misalnya kinerja-pemda."
+AMAN_PROYEK_TIDAK_KOSONG = (
+    "Folder {folder} sudah ada dan tidak kosong; kinerja init tidak menimpa apa pun. Sebutkan folder baru "
+    "(atau folder kosong), misalnya {folder}-baru."
+)
+AMAN_SUDAH_ADA = "{berkas} sudah ada; kinerja tidak menimpanya. Pindahkan atau hapus berkas itu dulu bila memang ingin membuatnya ulang."
 AMAN_LAINNYA = "dan {jumlah} lainnya"
 #: The note inside the marker file ``.kinerja`` of a folder kinerja made.
 AMAN_PENANDA_CATATAN = (
@@ -833,3 +840,55 @@ CLI_ARG_PK_TAHUN = "tahun Perjanjian Kinerja; membaca params/<tahun>.yml (kecual
 CLI_ARG_PK_PARAMS = "berkas parameter YAML (bawaan: params/<tahun>.yml)"
 CLI_ARG_PK_OUT = "folder tujuan PDF (bawaan: _pk/<tahun>); dibuat bila belum ada"
 CLI_ARG_PK_OPD = "hanya OPD dengan kode ini (boleh diulang); bawaan: pilihan opd di params, atau semua"
+
+# --- kinerja init and kinerja tahun-baru (kinerja.inputs.project, kinerja.inputs.new_year) ---
+CLI_INIT_RINGKAS = "buat folder proyek baru untuk satu pemda: params, data, notebook, halaman situs, README"
+CLI_INIT_DESKRIPSI = (
+    "Membuat proyek kinerja yang siap dipakai di FOLDER (baru, atau folder kosong; folder yang berisi\n"
+    "tidak pernah ditimpa): params/, data/, notebooks/, situs/, _quarto.yml, README.md (petunjuk untuk\n"
+    "analis) dan .gitignore. Tanpa --contoh, data/ berisi buku kerja kosong data/kinerja-TAHUN.xlsx dan\n"
+    "params/TAHUN.yml menunjuk ke sana; dengan --contoh, data/ berisi data contoh sintetis tiga tahun\n"
+    "sehingga 'cd FOLDER && kinerja build' langsung menghasilkan situs dan laporan PDF.\n\n"
+    "Contoh:\n"
+    "  kinerja init kinerja-contoh --pemda \"Kabupaten Contoh\" --contoh\n"
+    "  kinerja init kinerja-2025 --pemda \"Kabupaten Contoh\" --tahun 2025"
+)
+CLI_ARG_INIT_FOLDER = "folder proyek baru (dibuat; bila sudah ada harus kosong)"
+CLI_ARG_INIT_PEMDA = "nama pemerintah daerah, tampil di situs dan laporan PDF, mis. \"Kabupaten Contoh\""
+CLI_ARG_INIT_CONTOH = "isi data/ dengan data contoh sintetis (2022–2024) agar kinerja build langsung jalan"
+CLI_ARG_INIT_TAHUN = "tahun anggaran buku kerja kosong dan params-nya (bawaan: tahun ini; diabaikan dengan --contoh)"
+INIT_DITULIS = "Proyek {folder} untuk {pemda} dibuat ({berkas} berkas; params tahun {tahun})."
+INIT_LANGKAH_CONTOH = "Langkah berikutnya: cd {folder} && kinerja build   (lalu buka _site/index.html)"
+INIT_LANGKAH_KOSONG = (
+    "Langkah berikutnya: isi {folder}/data/kinerja-{tahun}.xlsx, lalu cd {folder} && "
+    "kinerja validate data/kinerja-{tahun}.xlsx && kinerja build. Petunjuk lengkap: {folder}/README.md"
+)
+INIT_PEMDA_KOSONG = "--pemda tidak boleh kosong: tulis nama pemerintah daerah, mis. \"Kabupaten Contoh\"."
+INIT_TEMPLAT_HILANG = "Templat proyek tidak ditemukan di {folder}: paket kinerja tidak terpasang lengkap. Pasang ulang kinerja."
+PARAMS_UBAH_GAGAL = (
+    "{berkas}: tidak dapat mengubah params secara otomatis tanpa mengubah artinya ({rincian}). "
+    "Tulis berkas params baru dengan tangan."
+)
+CLI_TAHUN_BARU_RINGKAS = "siapkan tahun anggaran baru: params/TAHUN.yml dan buku kerja berisi sasaran dan indikator"
+CLI_TAHUN_BARU_DESKRIPSI = (
+    "Dijalankan di folder proyek. Menulis params/TAHUN.yml dari params tahun terakhir (hanya tahun diganti\n"
+    "dan buku kerja baru ditambahkan ke daftar data; aturan, komentar dan lainnya tetap) dan\n"
+    "data/kinerja-TAHUN.xlsx berisi sasaran dan indikator setiap OPD tahun terakhir (kode, satuan,\n"
+    "polaritas, rumus, bobot) dengan target dari Renstra bila tersedia dan kosong bila tidak, realisasi\n"
+    "kosong, serta daftar OPD (OPD yang berakhir menurut berlaku_sampai tidak dibawa). Tidak pernah\n"
+    "menimpa berkas yang sudah ada.\n\n"
+    "Contoh:\n"
+    "  kinerja tahun-baru 2025"
+)
+CLI_ARG_TAHUN_BARU = "tahun anggaran baru, setelah tahun params terakhir, mis. 2025"
+TAHUN_BARU_TANPA_PARAMS = "Tidak ada berkas params/<tahun>.yml di folder ini: jalankan kinerja tahun-baru di folder proyek (lihat kinerja init)."
+TAHUN_BARU_SUDAH_LEWAT = "Tahun {tahun} tidak setelah tahun params terakhir ({terakhir}): tahun baru harus {berikut} atau sesudahnya."
+TAHUN_BARU_TANPA_BARIS = "Data params/{terakhir}.yml tidak memuat indikator tahun {terakhir}: tidak ada yang dapat dibawa ke {tahun}."
+TAHUN_BARU_DITULIS = "Ditulis: {berkas}"
+TAHUN_BARU_RINGKAS = (
+    "Tahun {tahun} disiapkan dari {terakhir}: {opd} OPD, {sasaran} sasaran, {indikator} indikator; "
+    "target terisi {target} dari {indikator} (Renstra), realisasi kosong."
+)
+TAHUN_BARU_OPD_BERAKHIR = "OPD yang berakhir dan tidak dibawa: {opd}."
+TAHUN_BARU_LANGKAH = "Langkah berikutnya: isi target dan realisasi di {berkas}, lalu kinerja validate {berkas}."
+TAHUN_BARU_JUDUL_PETUNJUK = "Disiapkan oleh kinerja tahun-baru dari data tahun {terakhir}: isi target (bila kosong) dan realisasi."

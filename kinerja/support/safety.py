@@ -295,6 +295,24 @@ def check_not_input(path: str | Path, inputs: Iterable[str | Path], root: str | 
             raise OutputFolderError(pesan.AMAN_MASUKAN_DITIMPA.format(berkas=shown(path)))
 
 
+def check_new_project(folder: str | Path) -> None:
+    """Raise :class:`OutputFolderError` unless ``folder`` may become a new project (``kinerja
+    init``): it must not exist, or be an empty folder. An existing project is never written over.
+    Reads only; writes nothing."""
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        raise OutputFolderError(pesan.AMAN_PROYEK_BERKAS.format(folder=shown(folder)))
+    if path.is_dir() and any(path.iterdir()):
+        raise OutputFolderError(pesan.AMAN_PROYEK_TIDAK_KOSONG.format(folder=shown(folder)))
+
+
+def check_new_file(path: str | Path) -> None:
+    """Raise :class:`OutputFolderError` when ``path`` exists (a command that never overwrites,
+    ``kinerja tahun-baru``). Reads only; writes nothing."""
+    if Path(path).exists() or Path(path).is_symlink():
+        raise OutputFolderError(pesan.AMAN_SUDAH_ADA.format(berkas=shown(path)))
+
+
 # --- temporary files of interrupted commands -----------------------------------------------------
 
 
