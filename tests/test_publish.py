@@ -103,17 +103,21 @@ def test_page_notebook_strips_parameters_and_rewrites_front_matter():
         {"cell_type": "raw", "metadata": {}, "source": "---\ntitle: x\nparams:\n  tahun: 2024\n---"},
         {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "tahun = 1", "outputs": []},
         {"cell_type": "code", "metadata": {"tags": ["injected-parameters"]}, "source": "tahun = 2024", "outputs": []},
+        {"cell_type": "code", "metadata": {}, "source": "headline", "outputs": [
+            {"output_type": "execute_result", "data": {"text/plain": "Capaian kinerja pemda: 90 %."}}]},
         {"cell_type": "code", "metadata": {}, "source": "x", "outputs": [
             {"output_type": "stream", "name": "stderr", "text": "warning"},
             {"output_type": "execute_result", "data": {"text/markdown": "**<b>A</b>**", "text/plain": "<Markdown>"}}]},
     ]}
     page = notebooks.page_notebook(notebook, {"title": SCRIPT_NAME}, "<p>kartu</p>")
     assert "papermill" not in page["metadata"] and "papermill" in notebook["metadata"]  # input not changed
-    assert [c["cell_type"] for c in page["cells"]] == ["raw", "code", "raw"]
+    assert [c["cell_type"] for c in page["cells"]] == ["raw", "raw", "code"]
     assert notebooks.read_front_matter(page) == {"title": notebooks.markdown_text(SCRIPT_NAME)}
-    assert page["cells"][1]["outputs"] == [{"output_type": "execute_result", "data": {"text/markdown": "**&lt;b>A&lt;/b>**"}}]
-    assert page["cells"][2]["source"] == ["<p>kartu</p>"]
-    assert page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
+    # the card takes the place of the headline (the first output): the page says it once
+    assert page["cells"][1]["source"] == ["<p>kartu</p>"]
+    assert page["cells"][1]["metadata"]["raw_mimetype"] == "text/html"
+    assert "Capaian kinerja pemda" not in json.dumps(page)
+    assert page["cells"][2]["outputs"] == [{"output_type": "execute_result", "data": {"text/markdown": "**&lt;b>A&lt;/b>**"}}]
 
 
 def test_page_notebook_gives_quarto_what_it_reads():
@@ -192,7 +196,9 @@ def test_report_data_has_the_hand_worked_figures(fixture, tmp_path):
     stage.stage(fixture.project, fixture.project / "_build", [2024], tmp_path / "s", context)
     data = json.loads((tmp_path / "s" / "2024" / "laporan.json").read_text(encoding="utf-8"))
     assert data["ringkasan"]["capaian"] == "91,67 %" and data["ringkasan"]["predikat"] == "Sangat Tinggi"
-    assert data["ringkasan"]["perubahan"].startswith("-8,33 poin (-8,333 % secara relatif) dibanding tahun 2023 (100,00 %)")
+    assert data["ringkasan"]["kalimat"] == "Capaian kinerja Pemda Uji tahun 2024: 91,67 % (predikat Sangat Tinggi)."
+    assert data["ringkasan"]["perubahan"].startswith("Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif")
+    assert data["ringkasan"]["metode"].startswith("Metode. Capaian pemda = rata-rata capaian OPD; ")
     assert [row["nama"] for row in data["tabel-opd"]["baris"]] == ["Dinas Uji Satu", "Badan Uji Tiga", SCRIPT_NAME]
     assert [row["capaian"] for row in data["tabel-opd"]["baris"]] == ["110,00 %", "90,00 %", "75,00 %"]
     first = data["opd-rinci"][0]
@@ -221,7 +227,8 @@ def test_overview_shows_headline_with_arrow_and_escaped_names(fixture):
     card = re.search(r'<section class="kartu-utama".*?</section>', text, re.DOTALL).group(0)
     assert "91,67 %" in card and "Sangat Tinggi" in card
     assert 'class="kartu-perubahan turun"' in card and "▼" in card
-    assert "-8,33 poin (-8,333 % secara relatif) dibanding tahun 2023 (100,00 %)" in card
+    assert "Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif" in card
+    assert text.count("Dibanding tahun 2023 (100,00 %)") == 1  # the card replaces the headline paragraph
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert 'alt="' in text and "Diagram batang mendatar capaian kinerja 3 OPD" in text
 

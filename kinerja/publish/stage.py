@@ -34,8 +34,9 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from kinerja.support import display, escape, pesan
+from kinerja.pages import Page, wording
 from kinerja.publish import laporan, notebooks, site
+from kinerja.support import display, escape, pesan
 from kinerja.support.reproducible import build_time
 
 SITUS = "situs"
@@ -131,36 +132,34 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Pa
     out = dest / str(year)
     (out / "opd").mkdir(parents=True, exist_ok=True)
     overview = _read(folder / "ringkasan.ipynb")
-    pemda_row = pd.read_csv(folder / "ringkasan" / "pemda.csv").iloc[0]
-    card = headline_card(pemda_row, year, context.pemda)
+    halaman = Page.read(laporan.page_path(folder, "ringkasan"))
+    card = headline_card(halaman)
     _write(out / "index.ipynb", notebooks.page_notebook(overview, {**_front(overview), "lang": "id"}, card))
     _copy_extract(folder, "ringkasan", dest / UNDUH / str(year))
-    opd_table = pd.read_csv(folder / "ringkasan" / "opd.csv", dtype={"kode_opd": str}).set_index("kode_opd")
-    for path in sorted((folder / "opd").glob("*.ipynb")):
-        if path.name.endswith(".gagal.ipynb"):
-            continue
+    opd_pages = {path.name.removesuffix(".ipynb"): path for path in sorted((folder / "opd").glob("*.ipynb"))
+                 if not path.name.endswith(".gagal.ipynb")}
+    for stem, path in opd_pages.items():
         page = _read(path)
         front = _front(page)
-        code = str((notebooks.read_front_matter(page).get("params") or {}).get("kode_opd", path.stem))
         front["opd"] = front.get("title", path.stem)  # the listing's link text: the OPD's name
-        if code in opd_table.index:
-            row = opd_table.loc[code]
-            front["opd"] = laporan._text(row["nama_opd"]) or front["opd"]
-            front["description"] = pesan.TERBIT_DESKRIPSI_OPD.format(
-                capaian=display.persen(row["capaian"]), predikat=laporan._text(row["predikat"]) or pesan.HALAMAN_TANPA_PREDIKAT)
+        data = laporan.page_path(folder / "opd", stem)
+        if data.is_file():
+            opd_page = Page.read(data)
+            front["opd"] = escape.text(opd_page.row["nama_opd"]) or front["opd"]
+            front["description"] = wording.opd_description(opd_page.row)
         _write(out / "opd" / path.name, notebooks.page_notebook(page, {**front, "lang": "id"}))
         _copy_extract(folder / "opd", path.stem, dest / UNDUH / str(year) / "opd")
     listing = _page(situs, "daftar-opd.qmd")
     (out / "opd" / "index.qmd").write_text(listing.replace("{tahun}", str(year)), encoding="utf-8")
 
-    method = _method_sentence(overview)
+    method = f"{wording.method_label()} {halaman.metode}"
     figures = []
     (out / "gambar").mkdir(exist_ok=True)
     for number, (heading, data, alt) in enumerate(figure_outputs(overview), start=1):
         name = f"gambar/ringkasan-{number}.png"
         (out / name).write_bytes(base64.b64decode(data))
         figures.append({"berkas": name, "alt": alt, "judul": heading})
-    data = laporan.report_data(folder, year, context.pemda, method, figures, context.sintetis,
+    data = laporan.report_data(folder, year, context.pemda, figures, context.sintetis,
                                pesan.TERBIT_DIBUAT.format(tanggal=context.tanggal, versi=context.versi))
     (out / "laporan.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "kinerja-laporan.typ").write_text(template_text("kinerja-laporan.typ"), encoding="utf-8")
@@ -274,36 +273,29 @@ def public_csv(source: Path, target: Path) -> None:
     target.write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="")
 
 
-def _method_sentence(notebook: dict) -> str:
-    """The overview's own statement of its method (the ``text/plain`` of its Metode sentence,
-    :func:`kinerja.render.tables.method`)."""
-    for text in notebooks.plain_outputs(notebook):
-        if text.startswith(pesan.HALAMAN_METODE_JUDUL + " "):
-            return text
-    return ""
-
-
 def figure_outputs(notebook: dict) -> list[tuple[str, str, str]]:
     """(heading above it, base64 PNG, alt text) of every figure of a notebook."""
     found, heading = [], ""
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") == "markdown":
-            for line in notebooks._source(cell).splitlines():
+            for line in notebooks.cell_source(cell).splitlines():
                 if line.startswith("#"):
                     heading = line.lstrip("#").strip()
         for output in cell.get("outputs", []) or []:
             if "image/png" in output.get("data", {}):
                 alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
-                found.append((heading, notebooks._source_text(output["data"]["image/png"]).replace("\n", ""), alt))
+                found.append((heading, notebooks.source_text(output["data"]["image/png"]).replace("\n", ""), alt))
     return found
 
 
-def headline_card(row: pd.Series, tahun: int, pemda: str) -> str:
+def headline_card(page: Page) -> str:
     """The overview's headline as HTML: capaian, predikat badge, and the change from the year
-    before in poin and percent with an arrow and a colour (every data text escaped)."""
+    before (:attr:`Page.perubahan`) with an arrow and a colour (every data text escaped). It takes
+    the place of the notebook's headline paragraph, so the page says it once."""
     esc = escape.html_text
+    row = page.row
     colours = laporan.predikat_colours()
-    predikat = laporan._text(row.get("predikat")) or pesan.HALAMAN_TANPA_PREDIKAT
+    predikat = wording.predikat(row.get("predikat"))
     if pd.isna(row.get("selisih_poin")):
         arah, panah, kata = "tetap", "●", ""
     elif row["selisih_poin"] > 0:
@@ -315,12 +307,12 @@ def headline_card(row: pd.Series, tahun: int, pemda: str) -> str:
     colour = colours.get(predikat, "#777777")
     return (
         f'<section class="kartu-utama" aria-label="{esc(pesan.TERBIT_KARTU_LABEL)}">\n'
-        f'<p class="kartu-judul">{esc(pesan.TERBIT_KARTU_JUDUL.format(pemda=pemda or pesan.HALAMAN_PEMDA, tahun=tahun))}</p>\n'
+        f'<p class="kartu-judul">{esc(wording.card_title(page.pemda, page.tahun))}</p>\n'
         f'<p class="kartu-angka"><span class="angka">{esc(display.persen(row["capaian"]))}</span> '
         f'<span class="predikat" data-predikat="{esc(predikat)}"><span class="titik" style="background:{esc(colour)}"></span>'
         f"{esc(predikat)}</span></p>\n"
         f'<p class="kartu-perubahan {arah}"><span class="panah" aria-hidden="true">{panah}</span> '
-        f'<span class="visually-hidden">{esc(kata)}</span>{esc(laporan.change_words(row, tahun))}</p>\n'
+        f'<span class="visually-hidden">{esc(kata)}</span>{esc(page.perubahan)}</p>\n'
         "</section>"
     )
 

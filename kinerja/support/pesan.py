@@ -629,13 +629,6 @@ TERBIT_BAB_OPD = "Capaian kinerja setiap OPD"
 TERBIT_BAB_RINCI = "Capaian indikator kinerja per OPD"
 TERBIT_BAB_PERBANDINGAN = "Perbandingan dengan tahun sebelumnya"
 TERBIT_PERUBAHAN_OPD_JUDUL = "Perubahan capaian OPD, {tahun} dibanding {sebelumnya} (dari kenaikan terbesar)"
-TERBIT_KALIMAT_UTAMA = "Capaian kinerja {pemda} tahun {tahun}: {capaian}, predikat {predikat}."
-TERBIT_KALIMAT_OPD = "Capaian {capaian}, predikat {predikat}. {perubahan}"
-TERBIT_PERUBAHAN = (
-    "{poin} ({persen} secara relatif) dibanding tahun {sebelumnya} ({capaian_sebelumnya})."
-)
-TERBIT_TANPA_PERBANDINGAN = "Perubahan dari tahun {sebelumnya}: {catatan}."
-TERBIT_TANPA_DATA_SEBELUMNYA = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
 TERBIT_DESKRIPSI_OPD = "Capaian {capaian} · {predikat}"
 TERBIT_KARTU_LABEL = "Capaian kinerja utama"
 TERBIT_KARTU_JUDUL = "Capaian kinerja {pemda} tahun {tahun}"
