@@ -196,7 +196,8 @@ def test_report_data_has_the_hand_worked_figures(fixture, tmp_path):
     stage.stage(fixture.project, fixture.project / "_build", [2024], tmp_path / "s", context)
     data = json.loads((tmp_path / "s" / "2024" / "laporan.json").read_text(encoding="utf-8"))
     assert data["ringkasan"]["capaian"] == "91,67 %" and data["ringkasan"]["predikat"] == "Sangat Tinggi"
-    assert data["ringkasan"]["kalimat"] == "Capaian kinerja Pemda Uji tahun 2024: 91,67 % (predikat Sangat Tinggi)."
+    # the sentence is the page's: the pemda named by that year's params
+    assert data["ringkasan"]["kalimat"] == "Capaian kinerja Pemerintah Daerah Uji (CONTOH SINTETIS) tahun 2024: 91,67 % (predikat Sangat Tinggi)."
     assert data["ringkasan"]["perubahan"].startswith("Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif")
     assert data["ringkasan"]["metode"].startswith("Metode. Capaian pemda = rata-rata capaian OPD; ")
     assert [row["nama"] for row in data["tabel-opd"]["baris"]] == ["Dinas Uji Satu", "Badan Uji Tiga", SCRIPT_NAME]

@@ -20,6 +20,10 @@ from kinerja.pages.model import SUFFIX
 from kinerja.render import tables
 from kinerja.support import display, escape, pesan
 
+#: Data text for the report: the template shows the strings of ``laporan.json`` as text (Typst
+#: content from a string, never evaluated), so no escape is needed.
+_text = escape.text
+
 
 def page_path(folder: Path, nama: str) -> Path:
     """Where the page ``nama`` of a year's build folder is serialised."""

@@ -206,7 +206,7 @@ def png_outputs(notebook: dict) -> list[tuple[str, str]]:
     return found
 
 
-def cellcell_source(cell: dict) -> str:
+def cell_source(cell: dict) -> str:
     """The source of a notebook cell as one text."""
     return source_text(cell.get("source", ""))
 
