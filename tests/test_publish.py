@@ -23,6 +23,7 @@ import pytest
 import yaml
 from publish_fixture import QUARTO, QUARTO_SKIP, SCRIPT_NAME, make_project, published
 
+from kinerja.pages import Page, PageFileError
 from kinerja.publish import PublishError, choose_engine, notebooks, publish, quarto_engine, site, stage
 
 PAGES = ["index.html", "tren.html", "metodologi.html", "unduh.html", "2024/index.html", "2024/opd/index.html",
@@ -189,6 +190,25 @@ def test_every_page_the_config_lists_exists_after_a_run(fixture, tmp_path):
     front = notebooks.read_front_matter(opd_page)
     assert front["title"] == notebooks.markdown_text("Capaian kinerja <script>alert(1)</script> tahun 2024")
     assert front["description"] == "Capaian 75\\,00 \\% · Sedang"  # Markdown-escaped text
+
+
+def test_run_writes_each_page_beside_its_notebook_and_it_reads_back(fixture):
+    """The page is data: read back from _build without a kernel, with its sentences and tables."""
+    build = fixture.project / "_build" / "2024"
+    overview = Page.read(build / "ringkasan.halaman.json")
+    assert (overview.nama, overview.tahun, overview.kode_opd) == ("ringkasan", 2024, None)
+    assert overview.utama == "Capaian kinerja Pemerintah Daerah Uji (CONTOH SINTETIS) tahun 2024: 91,67 % (predikat Sangat Tinggi)."
+    assert overview.perubahan.startswith("Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif")
+    assert overview.metode.startswith("Capaian pemda = rata-rata capaian OPD; ")
+    assert list(overview.tables) == ["pemda", "opd", "predikat", "tidak_terhitung"]
+    assert overview.tables["opd"]["kode_opd"].tolist() == ["1.01", "1.03", "1.02"]  # text, highest capaian first
+    assert overview.tables["pemda"]["capaian"].iloc[0] == pytest.approx(275 / 3)
+    assert overview.skala is not None and overview.skala.levels[0].predikat == "Sangat Tinggi"
+    one = Page.read(build / "opd" / "1.02.halaman.json")
+    assert one.kode_opd == "1.02" and one.subjek == SCRIPT_NAME
+    assert one.utama.startswith(f"Capaian kinerja {SCRIPT_NAME} tahun 2024: 75,00 % (predikat Sedang).")
+    with pytest.raises(PageFileError, match="tren.halaman.json"):
+        Page.read(build / "tidak-ada" / "tren.halaman.json")
 
 
 def test_report_data_has_the_hand_worked_figures(fixture, tmp_path):

@@ -34,7 +34,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from kinerja.pages import Page, wording
+from kinerja.pages import PAGE_SUFFIX, Page, PageFileError, wording
 from kinerja.publish import laporan, notebooks, site
 from kinerja.support import display, escape, pesan
 from kinerja.support.reproducible import build_time
@@ -79,7 +79,7 @@ def check_build(build: Path, years: list[int]) -> None:
     for year in years:
         folder = build / str(year)
         for name in ("ringkasan", "tren"):
-            for suffix in (".ipynb", ".xlsx"):
+            for suffix in (".ipynb", ".xlsx", PAGE_SUFFIX):
                 if not (folder / f"{name}{suffix}").is_file():
                     problems.append(str(folder / f"{name}{suffix}"))
         problems += [str(p) for p in sorted(folder.rglob("*.gagal.ipynb"))]
@@ -105,7 +105,10 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     situs = root / SITUS
     methods = {}
     for year in years:
-        methods[year] = _stage_year(build / str(year), year, dest, context, situs)
+        try:
+            methods[year] = _stage_year(build / str(year), year, dest, context, situs)
+        except PageFileError as error:  # a page written by another version, or damaged
+            raise StageError(pesan.TERBIT_HALAMAN_RUSAK.format(rincian=error)) from None
     newest_folder = dest / str(newest)
     shutil.copyfile(newest_folder / "index.ipynb", dest / "index.ipynb")
     tren = _read(build / str(newest) / "tren.ipynb")
