@@ -159,7 +159,7 @@ def test_listing_links_the_named_field_and_sorts_as_quarto(tmp_path):
         page = notebooks.page_notebook({"cells": []}, {"title": f"Capaian {name}", "opd": name})
         (tmp_path / f"{code}.ipynb").write_text(json.dumps(page), encoding="utf-8")
     listing = {"contents": "*.ipynb", "fields": ["opd", "title"], "field-links": ["opd"], "sort": "opd"}
-    markup = pandoc_engine.listing_html(tmp_path, listing, pandoc_engine.Page("index.qmd", "index.html"))
+    markup = pandoc_engine.listing_html(tmp_path, listing, pandoc_engine.SitePage("index.qmd", "index.html"))
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", markup)
     # code point order of the front matter values, as Quarto (lodash orderBy): "B" < "\\" < "d"
     assert rows == [('<a href="3.html">Badan A</a>', "Capaian Badan A"),

@@ -328,7 +328,7 @@ def parse_grid(
         if column.name not in body:
             continue
         values = body[column.name]
-        where = _Where(berkas, lembar, rows, column.name)
+        where = _ColumnCells(berkas, lembar, rows, column.name)
         if column.kind == "angka":
             parsed = numbers.parse_numbers(values, convention, evidence)
             bad = (parsed.status == "galat").to_numpy()
@@ -428,7 +428,7 @@ def concat_tables(tables: Iterable[pd.DataFrame], sheet: schema.Sheet = schema.K
     return combined[ordered]
 
 
-class _Where:
+class _ColumnCells:
     """Where the cells of one column are, to build findings."""
 
     def __init__(self, berkas: str, lembar: str, rows: np.ndarray, kolom: str):
@@ -484,7 +484,7 @@ def _texts(values: pd.Series) -> pd.Series:
     return text.mask(text == "")
 
 
-def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
+def _years(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
     text = _texts(values)
     numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
     good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(schema.TAHUN_MIN, schema.TAHUN_MAX)
@@ -494,7 +494,7 @@ def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Seri
 
 
 def _choices(
-    values: pd.Series, allowed: dict[str, str], where: _Where, findings: list[Finding], message: str
+    values: pd.Series, allowed: dict[str, str], where: _ColumnCells, findings: list[Finding], message: str
 ) -> pd.Series:
     text = _texts(values)
     key = text.str.casefold().str.replace(r"\s+", " ", regex=True)
@@ -510,7 +510,7 @@ _BULAN = {
 }
 
 
-def _dates(values: pd.Series, where: _Where, findings: list[Finding], end_of_year: bool) -> pd.Series:
+def _dates(values: pd.Series, where: _ColumnCells, findings: list[Finding], end_of_year: bool) -> pd.Series:
     """Dates as Excel dates, ``2024-09-01``, ``01/09/2024`` (day first), ``1 September 2024`` or a
     bare year (1 January, or 31 December for an end date)."""
     parsed = []

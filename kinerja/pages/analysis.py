@@ -17,9 +17,9 @@ from kinerja.core.engine import ScoreResult, score_table
 from kinerja.inputs.findings import Finding, InputError, format_findings
 from kinerja.inputs.load import LoadedData, check
 from kinerja.inputs.params import Params, ParamsError, load_params
+from kinerja.inputs.readers import SOURCE_COLUMNS as SOURCE
 from kinerja.support import pesan
 
-SOURCE = ["_berkas", "_lembar", "_baris"]
 #: How many findings a :class:`PageDataError` lists before counting the rest.
 SHOWN_FINDINGS = 10
 
