@@ -67,6 +67,12 @@ class Page:
         return table.iloc[0]
 
     @property
+    def catatan(self) -> pd.DataFrame:
+        """The notes of an OPD page: its indicators with a note (not computable, floored, capped)."""
+        table = self.tables["indikator"]
+        return table[table["catatan"].fillna("").astype(str) != ""].reset_index(drop=True)
+
+    @property
     def headline(self) -> str:
         """The headline and the change, as one plain text."""
         return " ".join(part for part in (self.utama, self.perubahan) if part)

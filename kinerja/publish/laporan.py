@@ -142,8 +142,7 @@ def _opd_detail(page: Page) -> dict:
                                          ("indikator", "satuan", "target", "realisasi", "capaian", "predikat")})
     sasaran = [{"nama": s["nama"], "label": s["label"], "capaian": s["capaian"], "predikat": s["predikat"],
                 "indikator": s["indikator"]} for s in sasaran]
-    indicators = page.tables["indikator"]
-    noted = indicators[indicators["catatan"].map(_text) != ""]
+    noted = page.catatan
     return {
         "kode": str(page.kode_opd),
         "nama": _text(page.row["nama_opd"]),

@@ -103,10 +103,10 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     (dest / "spanduk.html").write_text(banner, encoding="utf-8")
 
     situs = root / SITUS
-    methods = {}
+    overviews: dict[int, Page] = {}
     for year in years:
         try:
-            methods[year] = _stage_year(build / str(year), year, dest, context, situs)
+            overviews[year] = _stage_year(build / str(year), year, dest, context, situs)
         except PageFileError as error:  # a page written by another version, or damaged
             raise StageError(pesan.TERBIT_HALAMAN_RUSAK.format(rincian=error)) from None
     newest_folder = dest / str(newest)
@@ -115,7 +115,7 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     _write(dest / "tren.ipynb", notebooks.page_notebook(tren, {**_front(tren), "lang": "id"}))
     _copy_extract(build / str(newest), "tren", dest / UNDUH / str(newest))
 
-    (dest / "metodologi.qmd").write_text(_page(situs, "metodologi.qmd") + rules_section(build, years, methods),
+    (dest / "metodologi.qmd").write_text(_page(situs, "metodologi.qmd") + rules_section(overviews),
                                          encoding="utf-8")
     (dest / "unduh.qmd").write_text(_page(situs, "unduh.qmd") + downloads_section(dest, years), encoding="utf-8")
     fields = {"pemda": escape.markdown_text(context.pemda), "tanggal": context.tanggal, "versi": context.versi}
@@ -131,7 +131,8 @@ def _set_times(folder: Path, moment: float) -> None:
         os.utime(path, (moment, moment), follow_symlinks=False)
 
 
-def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Path) -> str:
+def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Path) -> Page:
+    """Stage one year's pages; return its overview page (its method and scale go on the Metodologi page)."""
     out = dest / str(year)
     (out / "opd").mkdir(parents=True, exist_ok=True)
     overview = _read(folder / "ringkasan.ipynb")
@@ -155,7 +156,6 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Pa
     listing = _page(situs, "daftar-opd.qmd")
     (out / "opd" / "index.qmd").write_text(listing.replace("{tahun}", str(year)), encoding="utf-8")
 
-    method = f"{wording.method_label()} {halaman.metode}"
     figures = []
     (out / "gambar").mkdir(exist_ok=True)
     for number, (heading, data, alt) in enumerate(figure_outputs(overview), start=1):
@@ -169,7 +169,7 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Pa
     report = _page(situs, "laporan.qmd").replace("{tahun}", str(year))
     (out / "laporan.qmd").write_text(report.replace("{metodologi}", _body(_page(situs, "metodologi.qmd"))),
                                      encoding="utf-8")
-    return method
+    return halaman
 
 
 def _page(situs: Path, name: str) -> str:
@@ -336,17 +336,17 @@ def script_include() -> str:
     return f"<script>window.KINERJA = {data};</script>\n<script>\n{template_text('kinerja.js')}\n</script>\n"
 
 
-def rules_section(build: Path, years: list[int], methods: dict[int, str]) -> str:
-    """Markdown: the method and predikat scale in force for each year (from its overview)."""
+def rules_section(overviews: dict[int, Page]) -> str:
+    """Markdown: the method and predikat scale in force for each year (from its overview page)."""
     lines = ["", f"## {pesan.TERBIT_ATURAN_BERLAKU}", ""]
-    for year in sorted(years, reverse=True):
+    for year in sorted(overviews, reverse=True):
+        page = overviews[year]
         lines += [f"### {pesan.TERBIT_TAHUN_ANGGARAN} {year}", ""]
-        if methods.get(year):
-            lines += [escape.markdown_text(methods[year]), ""]
-        scale = pd.read_csv(build / str(year) / "ringkasan" / "predikat.csv")
+        if page.metode:
+            lines += [escape.markdown_text(f"{wording.method_label()} {page.metode}"), ""]
         lines += [f"| {pesan.KOLOM_PREDIKAT} | {pesan.KOLOM_BATAS} |", "|---|---|"]
         lines += [f"| {escape.markdown_text(r.predikat)} | {escape.markdown_text(r.batas)} |"
-                  for r in scale.itertuples(index=False)]
+                  for r in page.tables["predikat"].itertuples(index=False)]
         lines.append("")
     return "\n".join(lines)
 

@@ -184,8 +184,7 @@ def target_text(row) -> str:
 
 def catatan_indikator(page: Page) -> Table:
     """The notes on the indicators of one OPD (not computable, floored, capped), if any."""
-    table = page.tables["indikator"]
-    noted = table[table["catatan"].fillna("") != ""]
+    noted = page.catatan
     columns = [Column("indikator", pesan.KOLOM_INDIKATOR), Column("catatan", pesan.KOLOM_CATATAN)]
     return render(noted, columns, pesan.TABEL_CATATAN_JUDUL.format(tahun=page.tahun), kosong=pesan.TABEL_TANPA_CATATAN)
 
