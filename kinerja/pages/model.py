@@ -70,7 +70,8 @@ class Page:
     def catatan(self) -> pd.DataFrame:
         """The notes of an OPD page: its indicators with a note (not computable, floored, capped)."""
         table = self.tables["indikator"]
-        return table[table["catatan"].fillna("").astype(str) != ""].reset_index(drop=True)
+        noted = table["catatan"].map(lambda note: isinstance(note, str) and note != "")
+        return table[noted].reset_index(drop=True)
 
     @property
     def headline(self) -> str:
