@@ -223,6 +223,8 @@ def is_current(job: Job, root: str | Path = ".") -> bool:
     stamp = _stamp_path(output)
     if not (output.is_file() and output.with_suffix(".xlsx").is_file() and stamp.is_file()):
         return False
+    if job.halaman is not None and not output.with_name(output.name.removesuffix(".ipynb") + pages.PAGE_SUFFIX).is_file():
+        return False  # a build of an earlier version, without the page beside the notebook
     return (_read_stamp(stamp) or {}).get("kunci") == job.kunci
 
 
