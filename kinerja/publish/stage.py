@@ -1,7 +1,9 @@
 """Stage the sources of one publication: a plain Quarto project in a folder of its own.
 
-From the executed notebooks and extracts of ``_build/<tahun>/`` (see :mod:`kinerja.run`) and the
-Markdown pages of ``situs/``, :func:`stage` writes::
+From the executed notebooks, pages (``<name>.halaman.json``, read with :meth:`kinerja.pages.Page.read`:
+every sentence and number of the headline card, the listing, the Metodologi page and the report)
+and extracts of ``_build/<tahun>/`` (see :mod:`kinerja.run`) and the Markdown pages of ``situs/``,
+:func:`stage` writes::
 
     _quarto.yml              expanded (site.expand): year menus, render list, footer
     index.ipynb              Beranda: the newest year's overview, with the headline card
