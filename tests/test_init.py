@@ -12,7 +12,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 
 from conftest import run_cli
 from kinerja.inputs.params import load_params

@@ -44,11 +44,12 @@ import yaml
 from kinerja.support import pesan
 from kinerja.core.predikat import Scale, builtin_scale, builtin_scale_names
 from kinerja.core.rules import Rules, RulesError
+from kinerja.inputs.readers import DESIMAL
 
 TOP_KEYS = ("pemda", "tahun", "data", "desimal", "sintetis", "aturan", "opd", "kepala_daerah", "pk")
 #: How numbers typed as text are read (see :mod:`kinerja.inputs.readers`).
-DESIMAL = ("otomatis", "koma", "titik")
-PEMDA_KEYS = ("nama", "kode")
+#: The keys of the ``pemda:`` section (not the grouping columns of kinerja.core.aggregate).
+PEMDA_FIELDS = ("nama", "kode")
 #: The kepala daerah, PIHAK KEDUA of every Perjanjian Kinerja (``kinerja pk``).
 KEPALA_DAERAH_KEYS = ("nama", "jabatan")
 #: Where and when the Perjanjian Kinerja documents are signed.
@@ -129,7 +130,7 @@ def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "param
     """
     result = copy.deepcopy(mapping) if isinstance(mapping, dict) else mapping
     for item in overrides:
-        where = _Where(pesan.PARAMS_SUMBER_UBAH.format(berkas=source, ubah=item))
+        where = _KeyPlace(pesan.PARAMS_SUMBER_UBAH.format(berkas=source, ubah=item))
         key, sign, text = item.partition("=")
         key = key.strip()
         if not sign or not key:
@@ -139,7 +140,7 @@ def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "param
         if not isinstance(result, dict):
             where.fail("", pesan.PARAMS_BUKAN_PEMETAAN, result)
         if top in ("pemda", "aturan"):
-            allowed = PEMDA_KEYS if top == "pemda" else tuple(Rules.names())
+            allowed = PEMDA_FIELDS if top == "pemda" else tuple(Rules.names())
             if not rest:
                 where.fail(key, pesan.PARAMS_UBAH_KUNCI_BAGIAN.format(contoh=f"{top}.{allowed[0]}"), None)
             where.mapping({rest: None}, top, allowed)
@@ -158,7 +159,7 @@ def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "param
     return result
 
 
-def _scalar(text: str, where: _Where, key: str) -> Any:
+def _scalar(text: str, where: _KeyPlace, key: str) -> Any:
     try:
         value = yaml.load(text, Loader=_StrictLoader) if text.strip() else None
     except yaml.YAMLError as error:
@@ -170,9 +171,9 @@ def _scalar(text: str, where: _Where, key: str) -> Any:
 
 def parse_params(mapping: Any, source: str = "params") -> Params:
     """Check a parsed params mapping (see the module docstring for its keys)."""
-    where = _Where(source)
+    where = _KeyPlace(source)
     top = where.mapping(mapping, "", TOP_KEYS)
-    pemda = where.mapping(top.get("pemda", {}), "pemda", PEMDA_KEYS)
+    pemda = where.mapping(top.get("pemda", {}), "pemda", PEMDA_FIELDS)
     tahun = top.get("tahun")
     if tahun is not None and (isinstance(tahun, bool) or not isinstance(tahun, int) or not 1900 <= tahun <= 2200):
         where.fail("tahun", pesan.PARAMS_TAHUN, tahun)
@@ -223,7 +224,7 @@ def parse_params(mapping: Any, source: str = "params") -> Params:
 
 def parse_rules(mapping: Any, source: str = "params") -> Rules:
     """Rules from the ``aturan`` mapping of a params file; missing keys take their defaults."""
-    where = _Where(source)
+    where = _KeyPlace(source)
     rules = dict(where.mapping(mapping, "aturan", tuple(Rules.names())))
     if "skala_predikat" in rules:
         rules["skala_predikat"] = _scale(rules["skala_predikat"], where)
@@ -233,7 +234,7 @@ def parse_rules(mapping: Any, source: str = "params") -> Rules:
         raise ParamsError(f"{source}: {error}") from None
 
 
-def _scale(value: Any, where: _Where) -> Scale:
+def _scale(value: Any, where: _KeyPlace) -> Scale:
     key = "aturan.skala_predikat"
     if isinstance(value, str):
         if value not in builtin_scale_names():
@@ -255,7 +256,7 @@ def _scale(value: Any, where: _Where) -> Scale:
         where.fail(key, str(error).strip("'"), None)
 
 
-class _Where:
+class _KeyPlace:
     """Builds :class:`ParamsError` messages that name the file and the key."""
 
     def __init__(self, source: str):

@@ -331,7 +331,7 @@ def parse_grid(
         if column.name not in body:
             continue
         values = body[column.name]
-        where = _Where(berkas, lembar, rows, column.name)
+        where = _ColumnCells(berkas, lembar, rows, column.name)
         if column.kind == "angka":
             parsed = numbers.parse_numbers(values, convention, evidence)
             bad = (parsed.status == "galat").to_numpy()
@@ -356,7 +356,7 @@ def parse_grid(
         else:
             tidy[column.name] = _texts(values)
     if arah is not None and "polaritas" in tidy:
-        _check_comparisons(arah, tidy["polaritas"], _Where(berkas, lembar, rows, "target"), findings)
+        _check_comparisons(arah, tidy["polaritas"], _ColumnCells(berkas, lembar, rows, "target"), findings)
     tidy["_berkas"] = berkas
     tidy["_lembar"] = lembar
     tidy["_baris"] = rows
@@ -384,7 +384,7 @@ def _comparisons_and_ratios(
             body[name] = ratios.cells
             notes.append(pesan.RASIO_DIBACA.format(jumlah=int(ratios.rasio.sum())))
             shown.append("1:x")
-        where = _Where(berkas, lembar, rows, name)
+        where = _ColumnCells(berkas, lembar, rows, name)
         bad = ratios.galat
         findings.extend(where.findings(bad, body[name], [pesan.RASIO_BUKAN_SATU.format(nilai=cell_text(v))
                                                          for v in body[name][bad]]))
@@ -402,7 +402,7 @@ def _comparisons_and_ratios(
 
 
 def _check_comparisons(
-    arah: numbers.Comparisons, polaritas: pd.Series, where: _Where, findings: list[Finding]
+    arah: numbers.Comparisons, polaritas: pd.Series, where: _ColumnCells, findings: list[Finding]
 ) -> None:
     """A target written ``< x`` (upper bound) on a row whose polaritas is not negatif, or ``> x``
     (lower bound) on one that is not positif, is a galat: the two say opposite things."""
@@ -490,7 +490,7 @@ def concat_tables(tables: Iterable[pd.DataFrame], sheet: schema.Sheet = schema.K
     return combined[ordered]
 
 
-class _Where:
+class _ColumnCells:
     """Where the cells of one column are, to build findings."""
 
     def __init__(self, berkas: str, lembar: str, rows: np.ndarray, kolom: str):
@@ -546,7 +546,7 @@ def _texts(values: pd.Series) -> pd.Series:
     return text.mask(text == "")
 
 
-def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
+def _years(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
     text = _texts(values)
     numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
     good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(schema.TAHUN_MIN, schema.TAHUN_MAX)
@@ -556,7 +556,7 @@ def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Seri
 
 
 def _choices(
-    values: pd.Series, allowed: dict[str, str], where: _Where, findings: list[Finding], message: str
+    values: pd.Series, allowed: dict[str, str], where: _ColumnCells, findings: list[Finding], message: str
 ) -> pd.Series:
     text = _texts(values)
     key = text.str.casefold().str.replace(r"\s+", " ", regex=True)
@@ -572,7 +572,7 @@ _BULAN = {
 }
 
 
-def _dates(values: pd.Series, where: _Where, findings: list[Finding], end_of_year: bool) -> pd.Series:
+def _dates(values: pd.Series, where: _ColumnCells, findings: list[Finding], end_of_year: bool) -> pd.Series:
     """Dates as Excel dates, ``2024-09-01``, ``01/09/2024`` (day first), ``1 September 2024`` or a
     bare year (1 January, or 31 December for an end date)."""
     parsed = []
