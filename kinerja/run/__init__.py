@@ -718,7 +718,7 @@ def _clean_year(folder: Path, planned: list[Job], previous: set[str] = frozenset
 
 def package_hash() -> str:
     """Hash of the ``kinerja`` package's files and the versions of the libraries that draw."""
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parents[1]  # all of kinerja, not only run/
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
