@@ -756,3 +756,31 @@ DASK_VERSI_BEDA = ("Worker Dask {worker} memakai kinerja {versi_worker} (paket {
                    "lalu jalankan lagi.")
 DASK_BERKAS_LUAR = ("Berkas data {berkas} berada di luar folder proyek: dengan --scheduler semua berkas data harus "
                     "berada di dalam folder proyek (berkas itu dikirim ke worker).")
+
+# --- reviu flags (kinerja.core.reviu; `kinerja reviu`, issue 15) ---
+REVIU_TIDAK_DILAPORKAN = "realisasi belum dilaporkan"
+REVIU_CAPAIAN_TINGGI = "capaian {capaian} di atas {batas} %: periksa target dan realisasinya"
+REVIU_CAPAIAN_RENDAH = "capaian {capaian} di bawah {batas} %: periksa target dan realisasinya"
+REVIU_SAMA_TARGET = "semua realisasi OPD ini ({jumlah} indikator) persis sama dengan targetnya"
+REVIU_HILANG = ("indikator dengan capaian {capaian} pada {lalu} (di bawah {batas} %) tidak ada lagi pada {tahun}, "
+                "padahal OPD-nya masih melapor")
+REVIU_TARGET_BAWAH_REALISASI = "target {target} lebih rendah dari realisasi {lalu} ({realisasi}): target meminta kurang dari yang sudah dicapai"
+REVIU_TARGET_ATAS_REALISASI = ("target {target} lebih tinggi dari realisasi {lalu} ({realisasi}) pada indikator negatif: "
+                               "target meminta kurang dari yang sudah dicapai")
+REVIU_TARGET_TURUN = "target turun dari {sebelumnya} ({lalu}) menjadi {target}"
+REVIU_TARGET_NAIK_NEGATIF = "target indikator negatif naik dari {sebelumnya} ({lalu}) menjadi {target}: target dilonggarkan"
+REVIU_LONJAKAN = "target berubah lebih dari {kali} kali lipat: {sebelumnya} ({lalu}) menjadi {target}; periksa satuan dan salah ketik"
+REVIU_SATUAN = "satuan berubah dari \"{sebelumnya}\" ({lalu}) menjadi \"{satuan}\""
+REVIU_SETELAN_ANGKA = "setelan reviu {nama} harus bilangan tidak negatif (nilai: {nilai})"
+REVIU_SETELAN_URUTAN = "setelan reviu capaian_bawah ({bawah}) harus lebih kecil dari capaian_atas ({atas})"
+REVIU_SETELAN_LONJAKAN = "setelan reviu lonjakan harus lebih dari 1 (nilai: {nilai})"
+REVIU_JUDUL = {
+    "target_di_bawah_realisasi_lalu": "Target di bawah realisasi tahun lalu",
+    "target_turun": "Target turun (atau dilonggarkan)",
+    "capaian_ekstrem": "Capaian ekstrem",
+    "realisasi_sama_target": "Semua realisasi sama dengan target",
+    "indikator_hilang_setelah_gagal": "Indikator hilang setelah gagal",
+    "tidak_dilaporkan": "Realisasi tidak dilaporkan",
+    "satuan_berubah": "Satuan berubah",
+    "lonjakan_target": "Lonjakan target",
+}

@@ -1,0 +1,293 @@
+"""Jejak (trace): how every published number was obtained, as data.
+
+One row per indicator capaian, sasaran mean, OPD capaian, pemda capaian and year-over-year change
+(OPD and pemda), with what went in and the rules in force. Pure: the numbers are floats, the text
+is built at the edge (:mod:`kinerja.render.jejak` turns a row into "(2 − 6,5 / 7) × 100 = 107,14").
+
+Columns of :func:`trace`:
+
+* ``tingkat``: ``indikator``, ``sasaran``, ``opd``, ``pemda``, ``perubahan_opd``, ``perubahan_pemda``;
+* ``tahun``, ``kode_pemda`` (when the input has it), ``kode_opd``, ``sasaran``, ``kode_indikator``,
+  ``kunci`` (a readable key: ``2024 · D01 · Sasaran … · 1.1``);
+* ``capaian``: the number traced (percent, unrounded; for a change: ``selisih_poin``);
+* ``metode``: for an indicator the formula used (``positif``, ``negatif_selisih``,
+  ``negatif_rasio``, ``stabil``, ``dalam_rentang``, ``nol_nol``, ``tidak_dihitung``); for a mean
+  the aggregation (``rata_rata``, ``bertingkat``, ``bobot``, ``rata_opd``); for a change ``selisih``;
+* ``nilai``: tuple of the numbers that went in: for an indicator ``(realisasi, target used)``; for
+  a mean the values averaged **before** the cap; for a change ``(capaian t, capaian t−1)``;
+* ``bobot``: tuple of the weights of ``nilai`` (all 1 for a plain mean; empty for an indicator);
+* ``label``: tuple naming each value of ``nilai`` (indicator, sasaran or OPD);
+* ``dikeluarkan``: tuple of ``(label, reason)`` of what was left out of the mean;
+* ``batas_atas``: the cap applied to ``nilai`` in this mean (NaN: none; a bertingkat OPD mean takes
+  sasaran means that are already capped, so it has none of its own);
+* ``batas_berlaku``: the cap of the rules in force (NaN: none), as printed beside the figure;
+* ``mentah``: for an indicator the formula's value before the floor (NaN elsewhere);
+* ``lantai``, ``polaritas``, ``target_bawah``, ``target_atas`` (indicators);
+* ``sumber``: tuple of ``(berkas, lembar, baris)`` of the input rows behind the number.
+
+A mean is recomputed from a row alone as ``Σ wᵢ·min(vᵢ, batas_atas) / Σ wᵢ`` over ``nilai`` and
+``bobot`` (a test does exactly that for every OPD and the pemda).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kinerja.core.aggregate import pemda_keys
+from kinerja.core.engine import ScoreResult, score_table
+from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, STABIL, Rules
+
+TINGKAT = ("indikator", "sasaran", "opd", "pemda", "perubahan_opd", "perubahan_pemda")
+COLUMNS = ["tingkat", "tahun", "kode_pemda", "kode_opd", "sasaran", "kode_indikator", "kunci", "capaian", "metode",
+           "nilai", "bobot", "label", "dikeluarkan", "batas_atas", "batas_berlaku", "mentah", "lantai", "polaritas",
+           "target_bawah", "target_atas", "sumber"]
+#: Reasons a value is left out of a mean (codes; the text is in :mod:`kinerja.support.pesan`).
+TIDAK_TERHITUNG, BOBOT_KOSONG, BOBOT_NOL = "tidak_terhitung", "bobot_kosong", "bobot_nol"
+
+
+def trace(table: pd.DataFrame, rules: Rules | None = None, tahun: int | None = None, kode_opd: str | None = None,
+          opd: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The jejak of a validated tidy table (see the module docstring for the columns).
+
+    ``table`` may keep the source columns ``_berkas, _lembar, _baris`` (:attr:`kinerja.LoadedData.table`):
+    they fill ``sumber``. All years are scored together (the changes need the year before);
+    ``tahun`` and ``kode_opd`` keep only the rows of that year and OPD (the pemda rows of the year
+    stay). ``opd`` is the OPD master list (renames), as for :func:`~kinerja.core.engine.score_table`.
+    """
+    rules = rules or Rules()
+    result = score_table(table, rules, opd=opd)
+    return trace_result(result, tahun=tahun, kode_opd=kode_opd)
+
+
+def trace_result(result: ScoreResult, tahun: int | None = None, kode_opd: str | None = None) -> pd.DataFrame:
+    """The jejak of a scoring run whose ``indikator`` table kept the source columns (or not)."""
+    rules = result.rules
+    ind = result.indikator
+    if tahun is not None:
+        ind = ind[ind["tahun"] == tahun]
+    if kode_opd is not None:
+        ind = ind[ind["kode_opd"] == kode_opd]
+    cap = np.nan if rules.batas_atas is None else rules.batas_atas
+    pemda = pemda_keys(result.indikator)
+    rows: list[dict] = []
+    rows += _indicator_rows(ind, rules, cap)
+    rows += _sasaran_rows(ind, result.sasaran, cap, pemda)
+    rows += _opd_rows(ind, result.sasaran, result.opd, rules, cap, pemda, tahun, kode_opd)
+    full = result.indikator if tahun is None else result.indikator[result.indikator["tahun"] == tahun]
+    rows += _pemda_rows(full, result.opd, result.pemda, rules, cap, pemda, tahun)
+    rows += _change_rows(result, tahun, kode_opd, cap)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    if not pemda:
+        frame = frame.drop(columns=["kode_pemda"])
+    return frame
+
+
+def recompute(row: pd.Series | dict) -> float:
+    """A mean recomputed from its jejak row alone: ``Σ w·min(v, batas_atas) / Σ w`` (NaN if empty)."""
+    values = np.asarray(row["nilai"], dtype=float)
+    weights = np.asarray(row["bobot"], dtype=float)
+    if not len(values) or weights.sum() <= 0:
+        return float("nan")
+    cap = row["batas_atas"]
+    if cap == cap:  # not NaN
+        values = np.minimum(values, cap)
+    return float((values * weights).sum() / weights.sum())
+
+
+# --- the levels ---------------------------------------------------------------------------------
+
+def _base(tingkat: str, tahun, kunci: str, capaian: float, metode: str, cap: float, **extra) -> dict:
+    row = dict.fromkeys(COLUMNS)
+    row.update(tingkat=tingkat, tahun=int(tahun), kunci=kunci, capaian=float(capaian) if capaian == capaian else np.nan,
+               metode=metode, nilai=(), bobot=(), label=(), dikeluarkan=(), batas_atas=np.nan, batas_berlaku=cap,
+               mentah=np.nan, lantai=np.nan, target_bawah=np.nan, target_atas=np.nan, sumber=())
+    row.update(extra)
+    return row
+
+
+def _source(rows: pd.DataFrame) -> tuple:
+    if "_berkas" not in rows:
+        return ()
+    lembar = rows["_lembar"] if "_lembar" in rows else pd.Series("", index=rows.index)
+    baris = rows["_baris"] if "_baris" in rows else pd.Series(pd.NA, index=rows.index)
+    return tuple((_s(b), _s(s), None if pd.isna(n) else int(n)) for b, s, n in zip(rows["_berkas"], lembar, baris))
+
+
+def _s(value) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
+def _name(row) -> str:
+    code = _s(row.get("kode_indikator", ""))
+    return f"{code} {row['indikator']}".strip() if code else str(row["indikator"])
+
+
+def _keys(row, pemda: list[str]) -> dict:
+    return {"kode_pemda": row["kode_pemda"] if "kode_pemda" in pemda else None}
+
+
+def _indicator_rows(ind: pd.DataFrame, rules: Rules, cap: float) -> list[dict]:
+    rows = []
+    pemda = pemda_keys(ind)
+    for _, row in ind.iterrows():
+        metode, used, raw = _formula(row, rules)
+        kunci = " · ".join([str(row["tahun"]), _s(row["kode_opd"]), _s(row["sasaran"]), _name(row)])
+        rows.append(_base(
+            "indikator", row["tahun"], kunci, row["capaian"], metode, cap, **_keys(row, pemda),
+            kode_opd=row["kode_opd"], sasaran=row["sasaran"], kode_indikator=_s(row.get("kode_indikator", "")),
+            nilai=(_f(row["realisasi"]), used), label=("realisasi", "target"), mentah=raw,
+            lantai=np.nan if rules.lantai is None else rules.lantai, polaritas=row["polaritas"],
+            target_bawah=_f(row.get("target_bawah")), target_atas=_f(row.get("target_atas")),
+            sumber=_source(row.to_frame().T),
+            dikeluarkan=((_name(row), str(row["catatan"])),) if metode == "tidak_dihitung" else (),
+        ))
+    return rows
+
+
+def _formula(row, rules: Rules) -> tuple[str, float, float]:
+    """(method, target used, value before the floor) of one scored indicator row."""
+    r, t = _f(row["realisasi"]), _f(row["target"])
+    bawah, atas = _f(row.get("target_bawah")), _f(row.get("target_atas"))
+    if row["capaian"] != row["capaian"]:
+        return "tidak_dihitung", t, np.nan
+    used = t
+    if t != t and bawah == bawah and atas == atas:
+        if bawah <= r <= atas:
+            return "dalam_rentang", np.nan, 100.0
+        used = bawah if r < bawah else atas
+    if used == 0 and r == 0:
+        return "nol_nol", used, 100.0
+    polarity = row["polaritas"]
+    rumus = _s(row.get("rumus", "")).strip().lower()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if polarity == POSITIF:
+            return "positif", used, r / used * 100.0
+        if polarity == NEGATIF:
+            if rumus == RUMUS_RASIO or (rumus == "" and rules.rumus_negatif == RUMUS_RASIO):
+                return "negatif_rasio", used, used / r * 100.0
+            return "negatif_selisih", used, (2.0 - r / used) * 100.0
+        if polarity == STABIL:
+            return "stabil", used, 100.0 - abs(r - used) / used * 100.0
+    return "tidak_dihitung", used, np.nan
+
+
+def _f(value) -> float:
+    try:
+        return float("nan") if value is None or pd.isna(value) else float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _mean_parts(group: pd.DataFrame, labels: pd.Series, values: pd.Series, weights: pd.Series | None = None):
+    """(nilai, bobot, label, dikeluarkan) of one mean."""
+    nilai, bobot, label, out = [], [], [], []
+    for i in group.index:
+        v = values[i]
+        w = 1.0 if weights is None else weights[i]
+        if v != v:
+            out.append((labels[i], TIDAK_TERHITUNG))
+        elif weights is not None and w != w:
+            out.append((labels[i], BOBOT_KOSONG))
+        elif weights is not None and w == 0:
+            out.append((labels[i], BOBOT_NOL))
+        else:
+            nilai.append(float(v))
+            bobot.append(float(w))
+            label.append(labels[i])
+    return tuple(nilai), tuple(bobot), tuple(label), tuple(out)
+
+
+def _published(table: pd.DataFrame, keys: list[str]) -> dict:
+    """capaian of a result table by its keys (the figure as :func:`score_table` published it)."""
+    return dict(zip(table[keys].itertuples(index=False, name=None), table["capaian"]))
+
+
+def _sasaran_rows(ind: pd.DataFrame, sasaran: pd.DataFrame, cap: float, pemda: list[str]) -> list[dict]:
+    rows = []
+    published = _published(sasaran, [*pemda, "tahun", "kode_opd", "sasaran"])
+    labels = ind.apply(_name, axis=1) if len(ind) else pd.Series(dtype="str")
+    for keys, group in ind.groupby([*pemda, "tahun", "kode_opd", "sasaran"], sort=False, dropna=False):
+        first = group.iloc[0]
+        nilai, bobot, label, out = _mean_parts(group, labels, group["capaian"])
+        capaian = published[_tuple(keys)]
+        rows.append(_base("sasaran", first["tahun"], " · ".join([str(first["tahun"]), _s(first["kode_opd"]),
+                                                                 _s(first["sasaran"])]),
+                          capaian, "rata_rata", cap, **_keys(first, pemda), kode_opd=first["kode_opd"],
+                          sasaran=first["sasaran"], nilai=nilai, bobot=bobot, label=label, dikeluarkan=out,
+                          batas_atas=cap, sumber=_source(group)))
+    return rows
+
+
+def _opd_rows(ind, sasaran, opd_table, rules: Rules, cap: float, pemda, tahun, kode_opd) -> list[dict]:
+    rows = []
+    published = _published(opd_table, [*pemda, "tahun", "kode_opd"])
+    if tahun is not None:
+        sasaran = sasaran[sasaran["tahun"] == tahun]
+    if kode_opd is not None:
+        sasaran = sasaran[sasaran["kode_opd"] == kode_opd]
+    labels = ind.apply(_name, axis=1) if len(ind) else pd.Series(dtype="str")
+    keys = [*pemda, "tahun", "kode_opd"]
+    sas_groups = dict(iter(sasaran.groupby(keys, sort=False, dropna=False)))
+    for key, group in ind.groupby(keys, sort=False, dropna=False):
+        first = group.iloc[0]
+        kunci = f"{first['tahun']} · {_s(first['kode_opd'])} {_s(first.get('nama_opd', ''))}".strip()
+        common = dict(**_keys(first, pemda), kode_opd=first["kode_opd"], sumber=_source(group))
+        if rules.agregasi_opd == "bertingkat":
+            sas = sas_groups[key]
+            nilai, bobot, label, out = _mean_parts(sas, sas["sasaran"].astype("str"), sas["capaian"])
+            rows.append(_base("opd", first["tahun"], kunci, published[_tuple(key)], "bertingkat", cap,
+                              nilai=nilai, bobot=bobot, label=label, dikeluarkan=out, **common))
+        else:
+            weights = pd.to_numeric(group["bobot"]) if rules.agregasi_opd == "bobot" else None
+            nilai, bobot, label, out = _mean_parts(group, labels, group["capaian"], weights)
+            rows.append(_base("opd", first["tahun"], kunci, published[_tuple(key)], rules.agregasi_opd, cap,
+                              nilai=nilai, bobot=bobot, label=label, dikeluarkan=out, batas_atas=cap, **common))
+    return rows
+
+
+def _pemda_rows(ind, opd_table, pemda_table, rules: Rules, cap: float, pemda, tahun) -> list[dict]:
+    rows = []
+    published = _published(pemda_table, [*pemda, "tahun"])
+    if tahun is not None:
+        opd_table = opd_table[opd_table["tahun"] == tahun]
+    labels = ind.apply(_name, axis=1) if len(ind) else pd.Series(dtype="str")
+    opd_groups = dict(iter(opd_table.groupby([*pemda, "tahun"], sort=False, dropna=False)))
+    for key, group in ind.groupby([*pemda, "tahun"], sort=False, dropna=False):
+        first = group.iloc[0]
+        kunci = " · ".join([str(first["tahun"]), *([_s(first["kode_pemda"])] if pemda else []), "pemda"])
+        if rules.agregasi_pemda == "rata_opd":
+            opds = opd_groups[key]
+            names = (opds["kode_opd"].astype("str") + " " + opds["nama_opd"].astype("str")).str.strip()
+            nilai, bobot, label, out = _mean_parts(opds, names, opds["capaian"])
+            metode, applied = f"rata_opd ({rules.agregasi_opd})", np.nan
+        else:
+            nilai, bobot, label, out = _mean_parts(group, labels, group["capaian"])
+            metode, applied = "rata_rata", cap
+        rows.append(_base("pemda", first["tahun"], kunci, published[_tuple(key)], metode, cap, **_keys(first, pemda), nilai=nilai,
+                          bobot=bobot, label=label, dikeluarkan=out, batas_atas=applied))
+    return rows
+
+
+def _change_rows(result: ScoreResult, tahun, kode_opd, cap: float) -> list[dict]:
+    rows = []
+    pemda = pemda_keys(result.indikator)
+    for tingkat, table in (("perubahan_opd", result.perubahan_opd), ("perubahan_pemda", result.perubahan_pemda)):
+        if tahun is not None:
+            table = table[table["tahun"] == tahun]
+        if kode_opd is not None and tingkat == "perubahan_opd":
+            table = table[table["kode_opd"] == kode_opd]
+        for _, row in table.iterrows():
+            who = _s(row["kode_opd"]) if tingkat == "perubahan_opd" else "pemda"
+            kunci = f"{row['tahun']} vs {row['tahun'] - 1} · {who}"
+            rows.append(_base(tingkat, row["tahun"], kunci, row["selisih_poin"], "selisih", cap,
+                              kode_pemda=row["kode_pemda"] if pemda else None,
+                              kode_opd=row["kode_opd"] if tingkat == "perubahan_opd" else None,
+                              nilai=(_f(row["capaian"]), _f(row["capaian_sebelumnya"])),
+                              label=(str(row["tahun"]), str(row["tahun"] - 1)), mentah=_f(row["perubahan_persen"]),
+                              dikeluarkan=((who, str(row["catatan"])),) if row["catatan"] else ()))
+    return rows
+
+
+def _tuple(key) -> tuple:
+    return key if isinstance(key, tuple) else (key,)
