@@ -23,7 +23,9 @@ Columns of :func:`trace`:
 * ``batas_berlaku``: the cap of the rules in force (NaN: none), as printed beside the figure;
 * ``mentah``: for an indicator the formula's value before the floor (NaN elsewhere);
 * ``lantai``, ``polaritas``, ``target_bawah``, ``target_atas`` (indicators);
-* ``sumber``: tuple of ``(berkas, lembar, baris)`` of the input rows behind the number.
+* ``sumber``: tuple of ``(berkas, lembar, baris)`` of the input rows behind the number;
+* ``catatan``: the indicator's note (why it is not computable, floored, capped in the means) or
+  the change's note ("tidak dapat dibandingkan …"); empty elsewhere.
 
 A mean is recomputed from a row alone as ``Σ wᵢ·min(vᵢ, batas_atas) / Σ wᵢ`` over ``nilai`` and
 ``bobot`` (a test does exactly that for every OPD and the pemda).
@@ -41,7 +43,7 @@ from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, STABIL, Rules
 TINGKAT = ("indikator", "sasaran", "opd", "pemda", "perubahan_opd", "perubahan_pemda")
 COLUMNS = ["tingkat", "tahun", "kode_pemda", "kode_opd", "sasaran", "kode_indikator", "kunci", "capaian", "metode",
            "nilai", "bobot", "label", "dikeluarkan", "batas_atas", "batas_berlaku", "mentah", "lantai", "polaritas",
-           "target_bawah", "target_atas", "sumber"]
+           "target_bawah", "target_atas", "sumber", "catatan"]
 #: Reasons a value is left out of a mean (codes; the text is in :mod:`kinerja.support.pesan`).
 TIDAK_TERHITUNG, BOBOT_KOSONG, BOBOT_NOL = "tidak_terhitung", "bobot_kosong", "bobot_nol"
 
@@ -101,7 +103,7 @@ def _base(tingkat: str, tahun, kunci: str, capaian: float, metode: str, cap: flo
     row = dict.fromkeys(COLUMNS)
     row.update(tingkat=tingkat, tahun=int(tahun), kunci=kunci, capaian=float(capaian) if capaian == capaian else np.nan,
                metode=metode, nilai=(), bobot=(), label=(), dikeluarkan=(), batas_atas=np.nan, batas_berlaku=cap,
-               mentah=np.nan, lantai=np.nan, target_bawah=np.nan, target_atas=np.nan, sumber=())
+               mentah=np.nan, lantai=np.nan, target_bawah=np.nan, target_atas=np.nan, sumber=(), catatan="")
     row.update(extra)
     return row
 
@@ -139,8 +141,7 @@ def _indicator_rows(ind: pd.DataFrame, rules: Rules, cap: float) -> list[dict]:
             nilai=(_f(row["realisasi"]), used), label=("realisasi", "target"), mentah=raw,
             lantai=np.nan if rules.lantai is None else rules.lantai, polaritas=row["polaritas"],
             target_bawah=_f(row.get("target_bawah")), target_atas=_f(row.get("target_atas")),
-            sumber=_source(row.to_frame().T),
-            dikeluarkan=((_name(row), str(row["catatan"])),) if metode == "tidak_dihitung" else (),
+            sumber=_source(row.to_frame().T), catatan=_s(row["catatan"]),
         ))
     return rows
 
@@ -285,7 +286,7 @@ def _change_rows(result: ScoreResult, tahun, kode_opd, cap: float) -> list[dict]
                               kode_opd=row["kode_opd"] if tingkat == "perubahan_opd" else None,
                               nilai=(_f(row["capaian"]), _f(row["capaian_sebelumnya"])),
                               label=(str(row["tahun"]), str(row["tahun"] - 1)), mentah=_f(row["perubahan_persen"]),
-                              dikeluarkan=((who, str(row["catatan"])),) if row["catatan"] else ()))
+                              catatan=_s(row["catatan"])))
     return rows
 
 

@@ -16,6 +16,12 @@ duplicate keys are reported with the file and the key (and the closest known key
       agregasi_pemda: rata_opd    # rata_opd | rata_rata
       skala_predikat: lima-tingkat  # lima-tingkat | enam-tingkat | sakip | a custom scale
     opd: semua                    # or a list of kode_opd
+    reviu:                        # thresholds of the reviu flags (kinerja.core.reviu); every key optional
+      capaian_atas: 150           # an indicator capaian above this is extreme
+      capaian_bawah: 50           # ... and below this
+      batas_gagal: 76             # below this an indicator counts as failed (dropped after failing)
+      lonjakan: 10                # a target ×/÷ more than this from last year is a jump
+      minimal_sama_target: 2      # fewest indicators for "every realisasi equals its target"
 
 A custom scale is a mapping ``{nama, judul, sumber, tingkat: [{predikat, batas_bawah,
 termasuk_batas, warna}, ...]}`` with the highest level first and no ``batas_bawah`` on the last.
@@ -34,9 +40,10 @@ import yaml
 
 from kinerja.support import pesan
 from kinerja.core.predikat import Scale, builtin_scale, builtin_scale_names
+from kinerja.core.reviu import ReviuSettings, ReviuSettingsError
 from kinerja.core.rules import Rules, RulesError
 
-TOP_KEYS = ("pemda", "tahun", "data", "desimal", "sintetis", "aturan", "opd")
+TOP_KEYS = ("pemda", "tahun", "data", "desimal", "sintetis", "aturan", "opd", "reviu")
 #: How numbers typed as text are read (see :mod:`kinerja.inputs.readers`).
 DESIMAL = ("otomatis", "koma", "titik")
 PEMDA_KEYS = ("nama", "kode")
@@ -61,6 +68,7 @@ class Params:
         desimal: how numbers typed as text are read: ``otomatis``, ``koma`` (1.234,5) or ``titik``.
         sintetis: the data is synthetic example data (every published page says so).
         sumber: the file the settings came from ("" for defaults).
+        reviu: the thresholds of the reviu flags (section ``reviu:``).
     """
 
     rules: Rules = field(default_factory=Rules)
@@ -72,6 +80,7 @@ class Params:
     desimal: str = "otomatis"
     sintetis: bool = False
     sumber: str = ""
+    reviu: ReviuSettings = field(default_factory=ReviuSettings)
 
 
 def load_params(path: str | Path, overrides: Sequence[str] = ()) -> Params:
@@ -102,9 +111,9 @@ def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "param
     """A copy of a parsed params mapping with ``key=value`` overrides applied.
 
     Keys are dotted paths: ``tahun``, ``data``, ``opd``, ``pemda.nama``, ``pemda.kode`` and
-    ``aturan.<setting>``. Values of ``pemda.*`` are taken as text as written; ``data`` and ``opd``
+    ``aturan.<setting>``, ``reviu.<threshold>``. Values of ``pemda.*`` are taken as text as written; ``data`` and ``opd``
     take a comma-separated list, kept as text (OPD code ``007`` stays ``007``; ``opd=semua`` means
-    all); ``tahun`` and ``aturan.*`` are read as YAML scalars (``120``, ``null``, ``rasio``). The
+    all); ``tahun`` and ``aturan.*``, ``reviu.*`` are read as YAML scalars (``120``, ``null``, ``rasio``). The
     result still goes through :func:`parse_params`, so a wrong value is reported like one in the file.
     """
     result = copy.deepcopy(mapping) if isinstance(mapping, dict) else mapping
@@ -118,8 +127,8 @@ def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "param
         where.mapping({top: None}, "", TOP_KEYS)
         if not isinstance(result, dict):
             where.fail("", pesan.PARAMS_BUKAN_PEMETAAN, result)
-        if top in ("pemda", "aturan"):
-            allowed = PEMDA_KEYS if top == "pemda" else tuple(Rules.names())
+        if top in ("pemda", "aturan", "reviu"):
+            allowed = {"pemda": PEMDA_KEYS, "aturan": tuple(Rules.names()), "reviu": tuple(ReviuSettings.names())}[top]
             if not rest:
                 where.fail(key, pesan.PARAMS_UBAH_KUNCI_BAGIAN.format(contoh=f"{top}.{allowed[0]}"), None)
             where.mapping({rest: None}, top, allowed)
@@ -184,7 +193,18 @@ def parse_params(mapping: Any, source: str = "params") -> Params:
         desimal=desimal,
         sintetis=sintetis,
         sumber=source,
+        reviu=parse_reviu(top.get("reviu", {}), source),
     )
+
+
+def parse_reviu(mapping: Any, source: str = "params") -> ReviuSettings:
+    """Reviu thresholds from the ``reviu`` mapping of a params file; missing keys take their defaults."""
+    where = _Where(source)
+    settings = where.mapping(mapping if mapping is not None else {}, "reviu", tuple(ReviuSettings.names()))
+    try:
+        return ReviuSettings(**settings)
+    except ReviuSettingsError as error:
+        raise ParamsError(f"{source}: {error}") from None
 
 
 def parse_rules(mapping: Any, source: str = "params") -> Rules:

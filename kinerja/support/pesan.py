@@ -784,3 +784,37 @@ REVIU_JUDUL = {
     "satuan_berubah": "Satuan berubah",
     "lonjakan_target": "Lonjakan target",
 }
+
+# --- jejak (trace) of every number (kinerja.render.jejak; `kinerja jejak`, issue 15) ---
+JEJAK_TINGKAT = {
+    "indikator": "indikator", "sasaran": "sasaran", "opd": "OPD", "pemda": "pemda",
+    "perubahan_opd": "perubahan OPD", "perubahan_pemda": "perubahan pemda",
+}
+JEJAK_TIDAK_DIHITUNG = "tidak dapat dihitung"
+JEJAK_MASUKAN_INDIKATOR = "realisasi {realisasi}; target {target}"
+JEJAK_RENTANG = "rentang {bawah}–{atas}"
+JEJAK_DALAM_RENTANG = "realisasi {realisasi} dalam rentang {bawah}–{atas} → 100"
+JEJAK_NOL_NOL = "target 0 dan realisasi 0 → 100"
+JEJAK_LANTAI = "→ dinaikkan ke lantai {lantai}"
+JEJAK_POLARITAS = "polaritas {polaritas}"
+JEJAK_RUMUS_NEGATIF = "rumus negatif {rumus}"
+JEJAK_DI_LUAR_RENTANG = "realisasi di luar rentang: dibandingkan dengan batas {target}"
+JEJAK_ATURAN_LANTAI = "lantai {lantai}"
+JEJAK_TANPA_BATAS_INDIKATOR = "capaian indikator tidak dibatasi"
+JEJAK_DIBATASI = "{nilai}→{batas}"
+JEJAK_METODE = {
+    "rata_rata": "rata-rata sederhana",
+    "bertingkat": "bertingkat: rata-rata capaian sasaran",
+    "bobot": "rata-rata tertimbang kolom bobot",
+    "rata_opd": "rata-rata capaian OPD",
+}
+JEJAK_OPD_DENGAN = "capaian OPD dengan agregasi {metode}"
+JEJAK_BATAS = "batas atas {batas} dalam rata-rata"
+JEJAK_BATAS_DI_BAWAH = "batas atas {batas} sudah diterapkan di tingkat bawah"
+JEJAK_TANPA_BATAS = "tanpa batas atas"
+JEJAK_ATURAN_PERUBAHAN = "selisih dalam poin; perubahan relatif dalam persen"
+JEJAK_ALASAN = {
+    "tidak_terhitung": "tidak dapat dihitung",
+    "bobot_kosong": "bobot kosong",
+    "bobot_nol": "bobot 0",
+}
