@@ -818,3 +818,31 @@ JEJAK_ALASAN = {
     "bobot_kosong": "bobot kosong",
     "bobot_nol": "bobot 0",
 }
+
+# --- `kinerja reviu` and `kinerja jejak` (issue 15) ---
+CLI_REVIU_RINGKAS = "tandai pola yang patut diperiksa reviewer (APIP); tidak mengubah nilai"
+CLI_REVIU_DESKRIPSI = (
+    "Membaca dan memeriksa data, lalu menandai pola yang patut ditanyakan saat reviu: target di bawah\n"
+    "realisasi tahun lalu, target turun, capaian ekstrem, semua realisasi sama dengan target, indikator\n"
+    "hilang setelah gagal, realisasi tidak dilaporkan, satuan berubah, lonjakan target. Tanda reviu adalah\n"
+    "pertanyaan, bukan galat: kode keluar tetap 0. Ambangnya diatur di bagian 'reviu:' berkas params."
+)
+CLI_ARG_TAHUN_REVIU = "hanya tanda untuk tahun ini (tahun sebelumnya tetap dibaca untuk perbandingan); bawaan: tahun params, atau semua tahun"
+CLI_ARG_REPORT_REVIU = ("tulis tanda reviu ke berkas .csv atau .xlsx (kolom laporan validasi: berkas, lembar, baris, kolom, "
+                        "nilai, pesan, tingkat; ditambah kode dan konteksnya)")
+CLI_REVIU_KOSONG = "Tidak ada tanda reviu."
+CLI_REVIU_BARIS = "[{kode}] {tempat} (OPD {opd}): {pesan}"
+CLI_REVIU_JUMLAH = "{jumlah} × {kode}: {judul}"
+CLI_LAPORAN_REVIU_DITULIS = "Laporan reviu ditulis ke {berkas}."
+CLI_JEJAK_RINGKAS = "tunjukkan jejak perhitungan setiap angka: baris masukan, rumus berisi angka, aturan yang berlaku"
+CLI_JEJAK_DESKRIPSI = (
+    "Untuk setiap capaian indikator, rata-rata sasaran, capaian OPD, capaian pemda dan perubahan antartahun:\n"
+    "baris masukan (berkas, lembar, baris), rumus dengan angkanya, aturan yang berlaku (batas atas, agregasi),\n"
+    "dan untuk setiap rata-rata nilai yang dirata-ratakan serta yang dikeluarkan beserta alasannya."
+)
+CLI_ARG_TAHUN_JEJAK = "tahun yang ditelusuri (bawaan: tahun params, atau tahun terakhir dalam data)"
+CLI_ARG_OPD_JEJAK = "hanya OPD dengan kode_opd ini (baris pemda tetap ditampilkan)"
+CLI_ARG_OUT_JEJAK = "tulis jejak ke berkas .csv atau .xlsx (kolom tingkat, tahun, kunci, capaian, rumus, masukan, dikeluarkan, aturan, sumber, catatan)"
+CLI_JEJAK_TANPA_TAHUN = "tahun {tahun} tidak ada dalam data (tahun yang ada: {ada})"
+CLI_JEJAK_TANPA_OPD = "OPD dengan kode_opd {opd} tidak ada dalam data"
+CLI_JEJAK_DITULIS = "Jejak ({baris} baris) ditulis ke {berkas}."
