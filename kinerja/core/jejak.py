@@ -33,6 +33,8 @@ A mean is recomputed from a row alone as ``Σ wᵢ·min(vᵢ, batas_atas) / Σ w
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -72,10 +74,11 @@ def trace_result(result: ScoreResult, tahun: int | None = None, kode_opd: str | 
         ind = ind[ind["kode_opd"] == kode_opd]
     cap = np.nan if rules.batas_atas is None else rules.batas_atas
     pemda = pemda_keys(result.indikator)
+    records = _records(ind)
     rows: list[dict] = []
-    rows += _indicator_rows(ind, rules, cap)
-    rows += _sasaran_rows(ind, result.sasaran, cap, pemda)
-    rows += _opd_rows(ind, result.sasaran, result.opd, rules, cap, pemda, tahun, kode_opd)
+    rows += _indicator_rows(records, rules, cap, pemda)
+    rows += _sasaran_rows(ind, records, result.sasaran, cap, pemda)
+    rows += _opd_rows(ind, records, result.sasaran, result.opd, rules, cap, pemda, tahun, kode_opd)
     full = result.indikator if tahun is None else result.indikator[result.indikator["tahun"] == tahun]
     rows += _pemda_rows(full, result.opd, result.pemda, rules, cap, pemda, tahun)
     rows += _change_rows(result, tahun, kode_opd, cap)
@@ -108,12 +111,23 @@ def _base(tingkat: str, tahun, kunci: str, capaian: float, metode: str, cap: flo
     return row
 
 
-def _source(rows: pd.DataFrame) -> tuple:
-    if "_berkas" not in rows:
-        return ()
-    lembar = rows["_lembar"] if "_lembar" in rows else pd.Series("", index=rows.index)
-    baris = rows["_baris"] if "_baris" in rows else pd.Series(pd.NA, index=rows.index)
-    return tuple((_s(b), _s(s), None if pd.isna(n) else int(n)) for b, s, n in zip(rows["_berkas"], lembar, baris))
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as plain dicts (one conversion; row access through pandas is far slower)."""
+    columns = [c for c in ("kode_pemda", "tahun", "kode_opd", "nama_opd", "sasaran", "kode_indikator", "indikator",
+                           "polaritas", "target", "target_bawah", "target_atas", "realisasi", "rumus", "capaian",
+                           "catatan", "_berkas", "_lembar", "_baris") if c in frame]
+    return frame[columns].to_dict("records")
+
+
+def _source_of(record: dict) -> tuple | None:
+    if "_berkas" not in record:
+        return None
+    baris = record.get("_baris")
+    return (_s(record["_berkas"]), _s(record.get("_lembar")), None if baris is None or pd.isna(baris) else int(baris))
+
+
+def _sources(records: list[dict]) -> tuple:
+    return tuple(source for source in map(_source_of, records) if source is not None)
 
 
 def _s(value) -> str:
@@ -129,19 +143,20 @@ def _keys(row, pemda: list[str]) -> dict:
     return {"kode_pemda": row["kode_pemda"] if "kode_pemda" in pemda else None}
 
 
-def _indicator_rows(ind: pd.DataFrame, rules: Rules, cap: float) -> list[dict]:
+def _indicator_rows(records: list[dict], rules: Rules, cap: float, pemda: list[str]) -> list[dict]:
     rows = []
-    pemda = pemda_keys(ind)
-    for _, row in ind.iterrows():
+    lantai = np.nan if rules.lantai is None else rules.lantai
+    for row in records:
         metode, used, raw = _formula(row, rules)
         kunci = " · ".join([str(row["tahun"]), _s(row["kode_opd"]), _s(row["sasaran"]), _name(row)])
+        source = _source_of(row)
         rows.append(_base(
             "indikator", row["tahun"], kunci, row["capaian"], metode, cap, **_keys(row, pemda),
             kode_opd=row["kode_opd"], sasaran=row["sasaran"], kode_indikator=_s(row.get("kode_indikator", "")),
             nilai=(_f(row["realisasi"]), used), label=("realisasi", "target"), mentah=raw,
-            lantai=np.nan if rules.lantai is None else rules.lantai, polaritas=row["polaritas"],
+            lantai=lantai, polaritas=row["polaritas"],
             target_bawah=_f(row.get("target_bawah")), target_atas=_f(row.get("target_atas")),
-            sumber=_source(row.to_frame().T), catatan=_s(row["catatan"]),
+            sumber=() if source is None else (source,), catatan=_s(row["catatan"]),
         ))
     return rows
 
@@ -163,14 +178,20 @@ def _formula(row, rules: Rules) -> tuple[str, float, float]:
     rumus = _s(row.get("rumus", "")).strip().lower()
     with np.errstate(divide="ignore", invalid="ignore"):
         if polarity == POSITIF:
-            return "positif", used, r / used * 100.0
+            return "positif", used, _div(r, used) * 100.0
         if polarity == NEGATIF:
             if rumus == RUMUS_RASIO or (rumus == "" and rules.rumus_negatif == RUMUS_RASIO):
-                return "negatif_rasio", used, used / r * 100.0
-            return "negatif_selisih", used, (2.0 - r / used) * 100.0
+                return "negatif_rasio", used, _div(used, r) * 100.0
+            return "negatif_selisih", used, (2.0 - _div(r, used)) * 100.0
         if polarity == STABIL:
-            return "stabil", used, 100.0 - abs(r - used) / used * 100.0
+            return "stabil", used, 100.0 - _div(abs(r - used), used) * 100.0
     return "tidak_dihitung", used, np.nan
+
+
+def _div(a: float, b: float) -> float:
+    if b == 0:
+        return float("nan") if a == 0 else math.copysign(float("inf"), a)
+    return a / b
 
 
 def _f(value) -> float:
@@ -180,10 +201,10 @@ def _f(value) -> float:
         return float("nan")
 
 
-def _mean_parts(group: pd.DataFrame, labels: pd.Series, values: pd.Series, weights: pd.Series | None = None):
-    """(nilai, bobot, label, dikeluarkan) of one mean."""
+def _mean_parts(records: list[dict], labels: list[str], values: list[float], weights: list[float] | None = None):
+    """(nilai, bobot, label, dikeluarkan) of one mean over ``records``."""
     nilai, bobot, label, out = [], [], [], []
-    for i in group.index:
+    for i in range(len(records)):
         v = values[i]
         w = 1.0 if weights is None else weights[i]
         if v != v:
@@ -204,69 +225,88 @@ def _published(table: pd.DataFrame, keys: list[str]) -> dict:
     return dict(zip(table[keys].itertuples(index=False, name=None), table["capaian"]))
 
 
-def _sasaran_rows(ind: pd.DataFrame, sasaran: pd.DataFrame, cap: float, pemda: list[str]) -> list[dict]:
+def _groups(frame: pd.DataFrame, keys: list[str]) -> list[tuple[tuple, np.ndarray]]:
+    """(key tuple, row positions) of each group of ``frame``, in order of first appearance."""
+    if frame.empty:
+        return []
+    grouped = frame.groupby(keys, sort=False, dropna=False)
+    ids = grouped.ngroup().to_numpy()
+    order = np.argsort(ids, kind="stable")
+    bounds = np.flatnonzero(np.diff(ids[order])) + 1
+    positions = np.split(order, bounds)
+    firsts = frame[keys].iloc[[p[0] for p in positions]].itertuples(index=False, name=None)
+    return list(zip(firsts, positions))
+
+
+def _sasaran_rows(ind: pd.DataFrame, records: list[dict], sasaran: pd.DataFrame, cap: float, pemda: list[str]) -> list[dict]:
     rows = []
-    published = _published(sasaran, [*pemda, "tahun", "kode_opd", "sasaran"])
-    labels = ind.apply(_name, axis=1) if len(ind) else pd.Series(dtype="str")
-    for keys, group in ind.groupby([*pemda, "tahun", "kode_opd", "sasaran"], sort=False, dropna=False):
-        first = group.iloc[0]
-        nilai, bobot, label, out = _mean_parts(group, labels, group["capaian"])
-        capaian = published[_tuple(keys)]
+    keys = [*pemda, "tahun", "kode_opd", "sasaran"]
+    published = _published(sasaran, keys)
+    for key, positions in _groups(ind, keys):
+        group = [records[i] for i in positions]
+        first = group[0]
+        nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["capaian"]) for r in group])
         rows.append(_base("sasaran", first["tahun"], " · ".join([str(first["tahun"]), _s(first["kode_opd"]),
                                                                  _s(first["sasaran"])]),
-                          capaian, "rata_rata", cap, **_keys(first, pemda), kode_opd=first["kode_opd"],
+                          published[key], "rata_rata", cap, **_keys(first, pemda), kode_opd=first["kode_opd"],
                           sasaran=first["sasaran"], nilai=nilai, bobot=bobot, label=label, dikeluarkan=out,
-                          batas_atas=cap, sumber=_source(group)))
+                          batas_atas=cap, sumber=_sources(group)))
     return rows
 
 
-def _opd_rows(ind, sasaran, opd_table, rules: Rules, cap: float, pemda, tahun, kode_opd) -> list[dict]:
+def _opd_rows(ind, records, sasaran, opd_table, rules: Rules, cap: float, pemda, tahun, kode_opd) -> list[dict]:
     rows = []
-    published = _published(opd_table, [*pemda, "tahun", "kode_opd"])
+    keys = [*pemda, "tahun", "kode_opd"]
+    published = _published(opd_table, keys)
     if tahun is not None:
         sasaran = sasaran[sasaran["tahun"] == tahun]
     if kode_opd is not None:
         sasaran = sasaran[sasaran["kode_opd"] == kode_opd]
-    labels = ind.apply(_name, axis=1) if len(ind) else pd.Series(dtype="str")
-    keys = [*pemda, "tahun", "kode_opd"]
-    sas_groups = dict(iter(sasaran.groupby(keys, sort=False, dropna=False)))
-    for key, group in ind.groupby(keys, sort=False, dropna=False):
-        first = group.iloc[0]
+    sas_records = sasaran[[*keys, "sasaran", "capaian"]].to_dict("records")
+    sas_groups = {key: [sas_records[i] for i in positions] for key, positions in _groups(sasaran, keys)}
+    weights_all = pd.to_numeric(ind["bobot"]).tolist() if rules.agregasi_opd == "bobot" else None
+    for key, positions in _groups(ind, keys):
+        group = [records[i] for i in positions]
+        first = group[0]
         kunci = f"{first['tahun']} · {_s(first['kode_opd'])} {_s(first.get('nama_opd', ''))}".strip()
-        common = dict(**_keys(first, pemda), kode_opd=first["kode_opd"], sumber=_source(group))
+        common = dict(**_keys(first, pemda), kode_opd=first["kode_opd"], sumber=_sources(group))
         if rules.agregasi_opd == "bertingkat":
             sas = sas_groups[key]
-            nilai, bobot, label, out = _mean_parts(sas, sas["sasaran"].astype("str"), sas["capaian"])
-            rows.append(_base("opd", first["tahun"], kunci, published[_tuple(key)], "bertingkat", cap,
+            nilai, bobot, label, out = _mean_parts(sas, [_s(r["sasaran"]) for r in sas], [_f(r["capaian"]) for r in sas])
+            rows.append(_base("opd", first["tahun"], kunci, published[key], "bertingkat", cap,
                               nilai=nilai, bobot=bobot, label=label, dikeluarkan=out, **common))
         else:
-            weights = pd.to_numeric(group["bobot"]) if rules.agregasi_opd == "bobot" else None
-            nilai, bobot, label, out = _mean_parts(group, labels, group["capaian"], weights)
-            rows.append(_base("opd", first["tahun"], kunci, published[_tuple(key)], rules.agregasi_opd, cap,
+            weights = None if weights_all is None else [_f(weights_all[i]) for i in positions]
+            nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["capaian"]) for r in group],
+                                                   weights)
+            rows.append(_base("opd", first["tahun"], kunci, published[key], rules.agregasi_opd, cap,
                               nilai=nilai, bobot=bobot, label=label, dikeluarkan=out, batas_atas=cap, **common))
     return rows
 
 
 def _pemda_rows(ind, opd_table, pemda_table, rules: Rules, cap: float, pemda, tahun) -> list[dict]:
     rows = []
-    published = _published(pemda_table, [*pemda, "tahun"])
+    keys = [*pemda, "tahun"]
+    published = _published(pemda_table, keys)
     if tahun is not None:
         opd_table = opd_table[opd_table["tahun"] == tahun]
-    labels = ind.apply(_name, axis=1) if len(ind) else pd.Series(dtype="str")
-    opd_groups = dict(iter(opd_table.groupby([*pemda, "tahun"], sort=False, dropna=False)))
-    for key, group in ind.groupby([*pemda, "tahun"], sort=False, dropna=False):
-        first = group.iloc[0]
+    opd_records = opd_table[[*keys, "kode_opd", "nama_opd", "capaian"]].to_dict("records")
+    opd_groups = {key: [opd_records[i] for i in positions] for key, positions in _groups(opd_table, keys)}
+    records = _records(ind) if rules.agregasi_pemda == "rata_rata" else None
+    for key, positions in _groups(ind, keys):
+        first = dict(zip(keys, key))
         kunci = " · ".join([str(first["tahun"]), *([_s(first["kode_pemda"])] if pemda else []), "pemda"])
         if rules.agregasi_pemda == "rata_opd":
             opds = opd_groups[key]
-            names = (opds["kode_opd"].astype("str") + " " + opds["nama_opd"].astype("str")).str.strip()
-            nilai, bobot, label, out = _mean_parts(opds, names, opds["capaian"])
+            names = [f"{_s(r['kode_opd'])} {_s(r['nama_opd'])}".strip() for r in opds]
+            nilai, bobot, label, out = _mean_parts(opds, names, [_f(r["capaian"]) for r in opds])
             metode, applied = f"rata_opd ({rules.agregasi_opd})", np.nan
         else:
-            nilai, bobot, label, out = _mean_parts(group, labels, group["capaian"])
+            group = [records[i] for i in positions]
+            nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["capaian"]) for r in group])
             metode, applied = "rata_rata", cap
-        rows.append(_base("pemda", first["tahun"], kunci, published[_tuple(key)], metode, cap, **_keys(first, pemda), nilai=nilai,
-                          bobot=bobot, label=label, dikeluarkan=out, batas_atas=applied))
+        rows.append(_base("pemda", first["tahun"], kunci, published[key], metode, cap, **_keys(first, pemda),
+                          nilai=nilai, bobot=bobot, label=label, dikeluarkan=out, batas_atas=applied))
     return rows
 
 

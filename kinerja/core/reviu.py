@@ -194,11 +194,16 @@ def _single_year(frame: pd.DataFrame, settings: ReviuSettings) -> list[dict]:
 def _same_as_target(frame: pd.DataFrame, settings: ReviuSettings) -> list[dict]:
     found = []
     reported = frame[frame["realisasi"].notna()]
-    for _, group in reported.groupby([*pemda_keys(frame), "tahun", "kode_opd"], sort=False):
-        if len(group) < settings.minimal_sama_target:
-            continue
-        if not (group["target"].notna() & (group["realisasi"] == group["target"])).all():
-            continue
+    if reported.empty:
+        return found
+    keys = [*pemda_keys(frame), "tahun", "kode_opd"]
+    equal = (reported["target"].notna() & (reported["realisasi"] == reported["target"])).to_numpy()
+    ids = reported.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    size = np.bincount(ids)
+    all_equal = np.bincount(ids, weights=equal.astype(float)) == size
+    flagged = np.flatnonzero(all_equal & (size >= settings.minimal_sama_target))
+    for group_id in flagged:
+        group = reported.iloc[np.flatnonzero(ids == group_id)]
         first = group.iloc[0]
         found.append(_flag(first, "realisasi_sama_target", first["tahun"], "realisasi", _number(first["realisasi"]),
                            pesan.REVIU_SAMA_TARGET.format(jumlah=len(group)), _places(group.iloc[1:])))
@@ -206,24 +211,26 @@ def _same_as_target(frame: pd.DataFrame, settings: ReviuSettings) -> list[dict]:
 
 
 def _across_years(frame: pd.DataFrame, settings: ReviuSettings) -> list[dict]:
+    """The flags comparing year t with t−1: each matched pair is tested column-wise; only the rows
+    that raise a flag are turned into flags."""
     found = []
-    years = set(frame["tahun"].astype(int))
-    opd_years = set(zip(*(frame[c] for c in [*pemda_keys(frame), "kode_opd"]), frame["tahun"].astype(int)))
+    pemda = pemda_keys(frame)
     unique = frame[~frame.duplicated(["tahun", "_kunci"], keep=False)]  # an ambiguous key is never compared
-    by_year = {year: rows.set_index("_kunci") for year, rows in unique.groupby(unique["tahun"].astype(int))}
-    for year in sorted(years):
-        if year - 1 not in by_year or year not in by_year:
+    unique = unique.assign(_satuan=unique["satuan"].map(_unit, na_action="ignore"))
+    years = sorted(set(unique["tahun"].astype(int)))
+    opd_years = frame[[*pemda, "kode_opd", "tahun"]].drop_duplicates().assign(_hadir=True)
+    for year in years:
+        if year - 1 not in years:
             continue
-        now, before = by_year[year], by_year[year - 1]
-        both = now.index.intersection(before.index)
-        for key in both:
-            row, last = now.loc[key], before.loc[key]
-            found += _compare(row, last, year, settings)
-        gone = before.index.difference(now.index)
-        for key in gone:
-            last = before.loc[key]
-            opd = (*(last[c] for c in pemda_keys(frame)), last["kode_opd"], year)
-            if opd in opd_years and last["_capaian"] < settings.batas_gagal:
+        now = unique[unique["tahun"] == year]
+        before = unique[unique["tahun"] == year - 1]
+        pairs = now.merge(before, on="_kunci", suffixes=("", "_lalu"))
+        found += _compare(pairs, year, settings)
+        gone = before[~before["_kunci"].isin(now["_kunci"])]
+        gone = gone[gone["_capaian"] < settings.batas_gagal]
+        present = gone[[*pemda, "kode_opd"]].assign(tahun=year).merge(opd_years, how="left", on=[*pemda, "kode_opd", "tahun"])
+        for (_, last), still in zip(gone.iterrows(), present["_hadir"].eq(True).to_numpy()):
+            if still:
                 found.append(_flag(last, "indikator_hilang_setelah_gagal", year, "indikator", _text(last["indikator"]),
                                    pesan.REVIU_HILANG.format(tahun=year, lalu=year - 1,
                                                              capaian=display.persen(last["_capaian"]),
@@ -231,36 +238,47 @@ def _across_years(frame: pd.DataFrame, settings: ReviuSettings) -> list[dict]:
     return found
 
 
-def _compare(row: pd.Series, last: pd.Series, year: int, settings: ReviuSettings) -> list[dict]:
+def _compare(pairs: pd.DataFrame, year: int, settings: ReviuSettings) -> list[dict]:
+    """Flags of the matched pairs (columns of year t, and of t−1 with the suffix ``_lalu``)."""
     found = []
-    where = _places(last.to_frame().T)
-    polarity = row["polaritas"]
-    target, target_last, real_last = row["_target"], last["_target"], last["realisasi"]
+    if pairs.empty:
+        return found
     lalu = year - 1
-    if polarity in (POSITIF, NEGATIF) and pd.notna(target):
-        sign = 1 if polarity == POSITIF else -1
-        if pd.notna(real_last) and sign * (target - real_last) < 0:
-            template = pesan.REVIU_TARGET_BAWAH_REALISASI if sign > 0 else pesan.REVIU_TARGET_ATAS_REALISASI
-            found.append(_flag(row, "target_di_bawah_realisasi_lalu", year, "target", _number(target),
-                               template.format(target=display.angka(target, 2, trim=True), lalu=lalu,
-                                               realisasi=display.angka(real_last, 2, trim=True)), where))
-        if pd.notna(target_last) and sign * (target - target_last) < 0:
-            template = pesan.REVIU_TARGET_TURUN if sign > 0 else pesan.REVIU_TARGET_NAIK_NEGATIF
-            found.append(_flag(row, "target_turun", year, "target", _number(target),
-                               template.format(target=display.angka(target, 2, trim=True), lalu=lalu,
-                                               sebelumnya=display.angka(target_last, 2, trim=True)), where))
-    if pd.notna(target) and pd.notna(target_last) and target > 0 and target_last > 0:
-        ratio = target / target_last
-        if ratio > settings.lonjakan or ratio < 1 / settings.lonjakan:
-            found.append(_flag(row, "lonjakan_target", year, "target", _number(target),
-                               pesan.REVIU_LONJAKAN.format(target=display.angka(target, 2, trim=True), lalu=lalu,
-                                                           sebelumnya=display.angka(target_last, 2, trim=True),
+    target, target_last, real_last = pairs["_target"], pairs["_target_lalu"], pairs["realisasi_lalu"]
+    sign = np.where(pairs["polaritas"] == POSITIF, 1.0, np.where(pairs["polaritas"] == NEGATIF, -1.0, np.nan))
+    below_real = (sign * (target - real_last) < 0).to_numpy()
+    lowered = (sign * (target - target_last) < 0).to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = (target / target_last).to_numpy(dtype=float)
+    positive = ((target > 0) & (target_last > 0)).to_numpy()
+    jump = positive & ((ratio > settings.lonjakan) | (ratio < 1 / settings.lonjakan))
+    unit, unit_last = pairs["_satuan"], pairs["_satuan_lalu"]
+    unit_changed = (unit.notna() & unit_last.notna() & (unit != unit_last)).to_numpy(dtype=bool)
+    flagged = below_real | lowered | jump | unit_changed
+    for i in np.flatnonzero(flagged):
+        row = pairs.iloc[i]
+        last = pd.Series({c: row[f"{c}_lalu"] for c in ("_berkas", "_lembar", "_baris")})
+        where = _places(last.to_frame().T)
+        t = display.angka(row["_target"], 2, trim=True)
+        if below_real[i]:
+            template = pesan.REVIU_TARGET_BAWAH_REALISASI if sign[i] > 0 else pesan.REVIU_TARGET_ATAS_REALISASI
+            found.append(_flag(row, "target_di_bawah_realisasi_lalu", year, "target", _number(row["_target"]),
+                               template.format(target=t, lalu=lalu,
+                                               realisasi=display.angka(row["realisasi_lalu"], 2, trim=True)), where))
+        if lowered[i]:
+            template = pesan.REVIU_TARGET_TURUN if sign[i] > 0 else pesan.REVIU_TARGET_NAIK_NEGATIF
+            found.append(_flag(row, "target_turun", year, "target", _number(row["_target"]),
+                               template.format(target=t, lalu=lalu,
+                                               sebelumnya=display.angka(row["_target_lalu"], 2, trim=True)), where))
+        if jump[i]:
+            found.append(_flag(row, "lonjakan_target", year, "target", _number(row["_target"]),
+                               pesan.REVIU_LONJAKAN.format(target=t, lalu=lalu,
+                                                           sebelumnya=display.angka(row["_target_lalu"], 2, trim=True),
                                                            kali=pesan.angka_aturan(settings.lonjakan)), where))
-    unit, unit_last = _unit(row["satuan"]), _unit(last["satuan"])
-    if unit is not None and unit_last is not None and unit != unit_last:
-        found.append(_flag(row, "satuan_berubah", year, "satuan", _text(row["satuan"]),
-                           pesan.REVIU_SATUAN.format(lalu=lalu, sebelumnya=_text(last["satuan"]),
-                                                     satuan=_text(row["satuan"])), where))
+        if unit_changed[i]:
+            found.append(_flag(row, "satuan_berubah", year, "satuan", _text(row["satuan"]),
+                               pesan.REVIU_SATUAN.format(lalu=lalu, sebelumnya=_text(row["satuan_lalu"]),
+                                                         satuan=_text(row["satuan"])), where))
     return found
 
 
