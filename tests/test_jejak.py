@@ -128,3 +128,18 @@ def test_trace_text_is_top_down():
     levels = [line.split("]")[0] + "]" for line in text.splitlines() if line.startswith("[")]
     assert levels == ["[pemda]", "[OPD]", "[OPD]", "[sasaran]", "[sasaran]", "[sasaran]", "[indikator]",
                       "[indikator]", "[indikator]", "[indikator]"]
+
+
+@pytest.mark.parametrize("data", [SMALL, SAMPLE], ids=["kecil", "contoh"])
+def test_changes_recomputed_from_their_jejak(data):
+    """capaian(t) − capaian(t−1) from the trace's values equals the published selisih_poin."""
+    published = score([data])
+    jejak = trace(load([data]).table)
+    for level, table, keys in (("perubahan_opd", published.perubahan_opd, ["tahun", "kode_opd"]),
+                               ("perubahan_pemda", published.perubahan_pemda, ["tahun"])):
+        figures = dict(zip(table[keys].itertuples(index=False, name=None), table["selisih_poin"]))
+        rows = jejak[jejak["tingkat"] == level]
+        assert len(rows) == len(figures) > 0
+        for _, row in rows.iterrows():
+            now, before = row["nilai"]
+            assert now - before == pytest.approx(figures[tuple(row[k] for k in keys)], nan_ok=True)

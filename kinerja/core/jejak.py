@@ -1,12 +1,13 @@
 """Jejak (trace): how every published number was obtained, as data.
 
 One row per indicator capaian, sasaran mean, OPD capaian, pemda capaian and year-over-year change
-(OPD and pemda), with what went in and the rules in force. Pure: the numbers are floats, the text
+(indicator, OPD and pemda), with what went in and the rules in force. Pure: the numbers are floats, the text
 is built at the edge (:mod:`kinerja.render.jejak` turns a row into "(2 − 6,5 / 7) × 100 = 107,14").
 
 Columns of :func:`trace`:
 
-* ``tingkat``: ``indikator``, ``sasaran``, ``opd``, ``pemda``, ``perubahan_opd``, ``perubahan_pemda``;
+* ``tingkat``: ``indikator``, ``sasaran``, ``opd``, ``pemda``, ``perubahan_indikator``,
+  ``perubahan_opd``, ``perubahan_pemda``;
 * ``tahun``, ``kode_pemda`` (when the input has it), ``kode_opd``, ``sasaran``, ``kode_indikator``,
   ``kunci`` (a readable key: ``2024 · D01 · Sasaran … · 1.1``);
 * ``capaian``: the number traced (percent, unrounded; for a change: ``selisih_poin``);
@@ -42,7 +43,7 @@ from kinerja.core.aggregate import pemda_keys
 from kinerja.core.engine import ScoreResult, score_table
 from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, STABIL, Rules
 
-TINGKAT = ("indikator", "sasaran", "opd", "pemda", "perubahan_opd", "perubahan_pemda")
+TINGKAT = ("indikator", "sasaran", "opd", "pemda", "perubahan_indikator", "perubahan_opd", "perubahan_pemda")
 COLUMNS = ["tingkat", "tahun", "kode_pemda", "kode_opd", "sasaran", "kode_indikator", "kunci", "capaian", "metode",
            "nilai", "bobot", "label", "dikeluarkan", "batas_atas", "batas_berlaku", "mentah", "lantai", "polaritas",
            "target_bawah", "target_atas", "sumber", "catatan"]
@@ -313,17 +314,25 @@ def _pemda_rows(ind, opd_table, pemda_table, rules: Rules, cap: float, pemda, ta
 def _change_rows(result: ScoreResult, tahun, kode_opd, cap: float) -> list[dict]:
     rows = []
     pemda = pemda_keys(result.indikator)
-    for tingkat, table in (("perubahan_opd", result.perubahan_opd), ("perubahan_pemda", result.perubahan_pemda)):
+    levels = (("perubahan_indikator", result.perubahan_indikator), ("perubahan_opd", result.perubahan_opd),
+              ("perubahan_pemda", result.perubahan_pemda))
+    for tingkat, table in levels:
         if tahun is not None:
             table = table[table["tahun"] == tahun]
-        if kode_opd is not None and tingkat == "perubahan_opd":
+        if kode_opd is not None and tingkat != "perubahan_pemda":
             table = table[table["kode_opd"] == kode_opd]
-        for _, row in table.iterrows():
-            who = _s(row["kode_opd"]) if tingkat == "perubahan_opd" else "pemda"
+        for row in table.to_dict("records"):
+            if tingkat == "perubahan_pemda":
+                who = "pemda"
+            elif tingkat == "perubahan_opd":
+                who = _s(row["kode_opd"])
+            else:
+                who = f"{_s(row['kode_opd'])} · {_name(row)}"
             kunci = f"{row['tahun']} vs {row['tahun'] - 1} · {who}"
             rows.append(_base(tingkat, row["tahun"], kunci, row["selisih_poin"], "selisih", cap,
                               kode_pemda=row["kode_pemda"] if pemda else None,
-                              kode_opd=row["kode_opd"] if tingkat == "perubahan_opd" else None,
+                              kode_opd=row["kode_opd"] if tingkat != "perubahan_pemda" else None,
+                              kode_indikator=_s(row.get("kode_indikator")) if tingkat == "perubahan_indikator" else None,
                               nilai=(_f(row["capaian"]), _f(row["capaian_sebelumnya"])),
                               label=(str(row["tahun"]), str(row["tahun"] - 1)), mentah=_f(row["perubahan_persen"]),
                               catatan=_s(row["catatan"])))

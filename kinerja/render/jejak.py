@@ -20,7 +20,7 @@ from kinerja.support.xlsx import write_tables
 TEXT_COLUMNS = ["tingkat", "tahun", "kunci", "capaian", "rumus", "masukan", "dikeluarkan", "aturan", "sumber",
                 "catatan"]
 #: Order of the levels when laid out for reading (top-down).
-READING_ORDER = ("pemda", "perubahan_pemda", "opd", "perubahan_opd", "sasaran", "indikator")
+READING_ORDER = ("pemda", "perubahan_pemda", "opd", "perubahan_opd", "sasaran", "indikator", "perubahan_indikator")
 
 
 def number(value: float, digits: int = 4) -> str:

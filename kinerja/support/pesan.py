@@ -788,7 +788,7 @@ REVIU_JUDUL = {
 # --- jejak (trace) of every number (kinerja.render.jejak; `kinerja jejak`, issue 15) ---
 JEJAK_TINGKAT = {
     "indikator": "indikator", "sasaran": "sasaran", "opd": "OPD", "pemda": "pemda",
-    "perubahan_opd": "perubahan OPD", "perubahan_pemda": "perubahan pemda",
+    "perubahan_indikator": "perubahan indikator", "perubahan_opd": "perubahan OPD", "perubahan_pemda": "perubahan pemda",
 }
 JEJAK_TIDAK_DIHITUNG = "tidak dapat dihitung"
 JEJAK_MASUKAN_INDIKATOR = "realisasi {realisasi}; target {target}"
