@@ -135,11 +135,11 @@ def test_changes_recomputed_from_their_jejak(data):
     """capaian(t) − capaian(t−1) from the trace's values equals the published selisih_poin."""
     published = score([data])
     jejak = trace(load([data]).table)
-    for level, table, keys in (("perubahan_opd", published.perubahan_opd, ["tahun", "kode_opd"]),
-                               ("perubahan_pemda", published.perubahan_pemda, ["tahun"])):
-        figures = dict(zip(table[keys].itertuples(index=False, name=None), table["selisih_poin"]))
+    for level, table in (("perubahan_opd", published.perubahan_opd), ("perubahan_pemda", published.perubahan_pemda)):
         rows = jejak[jejak["tingkat"] == level]
-        assert len(rows) == len(figures) > 0
-        for _, row in rows.iterrows():
+        assert len(rows) == len(table) > 0  # one trace row per published change, in the same order
+        for (_, row), (_, change) in zip(rows.iterrows(), table.iterrows()):
+            assert row["tahun"] == change["tahun"]
             now, before = row["nilai"]
-            assert now - before == pytest.approx(figures[tuple(row[k] for k in keys)], nan_ok=True)
+            assert now - before == pytest.approx(change["selisih_poin"], nan_ok=True)
+            assert row["catatan"] == change["catatan"]
