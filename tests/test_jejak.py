@@ -134,7 +134,8 @@ def test_trace_text_is_top_down():
 def test_changes_recomputed_from_their_jejak(data):
     """capaian(t) − capaian(t−1) from the trace's values equals the published selisih_poin."""
     published = score([data])
-    jejak = trace(load([data]).table)
+    loaded = load([data])
+    jejak = trace(loaded.table, opd=loaded.opd)  # the OPD master list: a renamed OPD is compared under its new code
     for level, table in (("perubahan_opd", published.perubahan_opd), ("perubahan_pemda", published.perubahan_pemda)):
         rows = jejak[jejak["tingkat"] == level]
         assert len(rows) == len(table) > 0  # one trace row per published change, in the same order
