@@ -141,6 +141,8 @@ def run_reviu(args: argparse.Namespace) -> int:
     params = load_params(args.params) if args.params else Params()
     tahun = args.tahun if args.tahun is not None else params.tahun
     loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
     flags = reviu_flags(loaded.table, params.rules, params.reviu, tahun)
     if flags.empty:
         print(pesan.CLI_REVIU_KOSONG)
@@ -166,6 +168,8 @@ def run_jejak(args: argparse.Namespace) -> int:
         check_not_input(args.out, inputs)
     params = load_params(args.params) if args.params else Params()
     loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
     years = sorted(int(year) for year in loaded.table["tahun"].unique())
     tahun = args.tahun or params.tahun or (years[-1] if years else None)
     if tahun not in years:

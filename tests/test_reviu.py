@@ -152,3 +152,15 @@ def test_cli_reviu_prints_flags_writes_the_report_and_exits_0(tmp_path, capsys):
     assert sheet.max_row == len(EXPECTED) + 1
     assert main(["reviu", str(CLEAN)]) == 0
     assert "Tidak ada tanda reviu." in capsys.readouterr().out
+
+
+def test_cli_reviu_on_bad_input_exits_1_without_a_report(tmp_path, capsys):
+    bad = tmp_path / "rusak.csv"
+    bad.write_text(PLANTED.read_text(encoding="utf-8").replace("positif,80,90", "naik,80,90", 1), encoding="utf-8")
+    report = tmp_path / "reviu.csv"
+    assert main(["reviu", str(bad), "--report", str(report)]) == 1
+    err = capsys.readouterr().err
+    assert "baris 2" in err and "Traceback" not in err
+    assert not report.exists()
+    assert main(["reviu", str(PLANTED), "--report", str(PLANTED)]) == 1  # never written over an input
+    assert PLANTED.read_text(encoding="utf-8").startswith("tahun,kode_opd")

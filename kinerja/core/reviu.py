@@ -86,7 +86,8 @@ class ReviuSettings:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not np.isfinite(value) or value < 0:
                 raise ReviuSettingsError(pesan.REVIU_SETELAN_ANGKA.format(nama=f.name, nilai=value))
         if self.capaian_bawah >= self.capaian_atas:
-            raise ReviuSettingsError(pesan.REVIU_SETELAN_URUTAN.format(bawah=self.capaian_bawah, atas=self.capaian_atas))
+            raise ReviuSettingsError(pesan.REVIU_SETELAN_URUTAN.format(bawah=pesan.angka_aturan(self.capaian_bawah),
+                                                                      atas=pesan.angka_aturan(self.capaian_atas)))
         if self.lonjakan <= 1:
             raise ReviuSettingsError(pesan.REVIU_SETELAN_LONJAKAN.format(nilai=self.lonjakan))
         if int(self.minimal_sama_target) != self.minimal_sama_target or self.minimal_sama_target < 1:
