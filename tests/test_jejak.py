@@ -144,3 +144,26 @@ def test_changes_recomputed_from_their_jejak(data):
             now, before = row["nilai"]
             assert now - before == pytest.approx(change["selisih_poin"], nan_ok=True)
             assert row["catatan"] == change["catatan"]
+
+
+def test_several_pemda_are_traced_and_flagged_apart():
+    """The multi-pemda table of test_multi_pemda: the pemda figures recomputed from the trace, per
+    pemda; the only reviu flag is the province's K2 (target 100 in 2024 < realisasi 110 in 2023):
+    the kabupaten's K1 of the same code is never compared with the province's."""
+    from kinerja.core.engine import score_table
+    from kinerja.core.reviu import reviu_flags
+    from tests.conftest import tidy
+    from tests.test_multi_pemda import ROWS
+
+    table = tidy(ROWS)
+    published = score_table(table, Rules())
+    jejak = trace(table)
+    pemda = jejak[jejak["tingkat"] == "pemda"]
+    figures = dict(zip(published.pemda[["kode_pemda", "tahun"]].itertuples(index=False, name=None),
+                       published.pemda["capaian"]))
+    assert len(pemda) == len(figures) == 4
+    for _, row in pemda.iterrows():
+        assert recompute(row) == pytest.approx(figures[(row["kode_pemda"], row["tahun"])])
+    flags = reviu_flags(table)
+    assert [(r.kode, r.kode_pemda, r.kode_indikator, r.tahun) for r in flags.itertuples()] == [
+        ("target_di_bawah_realisasi_lalu", "17", "K2", 2024)]

@@ -52,6 +52,8 @@ KODE = (
 #: Columns of :func:`reviu_flags`: those of the validation report, ``kode``, then the context.
 COLUMNS = ["berkas", "lembar", "baris", "kolom", "nilai", "pesan", "tingkat", "kode",
            "tahun", "kode_opd", "nama_opd", "kode_indikator", "indikator", "terkait"]
+#: Where the table has several pemda, ``kode_pemda`` comes after ``tahun``.
+PEMDA_COLUMNS = [*COLUMNS[:9], "kode_pemda", *COLUMNS[9:]]
 TINGKAT = "reviu"
 
 
@@ -110,8 +112,8 @@ def reviu_flags(table: pd.DataFrame, rules: Rules | None = None, settings: Reviu
     for ``indikator_hilang_setelah_gagal``: the t−1 row), ``kolom`` and ``nilai`` the cell in
     question, ``pesan`` the explanation, ``tingkat`` = ``reviu``, ``kode``, then ``tahun``
     (the year the flag is raised for), ``kode_opd``, ``nama_opd``, ``kode_indikator``,
-    ``indikator`` and ``terkait`` (the other rows concerned, as text). Sorted by year, OPD,
-    row, code.
+    ``indikator`` and ``terkait`` (the other rows concerned, as text); ``kode_pemda`` after
+    ``tahun`` when the table has several pemda. Sorted by year, OPD, row, code.
     """
     rules = rules or Rules()
     settings = settings or ReviuSettings()
@@ -120,7 +122,8 @@ def reviu_flags(table: pd.DataFrame, rules: Rules | None = None, settings: Reviu
     found += _single_year(frame, settings)
     found += _same_as_target(frame, settings)
     found += _across_years(frame, settings)
-    result = pd.DataFrame(found, columns=[*COLUMNS, "_urut"])
+    columns = PEMDA_COLUMNS if pemda_keys(frame) else COLUMNS
+    result = pd.DataFrame(found, columns=[*PEMDA_COLUMNS, "_urut"])[[*columns, "_urut"]]
     if tahun is not None:
         result = result[result["tahun"] == tahun]
     order = {code: i for i, code in enumerate(KODE)}
@@ -170,6 +173,7 @@ def _flag(row, kode: str, tahun: int, kolom: str, nilai, teks: str, terkait: str
     return {
         "berkas": _text(row["_berkas"]), "lembar": _text(row["_lembar"]), "baris": _int(row["_baris"]),
         "kolom": kolom, "nilai": nilai, "pesan": teks, "tingkat": TINGKAT, "kode": kode, "tahun": int(tahun),
+        "kode_pemda": _text(row.get("kode_pemda")),
         "kode_opd": _text(row["kode_opd"]), "nama_opd": _text(row["nama_opd"]),
         "kode_indikator": _text(row["kode_indikator"]), "indikator": _text(row["indikator"]),
         "terkait": terkait, "_urut": int(row["_urut"]),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kinerja.core.reviu import COLUMNS as REVIU_COLUMNS
+from kinerja.core.reviu import PEMDA_COLUMNS as REVIU_COLUMNS
 from kinerja.inputs.findings import Finding, findings_frame
 from kinerja.support.atomic import atomic_file
 from kinerja.support.xlsx import write_tables
@@ -30,10 +30,10 @@ def write_findings_report(findings: Iterable[Finding], path: str | Path) -> Path
 def write_reviu_report(flags: pd.DataFrame, path: str | Path) -> Path:
     """Write the reviu flags of :func:`kinerja.core.reviu.reviu_flags`: the columns of the findings
     report (``berkas, lembar, baris, kolom, nilai, pesan, tingkat``), ``kode``, then the context
-    (``tahun, kode_opd, nama_opd, kode_indikator, indikator, terkait``); ``.xlsx`` gives a workbook
+    (``tahun, [kode_pemda,] kode_opd, nama_opd, kode_indikator, indikator, terkait``); ``.xlsx`` gives a workbook
     (sheet ``reviu``), anything else UTF-8 CSV."""
     path = Path(path)
-    frame = flags[REVIU_COLUMNS].astype({"baris": "Int64"})
+    frame = flags[[c for c in REVIU_COLUMNS if c in flags]].astype({"baris": "Int64"})
     with atomic_file(path) as temporary:
         if path.suffix.lower() == ".xlsx":
             write_tables(temporary, {"reviu": frame})
