@@ -96,3 +96,20 @@ def test_settings_are_a_list_and_start_from_the_rules_in_force(table):
     # in force: cap 120 → 96,25; no cap → 97,5; flat mean with cap 120: (120+90+120+80)/4 = 102,5
     assert list(pemda["capaian"]) == pytest.approx([96.25, 97.5, 102.5])
     assert list(pemda["berlaku"]) == [True, False, False]
+
+
+def test_the_sentence_a_methodology_page_prints(table):
+    from kinerja.render.metode import format_sensitivity, method_sentence
+
+    frame = method_sensitivity(table, opd=False)
+    assert method_sentence(frame, 2024).startswith(
+        "97,50 % dengan metode yang berlaku (Sangat Tinggi); "
+        "96,67 % OPD sebagai rata-rata semua indikatornya (Sangat Tinggi); "
+        "98,75 % OPD sebagai rata-rata tertimbang bobot (Sangat Tinggi); "
+        "105,00 % pemda sebagai rata-rata semua indikator (Sangat Tinggi); "
+        "98,75 % indikator negatif dengan rumus T/R × 100 (Sangat Tinggi); "
+        "88,75 % dengan batas atas 100 dalam rata-rata (Tinggi); "
+        "96,25 % dengan batas atas 120 dalam rata-rata (Sangat Tinggi)")
+    text = format_sensitivity(frame)
+    row = text[(text["tahun"] == 2024) & (text["setelan"] == "dengan batas atas 100 dalam rata-rata")].iloc[0]
+    assert (row["capaian"], row["selisih"], row["berlaku"]) == ("88,75 %", "-8,75 poin", "")

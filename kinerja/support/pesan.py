@@ -846,3 +846,22 @@ CLI_ARG_OUT_JEJAK = "tulis jejak ke berkas .csv atau .xlsx (kolom tingkat, tahun
 CLI_JEJAK_TANPA_TAHUN = "tahun {tahun} tidak ada dalam data (tahun yang ada: {ada})"
 CLI_JEJAK_TANPA_OPD = "OPD dengan kode_opd {opd} tidak ada dalam data"
 CLI_JEJAK_DITULIS = "Jejak ({baris} baris) ditulis ke {berkas}."
+
+# --- how much the method decides (kinerja.render.metode, issue 15) ---
+METODE_BERLAKU = "dengan metode yang berlaku"
+METODE_LABEL = {
+    "agregasi_opd=bertingkat": "OPD sebagai rata-rata capaian sasaran (bertingkat)",
+    "agregasi_opd=rata_rata": "OPD sebagai rata-rata semua indikatornya",
+    "agregasi_opd=bobot": "OPD sebagai rata-rata tertimbang bobot",
+    "agregasi_pemda=rata_opd": "pemda sebagai rata-rata capaian OPD",
+    "agregasi_pemda=rata_rata": "pemda sebagai rata-rata semua indikator",
+    "rumus_negatif=selisih": "indikator negatif dengan rumus (2 − R/T) × 100",
+    "rumus_negatif=rasio": "indikator negatif dengan rumus T/R × 100",
+    "batas_atas=null": "tanpa batas atas",
+    "batas_atas_indikator=null": "capaian indikator tanpa batas",
+}
+METODE_LABEL_BATAS = {
+    "batas_atas": "dengan batas atas {batas} dalam rata-rata",
+    "batas_atas_indikator": "capaian indikator dibatasi {batas}",
+}
+METODE_KALIMAT = "{capaian} {setelan} ({predikat})"
