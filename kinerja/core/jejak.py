@@ -24,6 +24,8 @@ Columns of :func:`trace`:
 * ``batas_berlaku``: the cap of the rules in force (NaN: none), as printed beside the figure;
 * ``mentah``: for an indicator the formula's value before the floor (NaN elsewhere);
 * ``lantai``, ``polaritas``, ``target_bawah``, ``target_atas`` (indicators);
+* ``batas_indikator``: the indicator-level cap of the rules (``batas_atas_indikator``, where the
+  rules have that setting; NaN: none);
 * ``sumber``: tuple of ``(berkas, lembar, baris)`` of the input rows behind the number;
 * ``catatan``: the indicator's note (why it is not computable, floored, capped in the means) or
   the change's note ("tidak dapat dibandingkan …"); empty elsewhere.
@@ -46,7 +48,7 @@ from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, STABIL, Rules
 TINGKAT = ("indikator", "sasaran", "opd", "pemda", "perubahan_indikator", "perubahan_opd", "perubahan_pemda")
 COLUMNS = ["tingkat", "tahun", "kode_pemda", "kode_opd", "sasaran", "kode_indikator", "kunci", "capaian", "metode",
            "nilai", "bobot", "label", "dikeluarkan", "batas_atas", "batas_berlaku", "mentah", "lantai", "polaritas",
-           "target_bawah", "target_atas", "sumber", "catatan"]
+           "target_bawah", "target_atas", "batas_indikator", "sumber", "catatan"]
 #: Reasons a value is left out of a mean (codes; the text is in :mod:`kinerja.support.pesan`).
 TIDAK_TERHITUNG, BOBOT_KOSONG, BOBOT_NOL = "tidak_terhitung", "bobot_kosong", "bobot_nol"
 
@@ -107,7 +109,8 @@ def _base(tingkat: str, tahun, kunci: str, capaian: float, metode: str, cap: flo
     row = dict.fromkeys(COLUMNS)
     row.update(tingkat=tingkat, tahun=int(tahun), kunci=kunci, capaian=float(capaian) if capaian == capaian else np.nan,
                metode=metode, nilai=(), bobot=(), label=(), dikeluarkan=(), batas_atas=np.nan, batas_berlaku=cap,
-               mentah=np.nan, lantai=np.nan, target_bawah=np.nan, target_atas=np.nan, sumber=(), catatan="")
+               mentah=np.nan, lantai=np.nan, target_bawah=np.nan, target_atas=np.nan, batas_indikator=np.nan,
+               sumber=(), catatan="")
     row.update(extra)
     return row
 
@@ -147,6 +150,8 @@ def _keys(row, pemda: list[str]) -> dict:
 def _indicator_rows(records: list[dict], rules: Rules, cap: float, pemda: list[str]) -> list[dict]:
     rows = []
     lantai = np.nan if rules.lantai is None else rules.lantai
+    indicator_cap = getattr(rules, "batas_atas_indikator", None)  # a setting the rules may have
+    indicator_cap = np.nan if indicator_cap is None else float(indicator_cap)
     for row in records:
         metode, used, raw = _formula(row, rules)
         kunci = " · ".join([str(row["tahun"]), _s(row["kode_opd"]), _s(row["sasaran"]), _name(row)])
@@ -155,7 +160,7 @@ def _indicator_rows(records: list[dict], rules: Rules, cap: float, pemda: list[s
             "indikator", row["tahun"], kunci, row["capaian"], metode, cap, **_keys(row, pemda),
             kode_opd=row["kode_opd"], sasaran=row["sasaran"], kode_indikator=_s(row.get("kode_indikator", "")),
             nilai=(_f(row["realisasi"]), used), label=("realisasi", "target"), mentah=raw,
-            lantai=lantai, polaritas=row["polaritas"],
+            lantai=lantai, polaritas=row["polaritas"], batas_indikator=indicator_cap,
             target_bawah=_f(row.get("target_bawah")), target_atas=_f(row.get("target_atas")),
             sumber=() if source is None else (source,), catatan=_s(row["catatan"]),
         ))

@@ -108,8 +108,12 @@ def _indicator(row) -> tuple[str, str]:
     }
     if metode in formulas:
         rumus = f"{formulas[metode]} = {result(raw)}"
+        cap = row["batas_indikator"]
         if raw == raw and capaian == capaian and not np.isclose(raw, capaian, rtol=0, atol=1e-9):
-            rumus += " " + pesan.JEJAK_LANTAI.format(lantai=pesan.angka_aturan(row["lantai"]))
+            if cap == cap and capaian < raw and np.isclose(capaian, cap, rtol=0, atol=1e-9):
+                rumus += " " + pesan.JEJAK_DIBATASI_INDIKATOR.format(batas=pesan.angka_aturan(cap))
+            else:
+                rumus += " " + pesan.JEJAK_LANTAI.format(lantai=pesan.angka_aturan(row["lantai"]))
         elif raw != raw or np.isinf(raw):
             rumus = pesan.JEJAK_TIDAK_DIHITUNG
     elif metode == "dalam_rentang":
@@ -126,7 +130,10 @@ def _indicator(row) -> tuple[str, str]:
         rules.append(pesan.JEJAK_DI_LUAR_RENTANG.format(target=t))
     if row["lantai"] == row["lantai"]:
         rules.append(pesan.JEJAK_ATURAN_LANTAI.format(lantai=pesan.angka_aturan(row["lantai"])))
-    rules.append(pesan.JEJAK_TANPA_BATAS_INDIKATOR)
+    if row["batas_indikator"] == row["batas_indikator"]:
+        rules.append(pesan.JEJAK_BATAS_INDIKATOR.format(batas=pesan.angka_aturan(row["batas_indikator"])))
+    else:
+        rules.append(pesan.JEJAK_TANPA_BATAS_INDIKATOR)
     return rumus, "; ".join(rules)
 
 

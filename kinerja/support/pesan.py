@@ -801,6 +801,8 @@ JEJAK_RUMUS_NEGATIF = "rumus negatif {rumus}"
 JEJAK_DI_LUAR_RENTANG = "realisasi di luar rentang: dibandingkan dengan batas {target}"
 JEJAK_ATURAN_LANTAI = "lantai {lantai}"
 JEJAK_TANPA_BATAS_INDIKATOR = "capaian indikator tidak dibatasi"
+JEJAK_BATAS_INDIKATOR = "capaian indikator dibatasi {batas}"
+JEJAK_DIBATASI_INDIKATOR = "→ dibatasi {batas}"
 JEJAK_DIBATASI = "{nilai}→{batas}"
 JEJAK_METODE = {
     "rata_rata": "rata-rata sederhana",
