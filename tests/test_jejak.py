@@ -26,6 +26,8 @@ METHODS = [
     Rules(batas_atas=120),
     Rules(batas_atas=100, agregasi_opd="rata_rata"),
     Rules(rumus_negatif="rasio", batas_atas=110),
+    Rules(batas_atas_indikator=100),
+    Rules(pembulatan_sebelum_rata=0, batas_atas=120, agregasi_pemda="rata_rata"),
 ]
 
 
@@ -48,13 +50,15 @@ def _check_recomputed(data, rules: Rules) -> int:
     return checked
 
 
-@pytest.mark.parametrize("rules", METHODS, ids=lambda r: f"{r.agregasi_opd}-{r.agregasi_pemda}-{r.batas_atas}-{r.rumus_negatif}")
+@pytest.mark.parametrize("rules", METHODS, ids=lambda r: f"{r.agregasi_opd}-{r.agregasi_pemda}-{r.batas_atas}-{r.rumus_negatif}-"
+                                                  f"{r.batas_atas_indikator}-{r.pembulatan_sebelum_rata}")
 def test_the_sample_recomputed_from_its_jejak(rules):
     assert _check_recomputed([SAMPLE], rules) == 236 + 106 + 3
 
 
 @pytest.mark.parametrize("rules", [*METHODS, Rules(agregasi_opd="bobot"), Rules(agregasi_opd="bobot", batas_atas=120)],
-                         ids=lambda r: f"{r.agregasi_opd}-{r.agregasi_pemda}-{r.batas_atas}-{r.rumus_negatif}")
+                         ids=lambda r: f"{r.agregasi_opd}-{r.agregasi_pemda}-{r.batas_atas}-{r.rumus_negatif}-"
+                                       f"{r.batas_atas_indikator}-{r.pembulatan_sebelum_rata}")
 def test_the_small_fixture_recomputed_from_its_jejak(rules):
     assert _check_recomputed(SMALL, rules) == 6 + 4 + 2  # 3 sasaran, 2 OPD, 1 pemda per year
 
@@ -167,3 +171,16 @@ def test_several_pemda_are_traced_and_flagged_apart():
     flags = reviu_flags(table)
     assert [(r.kode, r.kode_pemda, r.kode_indikator, r.tahun) for r in flags.itertuples()] == [
         ("target_di_bawah_realisasi_lalu", "17", "K2", 2024)]
+
+
+def test_an_indicator_level_cap_and_rounding_are_shown():
+    """batas_atas_indikator 100: A.1 (130 / 100 × 100 = 130) is shown and averaged as 100, so S1 of A
+    in 2024 = (100 + 90) / 2 = 95."""
+    text = format_trace(trace(load(SMALL).table, Rules(batas_atas_indikator=100), tahun=2024)).set_index("kunci")
+    assert text.loc["2024 · A · S1 · A.1 Indikator satu", "rumus"] == "130 / 100 × 100 = 130,00 → dibatasi 100"
+    assert text.loc["2024 · A · S1 · A.1 Indikator satu", "aturan"] == (
+        "polaritas positif; lantai 0; capaian indikator dibatasi 100")
+    assert text.loc["2024 · A · S1", "rumus"] == "(100,00 + 90,00) / 2 = 95,00"
+    rounded = format_trace(trace(load(SMALL).table, Rules(pembulatan_sebelum_rata=0), tahun=2024)).set_index("kunci")
+    assert rounded.loc["2024 · A · S1", "aturan"] == (
+        "rata-rata sederhana; capaian indikator dibulatkan ke 0 desimal sebelum dirata-ratakan; tanpa batas atas")

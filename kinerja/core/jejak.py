@@ -24,6 +24,9 @@ Columns of :func:`trace`:
 * ``batas_berlaku``: the cap of the rules in force (NaN: none), as printed beside the figure;
 * ``mentah``: for an indicator the formula's value before the floor (NaN elsewhere);
 * ``lantai``, ``polaritas``, ``target_bawah``, ``target_atas`` (indicators);
+* ``pembulatan``: the decimals indicator capaian are rounded to before they enter a mean
+  (``pembulatan_sebelum_rata``; NaN: none); ``nilai`` of a mean over indicators holds the
+  rounded values;
 * ``batas_indikator``: the indicator-level cap of the rules (``batas_atas_indikator``, where the
   rules have that setting; NaN: none);
 * ``sumber``: tuple of ``(berkas, lembar, baris)`` of the input rows behind the number;
@@ -44,11 +47,12 @@ import pandas as pd
 from kinerja.core.aggregate import pemda_keys
 from kinerja.core.engine import ScoreResult, score_table
 from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, STABIL, Rules
+from kinerja.core.scoring import round_half_away
 
 TINGKAT = ("indikator", "sasaran", "opd", "pemda", "perubahan_indikator", "perubahan_opd", "perubahan_pemda")
 COLUMNS = ["tingkat", "tahun", "kode_pemda", "kode_opd", "sasaran", "kode_indikator", "kunci", "capaian", "metode",
            "nilai", "bobot", "label", "dikeluarkan", "batas_atas", "batas_berlaku", "mentah", "lantai", "polaritas",
-           "target_bawah", "target_atas", "batas_indikator", "sumber", "catatan"]
+           "target_bawah", "target_atas", "batas_indikator", "pembulatan", "sumber", "catatan"]
 #: Reasons a value is left out of a mean (codes; the text is in :mod:`kinerja.support.pesan`).
 TIDAK_TERHITUNG, BOBOT_KOSONG, BOBOT_NOL = "tidak_terhitung", "bobot_kosong", "bobot_nol"
 
@@ -77,7 +81,7 @@ def trace_result(result: ScoreResult, tahun: int | None = None, kode_opd: str | 
         ind = ind[ind["kode_opd"] == kode_opd]
     cap = np.nan if rules.batas_atas is None else rules.batas_atas
     pemda = pemda_keys(result.indikator)
-    records = _records(ind)
+    records = _records(ind, rules)
     rows: list[dict] = []
     rows += _indicator_rows(records, rules, cap, pemda)
     rows += _sasaran_rows(ind, records, result.sasaran, cap, pemda)
@@ -86,6 +90,10 @@ def trace_result(result: ScoreResult, tahun: int | None = None, kode_opd: str | 
     rows += _pemda_rows(full, result.opd, result.pemda, rules, cap, pemda, tahun)
     rows += _change_rows(result, tahun, kode_opd, cap)
     frame = pd.DataFrame(rows, columns=COLUMNS)
+    if rules.pembulatan_sebelum_rata is not None:  # the means over indicator capaian
+        over_indicators = (frame["tingkat"] == "sasaran") | (
+            frame["tingkat"].isin(["opd", "pemda"]) & frame["metode"].isin(["rata_rata", "bobot"]))
+        frame.loc[over_indicators, "pembulatan"] = float(rules.pembulatan_sebelum_rata)
     if not pemda:
         frame = frame.drop(columns=["kode_pemda"])
     return frame
@@ -110,17 +118,21 @@ def _base(tingkat: str, tahun, kunci: str, capaian: float, metode: str, cap: flo
     row.update(tingkat=tingkat, tahun=int(tahun), kunci=kunci, capaian=float(capaian) if capaian == capaian else np.nan,
                metode=metode, nilai=(), bobot=(), label=(), dikeluarkan=(), batas_atas=np.nan, batas_berlaku=cap,
                mentah=np.nan, lantai=np.nan, target_bawah=np.nan, target_atas=np.nan, batas_indikator=np.nan,
-               sumber=(), catatan="")
+               pembulatan=np.nan, sumber=(), catatan="")
     row.update(extra)
     return row
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """The rows as plain dicts (one conversion; row access through pandas is far slower)."""
+def _records(frame: pd.DataFrame, rules: Rules) -> list[dict]:
+    """The rows as plain dicts (one conversion; row access through pandas is far slower), with
+    ``_masuk``: the capaian as it enters a mean before the cap (rounded when the rules say so)."""
     columns = [c for c in ("kode_pemda", "tahun", "kode_opd", "nama_opd", "sasaran", "kode_indikator", "indikator",
                            "polaritas", "target", "target_bawah", "target_atas", "realisasi", "rumus", "capaian",
                            "catatan", "_berkas", "_lembar", "_baris") if c in frame]
-    return frame[columns].to_dict("records")
+    entering = frame["capaian"]
+    if rules.pembulatan_sebelum_rata is not None:
+        entering = round_half_away(entering, rules.pembulatan_sebelum_rata)
+    return frame[columns].assign(_masuk=entering).to_dict("records")
 
 
 def _source_of(record: dict) -> tuple | None:
@@ -251,7 +263,7 @@ def _sasaran_rows(ind: pd.DataFrame, records: list[dict], sasaran: pd.DataFrame,
     for key, positions in _groups(ind, keys):
         group = [records[i] for i in positions]
         first = group[0]
-        nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["capaian"]) for r in group])
+        nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["_masuk"]) for r in group])
         rows.append(_base("sasaran", first["tahun"], " · ".join([str(first["tahun"]), _s(first["kode_opd"]),
                                                                  _s(first["sasaran"])]),
                           published[key], "rata_rata", cap, **_keys(first, pemda), kode_opd=first["kode_opd"],
@@ -283,7 +295,7 @@ def _opd_rows(ind, records, sasaran, opd_table, rules: Rules, cap: float, pemda,
                               nilai=nilai, bobot=bobot, label=label, dikeluarkan=out, **common))
         else:
             weights = None if weights_all is None else [_f(weights_all[i]) for i in positions]
-            nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["capaian"]) for r in group],
+            nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["_masuk"]) for r in group],
                                                    weights)
             rows.append(_base("opd", first["tahun"], kunci, published[key], rules.agregasi_opd, cap,
                               nilai=nilai, bobot=bobot, label=label, dikeluarkan=out, batas_atas=cap, **common))
@@ -298,7 +310,7 @@ def _pemda_rows(ind, opd_table, pemda_table, rules: Rules, cap: float, pemda, ta
         opd_table = opd_table[opd_table["tahun"] == tahun]
     opd_records = opd_table[[*keys, "kode_opd", "nama_opd", "capaian"]].to_dict("records")
     opd_groups = {key: [opd_records[i] for i in positions] for key, positions in _groups(opd_table, keys)}
-    records = _records(ind) if rules.agregasi_pemda == "rata_rata" else None
+    records = _records(ind, rules) if rules.agregasi_pemda == "rata_rata" else None
     for key, positions in _groups(ind, keys):
         first = dict(zip(keys, key))
         kunci = " · ".join([str(first["tahun"]), *([_s(first["kode_pemda"])] if pemda else []), "pemda"])
@@ -309,7 +321,7 @@ def _pemda_rows(ind, opd_table, pemda_table, rules: Rules, cap: float, pemda, ta
             metode, applied = f"rata_opd ({rules.agregasi_opd})", np.nan
         else:
             group = [records[i] for i in positions]
-            nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["capaian"]) for r in group])
+            nilai, bobot, label, out = _mean_parts(group, [_name(r) for r in group], [_f(r["_masuk"]) for r in group])
             metode, applied = "rata_rata", cap
         rows.append(_base("pemda", first["tahun"], kunci, published[key], metode, cap, **_keys(first, pemda),
                           nilai=nilai, bobot=bobot, label=label, dikeluarkan=out, batas_atas=applied))

@@ -160,6 +160,8 @@ def _mean_rules(row) -> str:
     parts = [kind]
     if metode.startswith("rata_opd"):
         parts.append(pesan.JEJAK_OPD_DENGAN.format(metode=metode.split("(")[-1].rstrip(")")))
+    if row["pembulatan"] == row["pembulatan"]:
+        parts.append(pesan.JEJAK_PEMBULATAN.format(desimal=int(row["pembulatan"])))
     cap_here, cap_in_force = row["batas_atas"], row["batas_berlaku"]
     if cap_here == cap_here:
         parts.append(pesan.JEJAK_BATAS.format(batas=pesan.angka_aturan(cap_here)))
