@@ -234,7 +234,7 @@ def parse_params(mapping: Any, source: str = "params") -> Params:
 
 def parse_reviu(mapping: Any, source: str = "params") -> ReviuSettings:
     """Reviu thresholds from the ``reviu`` mapping of a params file; missing keys take their defaults."""
-    where = _Where(source)
+    where = _KeyPlace(source)
     settings = where.mapping(mapping if mapping is not None else {}, "reviu", tuple(ReviuSettings.names()))
     try:
         return ReviuSettings(**settings)
