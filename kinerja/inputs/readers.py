@@ -139,13 +139,15 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
         return failed(pesan.BERKAS_BUKAN_UTF8, text[: text.index("\x00")].count("\n") + 1)
     separator = _separator(text)
     del text  # checked; the parser reads the bytes (a StringIO of the text would take 4 bytes a character)
-    try:
-        grid = pd.read_csv(
-            io.BytesIO(data), encoding="utf-8-sig", sep=separator, header=None, dtype=str, keep_default_na=False,
-            na_filter=False, skip_blank_lines=False,
-        )
-    except (pd.errors.ParserError, csv.Error) as error:
-        return failed(*_csv_error(error))
+    grid = _arrow_grid(data, separator)
+    if grid is None:
+        try:
+            grid = pd.read_csv(
+                io.BytesIO(data), encoding="utf-8-sig", sep=separator, header=None, dtype=str, keep_default_na=False,
+                na_filter=False, skip_blank_lines=False,
+            )
+        except (pd.errors.ParserError, csv.Error) as error:
+            return failed(*_csv_error(error))
     convention = numbers.ID if separator == ";" else DESIMAL.get(desimal, numbers.OTOMATIS)
     return [parse_grid(grid, berkas=name, lembar="", convention=convention)]
 
@@ -456,6 +458,41 @@ def _find_header(grid: pd.DataFrame, sheet: schema.Sheet | None) -> tuple[int, s
                 best = (score, row, candidate)
     (count, share), row, chosen = best
     return (row if count >= 2 and share >= 0.5 else 0), chosen
+
+
+def _arrow_grid(data: bytes, separator: str) -> pd.DataFrame | None:
+    """The grid of a well-formed CSV (every line with as many fields as the first, no blank
+    line) read by Arrow's multithreaded parser: the same cells, as text, that pandas' parser
+    gives, several times faster on a large file. None for any other file: pandas reads it, and
+    its errors name the line."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    first = data.split(b"\n", 1)[0]
+    if b'"' in first or data.count(b'"') % 2:
+        # a quoted header may hold the separator, and an odd number of quotes may be a quote never
+        # closed (Arrow would take the rest of the file as its text): pandas reads those
+        return None
+    width = first.count(separator.encode()) + 1
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(data),
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pa_csv.ParseOptions(delimiter=separator, newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)},
+                strings_can_be_null=False, quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    if table.num_columns != width or not table.num_rows:
+        return None
+    grid = table.to_pandas()
+    grid.columns = pd.RangeIndex(width)
+    return grid if all(dtype == "str" for dtype in grid.dtypes) else None
 
 
 def _separator(text: str) -> str:
