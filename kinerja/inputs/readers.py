@@ -534,8 +534,9 @@ def _choices(
     values: pd.Series, allowed: dict[str, str], where: _Where, findings: list[Finding], message: str
 ) -> pd.Series:
     text = _texts(values)
-    key = text.str.casefold().str.replace(r"\s+", " ", regex=True)
-    mapped = key.map(allowed)
+    codes, distinct = pd.factorize(text)  # a column repeats few values: each is looked up once
+    found = pd.Series(distinct, dtype="str").str.casefold().str.replace(r"\s+", " ", regex=True).map(allowed)
+    mapped = pd.Series(found.astype("str").array.take(codes, allow_fill=True), index=text.index)
     bad = (text.notna() & mapped.isna()).to_numpy()
     findings.extend(where.findings(bad, values, message))
     return mapped.astype("str")

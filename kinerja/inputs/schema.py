@@ -222,7 +222,16 @@ def kinerja_contract(rules, pemda_keys: list[str] = ()):
         first = frame.groupby(keys, sort=False, dropna=False)["nama_opd"].transform("first")
         return frame["nama_opd"].isna() | (frame["nama_opd"] == first)
 
+    computed: dict = {}
+
     def target_rules(frame):
+        """The five target checks, computed once per frame (each check asks for its own)."""
+        if computed.get("frame") is not frame:
+            computed.clear()
+            computed.update(frame=frame, rules=_target_rules(frame))
+        return computed["rules"]
+
+    def _target_rules(frame):
         target, bawah, atas = col(frame, "target"), col(frame, "target_bawah"), col(frame, "target_atas")
         return {
             "target_kosong": target.notna() | bawah.notna() | atas.notna(),
