@@ -311,11 +311,19 @@ def parse_grid(
     for row, col in facts.uncomputed:
         if row > header_row and col - 1 in matched and row - header_row - 1 < len(body):
             pending[row - header_row - 1, sorted(matched).index(col - 1)] = True
-    blank = np.logical_and.reduce([_texts(body.iloc[:, i]).isna().to_numpy() for i in range(body.shape[1])])
+    plain = {c.name for c in sheet.columns if c.kind not in ("angka", "tahun", "polaritas", "rumus", "tanggal")}
+    texts, blank = {}, np.ones(len(body), dtype=bool)
+    for name in body.columns:
+        text = _texts(body[name])
+        blank &= text.isna().to_numpy()
+        if name in plain:  # kept: the tidy column itself
+            texts[name] = text
     keep = (~blank | pending.any(axis=1)) & ~np.isin(rows, list(skipped))
     for i, j in zip(*np.nonzero(pending)):
         findings.append(Finding(berkas, lembar, int(rows[i]), body.columns[j], "", pesan.RUMUS_TANPA_NILAI))
-    body, rows = body.loc[keep], rows[keep]
+    if not keep.all():  # (a copy of every column otherwise)
+        body, rows = body.loc[keep], rows[keep]
+        texts = {name: text.loc[keep] for name, text in texts.items()}
     if not len(body) and (sheet is schema.KINERJA or not lembar):
         findings.append(Finding(berkas, lembar, header_row, "", "", pesan.TABEL_TANPA_BARIS.format(tabel=sheet.name), PERINGATAN))
 
@@ -353,7 +361,7 @@ def parse_grid(
         elif column.kind == "tanggal":
             tidy[column.name] = _dates(values, where, findings, end_of_year=column.name.endswith("sampai"))
         else:
-            tidy[column.name] = _texts(values)
+            tidy[column.name] = texts[column.name]
     tidy["_berkas"] = berkas
     tidy["_lembar"] = lembar
     tidy["_baris"] = rows

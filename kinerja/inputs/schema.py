@@ -8,6 +8,7 @@ empty), ``tahun`` an integer, ``polaritas`` one of the canonical values, ``rumus
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -226,9 +227,9 @@ def kinerja_contract(rules, pemda_keys: list[str] = ()):
 
     def target_rules(frame):
         """The five target checks, computed once per frame (each check asks for its own)."""
-        if computed.get("frame") is not frame:
-            computed.clear()
-            computed.update(frame=frame, rules=_target_rules(frame))
+        known = computed.get("frame")
+        if known is None or known() is not frame:  # a weak reference: the contract keeps no table alive
+            computed.update(frame=weakref.ref(frame), rules=_target_rules(frame))
         return computed["rules"]
 
     def _target_rules(frame):
