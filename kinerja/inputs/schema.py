@@ -8,6 +8,7 @@ empty), ``tahun`` an integer, ``polaritas`` one of the canonical values, ``rumus
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -243,7 +244,16 @@ def kinerja_contract(rules, pemda_keys: list[str] = ()):
         first = frame.groupby(keys, sort=False, dropna=False)["nama_opd"].transform("first")
         return frame["nama_opd"].isna() | (frame["nama_opd"] == first)
 
+    computed: dict = {}
+
     def target_rules(frame):
+        """The five target checks, computed once per frame (each check asks for its own)."""
+        known = computed.get("frame")
+        if known is None or known() is not frame:  # a weak reference: the contract keeps no table alive
+            computed.update(frame=weakref.ref(frame), rules=_target_rules(frame))
+        return computed["rules"]
+
+    def _target_rules(frame):
         target, bawah, atas = col(frame, "target"), col(frame, "target_bawah"), col(frame, "target_atas")
         return {
             "target_kosong": target.notna() | bawah.notna() | atas.notna(),

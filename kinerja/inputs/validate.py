@@ -31,12 +31,14 @@ from kinerja.core.rules import Rules
 TARGET_JUMP = 10.0
 
 
-def validate_table(table: pd.DataFrame, rules: Rules) -> list[Finding]:
-    """Findings about the indicator table alone (its contract and row-level warnings)."""
+def validate_table(table: pd.DataFrame, rules: Rules, nama: pd.Series | None = None) -> list[Finding]:
+    """Findings about the indicator table alone (its contract and row-level warnings). ``nama``:
+    the normalised indicator names (:func:`kinerja.core.change.normalised_name`) when the caller
+    has them already."""
     if table.empty:
         return []
     findings: list[Finding] = []
-    keyed = table.assign(_nama=normalised_name(table["indikator"]))
+    keyed = table.assign(_nama=normalised_name(table["indikator"]) if nama is None else nama)
     report = _Reporter(keyed, findings)
     failures = _contract_failures(keyed, rules)
     for (check, column), rows in failures.groupby(["check", "column"], sort=False)["index"]:
@@ -144,16 +146,17 @@ def validate_inputs(
 ) -> list[Finding]:
     """Every finding about the inputs: :func:`validate_table` plus the checks across tables and
     years. ``tahun`` is the fiscal year of the params in force (None: not checked)."""
-    findings = validate_table(kinerja, rules)
     if kinerja.empty:
-        return findings
+        return validate_table(kinerja, rules)
+    nama = normalised_name(kinerja["indikator"])  # once, for the three checks that match by name
+    findings = validate_table(kinerja, rules, nama)
     opd = opd if opd is not None else pd.DataFrame()
     anggaran = anggaran if anggaran is not None else pd.DataFrame()
     findings += _master_list(kinerja, opd)
     findings += _budget(anggaran, kinerja, opd)
     findings += _years(kinerja, tahun)
-    findings += _reused_codes(kinerja, opd)
-    findings += _target_jumps(kinerja, opd)
+    findings += _reused_codes(kinerja, opd, nama)
+    findings += _target_jumps(kinerja, opd, nama)
     findings += _realisasi_equals_target(kinerja)
     return findings
 
@@ -273,15 +276,17 @@ def _years(kinerja: pd.DataFrame, tahun: int | None) -> list[Finding]:
     return findings
 
 
-def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> list[Finding]:
     """A ``kode_indikator`` that, across years, belongs to another OPD (after renames), or whose
     name and unit both changed: most likely reused for a different indicator."""
     findings: list[Finding] = []
     if "kode_indikator" not in kinerja or kinerja["kode_indikator"].isna().all():
         return findings
     successors = successor_map(opd)
-    owner = kinerja["kode_opd"].map(lambda code: _final(code, successors))
-    frame = kinerja.assign(_pemilik=owner, _nama=normalised_name(kinerja["indikator"]))
+    codes, distinct = pd.factorize(kinerja["kode_opd"])  # each distinct code followed once
+    finals = pd.array([_final(code, successors) for code in distinct], dtype=kinerja["kode_opd"].dtype)
+    owner = pd.Series(finals.take(codes, allow_fill=True), index=kinerja.index)
+    frame = kinerja.assign(_pemilik=owner, _nama=nama)
     keys = [*pemda_keys(frame), "kode_indikator"]
     frame = frame[frame[keys].notna().all(axis=1)]  # a row without its keys is a galat of its own
     first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
@@ -298,12 +303,12 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     return findings
 
 
-def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> list[Finding]:
     """Targets that changed by more than ×10 (either way) from the same indicator last year."""
     findings: list[Finding] = []
     from kinerja.core.change import indicator_match_passes
 
-    table = kinerja.assign(capaian=kinerja["target"], _nama=normalised_name(kinerja["indikator"]), _baris_asal=kinerja["_baris"])
+    table = kinerja.assign(capaian=kinerja["target"], _nama=nama, _baris_asal=kinerja["_baris"])
     table = table[_matchable(table, indicator_match_passes(table))]
     if table["tahun"].nunique() < 2:
         return findings
