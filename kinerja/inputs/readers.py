@@ -386,28 +386,31 @@ def _comparisons_and_ratios(
     arah = None
     if not number_columns:
         return body, arah
-    body = body.copy()
+    changed = {}  # column -> cells read differently (the body is copied only when one is)
     for name in number_columns:
         notes, shown = [], []
         ratios = numbers.split_ratios(body[name])
         if ratios.rasio.any():
-            body[name] = ratios.cells
+            changed[name] = ratios.cells
             notes.append(pesan.RASIO_DIBACA.format(jumlah=int(ratios.rasio.sum())))
             shown.append("1:x")
         where = _ColumnCells(berkas, lembar, rows, name)
         bad = ratios.galat
-        findings.extend(where.findings(bad, body[name], [pesan.RASIO_BUKAN_SATU.format(nilai=cell_text(v))
-                                                         for v in body[name][bad]]))
+        cells = changed.get(name, body[name])
+        findings.extend(where.findings(bad, cells, [pesan.RASIO_BUKAN_SATU.format(nilai=cell_text(v))
+                                                    for v in cells[bad]]))
         if name == "target":
-            arah = numbers.split_comparisons(body[name])
+            arah = numbers.split_comparisons(cells)
             used = arah.arah != ""
             if used.any():
-                body[name] = arah.cells
+                changed[name] = arah.cells
                 words = ", ".join(sorted(set(arah.kata[used])))
                 notes.append(pesan.TARGET_PEMBANDING_DIBACA.format(jumlah=int(used.sum()), kata=words))
                 shown.append(words)
         if notes:  # one warning per column (findings are kept one per cell)
             findings.append(Finding(berkas, lembar, header_row, name, "; ".join(shown), " ".join(notes), PERINGATAN))
+    if changed:
+        body = body.assign(**changed)
     return body, arah
 
 
