@@ -381,6 +381,7 @@ def validate_triwulan(kinerja: pd.DataFrame, triwulan: pd.DataFrame, rules: Rule
     report = _Reporter(triwulan, findings)
     keys = [*pemda_keys(triwulan), "tahun", "kode_opd", "kode_indikator"]
     report(triwulan["kode_indikator"].isna(), "kode_indikator", pesan.TRIWULAN_TANPA_KODE)
+    _must_fill(triwulan, schema.TRIWULAN, report, skip=("kode_indikator",))
     usable = triwulan[keys + ["triwulan"]].notna().all(axis=1)
     if not kinerja.empty and "kode_indikator" in kinerja:
         known = pd.MultiIndex.from_frame(kinerja[[k for k in keys if k in kinerja]].astype(object).dropna())
@@ -436,6 +437,7 @@ def validate_renstra(renstra: pd.DataFrame, kinerja: pd.DataFrame) -> list[Findi
     if renstra is None or renstra.empty:
         return findings
     report = _Reporter(renstra, findings)
+    _must_fill(renstra, schema.RENSTRA, report)
     first, last = renstra["tahun_awal"], renstra["tahun_akhir"]
     for tahun, column in year_columns(renstra).items():
         outside = renstra[column].notna() & ((first > tahun) | (last < tahun)).fillna(False).astype(bool)
@@ -463,3 +465,11 @@ def validate_renstra(renstra: pd.DataFrame, kinerja: pd.DataFrame) -> list[Findi
         known = renstra["kode_indikator"].isin(kinerja["kode_indikator"].dropna())
         report(renstra["kode_indikator"].notna() & ~known, "kode_indikator", pesan.RENSTRA_TANPA_INDIKATOR, PERINGATAN)
     return findings
+
+
+def _must_fill(table: pd.DataFrame, sheet: schema.Sheet, report: _Reporter, skip: tuple[str, ...] = ()) -> None:
+    """Every empty cell of a must-fill column of ``sheet`` (a cell the reader could not parse is
+    reported once, by the reader: see :func:`kinerja.inputs.findings.merge_findings`)."""
+    for column in sheet.columns:
+        if column.must_fill and column.name in table and column.name not in skip:
+            report(table[column.name].isna(), column.name, pesan.WAJIB_DIISI)
