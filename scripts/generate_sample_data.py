@@ -32,6 +32,14 @@ points the old code to the new one; indicator codes stay), indicators added, dro
 (code kept) between years, and a budget sheet per year. The versioned OPD master list is in the
 ``opd`` sheet of the newest workbook only, so that reading the folder does not list it three times.
 
+Quarterly monitoring and the plan: every indicator has a ``sifat`` (counts ``kumulatif``, yearly
+averages of durations ``rata_rata``, the rest ``akhir``); the 2024 workbook's ``triwulan`` sheet
+holds four quarters of every 2024 indicator with a point target, made to consolidate exactly to
+its annual target and realisasi (quarter 4 empty where the year is not reported), and its
+``renstra`` sheet a plan 2021–2026 for every OPD of 2024 (2024–2026 for the OPD created in 2024)
+whose yearly targets are the PK targets where a year has one, extended by their mean yearly step.
+The quarters and the plan are drawn after the calibration and change no annual figure.
+
 The same seed gives the same workbooks, byte for byte with the same zlib: workbook properties and
 zip timestamps are fixed.
 """
