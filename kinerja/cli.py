@@ -115,6 +115,7 @@ def add_validate(commands: argparse._SubParsersAction) -> None:
     validate = _data_command(commands, "validate", pesan.CLI_VALIDATE_RINGKAS, pesan.CLI_VALIDATE_DESKRIPSI)
     validate.add_argument("--report", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_REPORT)
     validate.add_argument("--semua", action="store_true", help=pesan.CLI_ARG_SEMUA)
+    validate.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4), metavar="N", help=pesan.CLI_ARG_TRIWULAN_VALIDASI)
     validate.set_defaults(command=run_validate)
 
 
@@ -189,7 +190,7 @@ def run_validate(args: argparse.Namespace) -> int:
     if args.report:  # never written over an input (kinerja.support.safety)
         check_not_input(args.report, [*args.data, *([args.params] if args.params else [])])
     params = load_params(args.params) if args.params else Params()
-    loaded = check(args.data, params.rules, _desimal(args, params), params.tahun)
+    loaded = check(args.data, params.rules, _desimal(args, params), params.tahun, args.triwulan)
     for mapping in loaded.mappings:
         renamed = {header: column for header, column in mapping.kolom.items() if not _plain_header(header, column)}
         place = mapping.berkas + (f", lembar {mapping.lembar}" if mapping.lembar else "")

@@ -214,3 +214,23 @@ def test_score_triwulan_is_pure_over_a_tidy_table():
     before = loaded.tidy.copy()
     score_triwulan(loaded.tidy, loaded.triwulan, kinerja.Rules(), 2024, 3)
     pd.testing.assert_frame_equal(loaded.tidy, before)
+
+
+def test_several_pemda_are_scored_apart():
+    table = pd.DataFrame({
+        "kode_pemda": ["17", "18"], "tahun": [2024, 2024], "kode_opd": ["01", "01"], "nama_opd": ["Dinas", "Dinas"],
+        "sasaran": ["S", "S"], "kode_indikator": ["K", "K"], "indikator": ["Kunjungan", "Kunjungan"],
+        "satuan": ["orang", "orang"], "polaritas": ["positif", "positif"], "sifat": ["kumulatif", "kumulatif"],
+        "target": [300.0, 300.0], "realisasi": [np.nan, np.nan],
+    }).astype({"tahun": "Int64"})
+    quarters = pd.DataFrame({
+        "kode_pemda": ["17", "17", "18", "18"], "tahun": [2024] * 4, "kode_opd": ["01"] * 4, "kode_indikator": ["K"] * 4,
+        "triwulan": [1, 2, 1, 2], "target": [100.0, 100.0, 100.0, 100.0], "realisasi": [50.0, 100.0, 100.0, 120.0],
+    }).astype({"tahun": "Int64", "triwulan": "Int64"})
+    result = score_triwulan(table, quarters, kinerja.Rules(), 2024, 2)
+    capaian = result.pemda.set_index("kode_pemda")["capaian"]
+    assert capaian["17"] == pytest.approx(75.0) and capaian["18"] == pytest.approx(110.0)  # 150/200, 220/200
+    # a quarterly table without kode_pemda joins on the OPD and indicator codes alone
+    alone = score_triwulan(table.iloc[:1], quarters[quarters["kode_pemda"] == "17"].drop(columns="kode_pemda"),
+                           kinerja.Rules(), 2024, 2)
+    assert alone.pemda["capaian"].tolist() == [pytest.approx(75.0)]

@@ -83,16 +83,18 @@ def sifat_of(table: pd.DataFrame, rules: Rules) -> pd.Series:
     return sifat.where(sifat != "", rules.sifat_bawaan)
 
 
-def indicator_keys(table: pd.DataFrame) -> list[str]:
-    """The columns joining the quarterly table to the indicator table."""
-    return [*pemda_keys(table), "tahun", "kode_opd", "kode_indikator"]
+def indicator_keys(table: pd.DataFrame, other: pd.DataFrame | None = None) -> list[str]:
+    """The columns joining the quarterly table to the indicator table (``kode_pemda`` only when
+    ``table``, and ``other`` if given, both have it)."""
+    pemda = [k for k in pemda_keys(table) if other is None or k in other]
+    return [*pemda, "tahun", "kode_opd", "kode_indikator"]
 
 
-def quarters_wide(triwulan: pd.DataFrame) -> pd.DataFrame:
+def quarters_wide(triwulan: pd.DataFrame, keys: list[str] | None = None) -> pd.DataFrame:
     """One row per indicator (key columns as the index) with ``target_1`` … ``target_4`` and
     ``realisasi_1`` … ``realisasi_4`` (NaN: quarter absent or empty). A quarter given twice is a
     validation galat; here the first row counts."""
-    keys = indicator_keys(triwulan)
+    keys = keys or indicator_keys(triwulan)
     rows = triwulan.dropna(subset=[*keys, "triwulan"]).drop_duplicates([*keys, "triwulan"])
     rows = rows[rows["triwulan"].isin(QUARTERS)]
     wide = rows.pivot(index=keys, columns="triwulan", values=["target", "realisasi"])
@@ -231,8 +233,8 @@ def quarter_values(table: pd.DataFrame, triwulan: pd.DataFrame, rules: Rules | N
     and ``target``, ``realisasi``, ``capaian`` s.d. that quarter (for the quarterly chart)."""
     rules = rules or Rules()
     scored = score_quarters(table, triwulan, rules, tahun, 4).indikator
-    keys = indicator_keys(scored)
-    wide = quarters_wide(triwulan)
+    keys = indicator_keys(scored, triwulan)
+    wide = quarters_wide(triwulan, keys)
     own = []
     for q in QUARTERS:
         part = wide[[f"target_{q}", f"realisasi_{q}"]].rename(
@@ -248,12 +250,12 @@ def _joined(table: pd.DataFrame, triwulan: pd.DataFrame, rules: Rules, n: int) -
     """Target/realisasi s.d. triwulan ``n`` for each row of ``table`` (same index), with ``sifat``;
     ``triwulan_dilaporkan`` is NaN for a row without any quarter."""
     sifat = sifat_of(table, rules)
-    keys = indicator_keys(table)
     if triwulan is None or triwulan.empty or "kode_indikator" not in table:
         return pd.DataFrame({"target": np.nan, "realisasi": np.nan, "triwulan_dilaporkan": np.nan,
                              "triwulan_kosong": 0, "sifat": sifat}, index=table.index)
-    wide = quarters_wide(triwulan)
-    at = pd.MultiIndex.from_frame(table[keys].astype(object)) if len(keys) > 1 else pd.Index(table[keys[0]])
+    keys = indicator_keys(table, triwulan)
+    wide = quarters_wide(triwulan, keys)
+    at = pd.MultiIndex.from_frame(table[keys].astype(object))
     position = wide.index.get_indexer(at)
     found = position >= 0
     rows = wide.iloc[np.where(found, position, 0)].set_axis(table.index)

@@ -373,7 +373,7 @@ def validate_triwulan(kinerja: pd.DataFrame, triwulan: pd.DataFrame, rules: Rule
     quarter target, a missing earlier quarter, a realisasi after an empty one (warning),
     quarters after ``sampai`` (the quarter being monitored; warning), and an annual target or
     realisasi that disagrees with its four consolidated quarters."""
-    from kinerja.core.triwulan import indicator_keys, sifat_of, year_from_quarters
+    from kinerja.core.triwulan import sifat_of, year_from_quarters
 
     findings: list[Finding] = []
     if triwulan is None or triwulan.empty:
@@ -384,8 +384,9 @@ def validate_triwulan(kinerja: pd.DataFrame, triwulan: pd.DataFrame, rules: Rule
     _must_fill(triwulan, schema.TRIWULAN, report, skip=("kode_indikator",))
     usable = triwulan[keys + ["triwulan"]].notna().all(axis=1)
     if not kinerja.empty and "kode_indikator" in kinerja:
-        known = pd.MultiIndex.from_frame(kinerja[[k for k in keys if k in kinerja]].astype(object).dropna())
-        at = pd.MultiIndex.from_frame(triwulan[keys].astype(object))
+        common = [k for k in keys if k in kinerja]
+        known = pd.MultiIndex.from_frame(kinerja[common].astype(object).dropna())
+        at = pd.MultiIndex.from_frame(triwulan[common].astype(object))
         report(usable & ~at.isin(known), "kode_indikator", pesan.TRIWULAN_TANPA_INDIKATOR)
     else:
         report(usable, "kode_indikator", pesan.TRIWULAN_TANPA_INDIKATOR)
@@ -413,7 +414,7 @@ def validate_triwulan(kinerja: pd.DataFrame, triwulan: pd.DataFrame, rules: Rule
         beyond = reported & (rows["triwulan"] > sampai)
         _Reporter(rows, findings)(beyond, "realisasi", [pesan.TRIWULAN_LEWAT.format(triwulan=int(t), sampai=sampai)
                                                        for t in rows.loc[beyond, "triwulan"]], PERINGATAN)
-    if kinerja.empty or "kode_indikator" not in kinerja or not set(indicator_keys(kinerja)) <= set(kinerja):
+    if kinerja.empty or "kode_indikator" not in kinerja:
         return findings
     year = year_from_quarters(kinerja, triwulan, rules)
     sifat = sifat_of(kinerja, rules)

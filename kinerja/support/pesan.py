@@ -812,3 +812,4 @@ CLI_ARG_TRIWULAN = (
 CLI_TRIWULAN_RINGKAS = (
     "Capaian s.d. triwulan {triwulan} {tahun}: {capaian}; {tertinggal} indikator tertinggal (di bawah {ambang} %)."
 )
+CLI_ARG_TRIWULAN_VALIDASI = "triwulan yang sedang dipantau (1-4): realisasi triwulan sesudahnya dilaporkan sebagai peringatan"
