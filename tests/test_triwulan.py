@@ -158,7 +158,8 @@ def test_findings_about_the_quarterly_sheet(tmp_path):
     assert "sudah ada untuk indikator yang sama (" in got[("triwulan-2024.csv", "", 3, "triwulan", "galat")]
     assert "baris 2" in got[("triwulan-2024.csv", "", 3, "triwulan", "galat")]
     assert got[("triwulan-2024.csv", "", 4, "target", "galat")].startswith("Target (rencana aksi) triwulan ini kosong")
-    assert "s.d. triwulan 2" in got[("triwulan-2024.csv", "", 5, "realisasi", "peringatan")]
+    assert got[("triwulan-2024.csv", "", 5, "realisasi", "peringatan")].startswith(
+        "3 realisasi triwulan sesudah triwulan 2 sudah terisi (yang pertama di baris ini)")  # rows 5, 10, 11
     assert got[("triwulan-2024.csv", "", 6, "triwulan", "galat")].startswith("Baris triwulan 1 untuk indikator ini tidak ada")
     assert "Tidak ada indikator dengan kode_indikator ini" in got[("triwulan-2024.csv", "", 7, "kode_indikator", "galat")]
     assert got[("triwulan-2024.csv", "", 8, "triwulan", "galat")].startswith("Triwulan tidak dikenal")

@@ -410,10 +410,12 @@ def validate_triwulan(kinerja: pd.DataFrame, triwulan: pd.DataFrame, rules: Rule
     hole = reported & (earliest_empty < rows["triwulan"]).fillna(False).astype(bool)
     _Reporter(rows, findings)(hole, "realisasi", [pesan.TRIWULAN_BOLONG.format(triwulan=int(t), kosong=int(k))
                                                  for t, k in zip(rows.loc[hole, "triwulan"], earliest_empty[hole])], PERINGATAN)
-    if sampai is not None:
+    if sampai is not None:  # one warning per file and sheet, on its first such row, with the count
         beyond = reported & (rows["triwulan"] > sampai)
-        _Reporter(rows, findings)(beyond, "realisasi", [pesan.TRIWULAN_LEWAT.format(triwulan=int(t), sampai=sampai)
-                                                       for t in rows.loc[beyond, "triwulan"]], PERINGATAN)
+        counts = beyond.groupby([rows["_berkas"], rows["_lembar"]], sort=False).transform("sum")
+        first = beyond & ~rows[beyond].duplicated(["_berkas", "_lembar"]).reindex(rows.index, fill_value=True)
+        _Reporter(rows, findings)(first, "realisasi", [pesan.TRIWULAN_LEWAT.format(jumlah=int(n), sampai=sampai)
+                                                      for n in counts[first]], PERINGATAN)
     if kinerja.empty or "kode_indikator" not in kinerja:
         return findings
     year = year_from_quarters(kinerja, triwulan, rules)

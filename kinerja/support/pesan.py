@@ -780,8 +780,8 @@ TRIWULAN_HILANG = (
     "Tambahkan baris triwulan {hilang} beserta targetnya."
 )
 TRIWULAN_LEWAT = (
-    "Realisasi triwulan {triwulan} sudah terisi, padahal pemantauan dihitung s.d. triwulan {sampai}: "
-    "realisasi ini tidak dipakai."
+    "{jumlah} realisasi triwulan sesudah triwulan {sampai} sudah terisi (yang pertama di baris ini), padahal "
+    "pemantauan dihitung s.d. triwulan {sampai}: realisasi itu tidak dipakai."
 )
 TRIWULAN_BOLONG = (
     "Realisasi triwulan {triwulan} terisi, padahal realisasi triwulan {kosong} kosong. "
