@@ -25,6 +25,7 @@ from kinerja.core.triwulan import score_triwulan
 from kinerja.inputs.findings import InputError, format_findings, format_findings_table
 from kinerja.render.output import FORMATS, result_files, result_names, write_csv_files
 from kinerja.inputs.params import Params, ParamsError, load_params
+from kinerja.inputs.project import ProjectError
 from kinerja.support.reproducible import BuildTimeError, source_date_epoch
 from kinerja.support.safety import OutputFolderError, check_not_input, check_output_folder
 
@@ -52,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(pesan.CLI_GALAT_BERKAS.format(berkas=error.filename or "", rincian=error.strerror or error), file=sys.stderr)
         return EXIT_INPUT
-    except OutputFolderError as error:
+    except (OutputFolderError, ProjectError) as error:
         print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
@@ -86,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
     # one function per command: it adds its parser and handler
-    for add_command in (add_score, add_validate, add_template, add_run, add_publish, add_build):
+    for add_command in (add_init, add_score, add_validate, add_template, add_run, add_publish, add_build,
+                        add_new_year, add_pk):
         add_command(commands)
     return parser
 
@@ -338,6 +340,121 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     args.tahun = years
     return run_publish(args)
+
+
+def add_pk(commands: argparse._SubParsersAction) -> None:
+    pk = commands.add_parser(
+        "pk", help=pesan.CLI_PK_RINGKAS, description=pesan.CLI_PK_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pk.add_argument("--tahun", type=int, required=True, metavar="TAHUN", help=pesan.CLI_ARG_PK_TAHUN)
+    pk.add_argument("--params", metavar="BERKAS", type=Path, default=None, help=pesan.CLI_ARG_PK_PARAMS)
+    pk.add_argument("--out", metavar="FOLDER", type=Path, default=None, help=pesan.CLI_ARG_PK_OUT)
+    pk.add_argument("--opd", action="append", default=None, metavar="KODE", help=pesan.CLI_ARG_PK_OPD)
+    pk.set_defaults(command=run_pk)
+
+
+def run_pk(args: argparse.Namespace) -> int:
+    """``kinerja pk``: the Perjanjian Kinerja PDF of every OPD for one year (see :mod:`kinerja.render.pk`)."""
+    from kinerja.render.pk import Pihak, PkError, pk_documents, write_pk_pdfs
+    from kinerja.support.safety import mark_folder
+
+    source = args.params or Path("params") / f"{args.tahun}.yml"
+    if args.params is None and not source.is_file():
+        print(pesan.CLI_GALAT.format(pesan=pesan.PK_PARAMS_TIDAK_ADA.format(tahun=args.tahun, berkas=source)),
+              file=sys.stderr)
+        return EXIT_INPUT
+    params = load_params(source)
+    if params.tahun is not None and params.tahun != args.tahun:
+        print(pesan.CLI_GALAT.format(pesan=pesan.PK_TAHUN_TIDAK_SAMA.format(berkas=source, params=params.tahun,
+                                                                              tahun=args.tahun)), file=sys.stderr)
+        return EXIT_INPUT
+    out = args.out or Path("_pk") / str(args.tahun)
+    inputs = [*params.data, source]
+    check_output_folder(out, "pk", inputs=inputs)  # before the slow part
+    loaded = load(list(params.data), params.rules, params.desimal, args.tahun)
+    table = loaded.tidy  # warnings (e.g. realisasi not yet reported) do not concern the PK
+    wanted = tuple(args.opd) if args.opd else params.opd
+    if wanted is not None:
+        present = set(table.loc[table["tahun"] == args.tahun, "kode_opd"])
+        missing = [kode for kode in wanted if kode not in present]
+        if missing:
+            print(pesan.CLI_GALAT.format(pesan=pesan.PK_OPD_TIDAK_ADA.format(
+                kode=", ".join(missing), tahun=args.tahun, ada=", ".join(sorted(present)) or "-")), file=sys.stderr)
+            return EXIT_INPUT
+    try:
+        documents = pk_documents(
+            table, args.tahun, opd=loaded.opd, program=loaded.program, pemda=params.pemda_nama,
+            kepala_daerah=Pihak(nama=params.kepala_daerah_nama, jabatan=params.kepala_daerah_jabatan),
+            tempat=params.pk_tempat, tanggal=params.pk_tanggal, sintetis=params.sintetis, kode_opd=wanted,
+        )
+        names = [document.file_name for document in documents]
+        check_output_folder(out, "pk", inputs=inputs, replaces=names)
+        mark_folder(out, "pk", files=names, keep=True)  # first: a folder left by a failed run stays kinerja's
+        written = write_pk_pdfs(documents, out)
+    except PkError as error:
+        print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
+        return EXIT_INPUT
+    print(pesan.PK_SELESAI.format(jumlah=len(written), tahun=args.tahun, folder=out))
+def add_init(commands: argparse._SubParsersAction) -> None:
+    init = commands.add_parser(
+        "init", help=pesan.CLI_INIT_RINGKAS, description=pesan.CLI_INIT_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument("folder", metavar="FOLDER", type=Path, help=pesan.CLI_ARG_INIT_FOLDER)
+    init.add_argument("--pemda", required=True, metavar="NAMA", help=pesan.CLI_ARG_INIT_PEMDA)
+    init.add_argument("--contoh", action="store_true", help=pesan.CLI_ARG_INIT_CONTOH)
+    init.add_argument("--tahun", type=int, default=datetime.date.today().year, help=pesan.CLI_ARG_INIT_TAHUN)
+    init.set_defaults(command=run_init)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """``kinerja init``: a new project folder (:mod:`kinerja.inputs.project`)."""
+    from kinerja.inputs.project import create_project
+    from kinerja.inputs.schema import TAHUN_MAX, TAHUN_MIN
+
+    if not args.contoh and not TAHUN_MIN <= args.tahun <= TAHUN_MAX:
+        print(pesan.CLI_TEMPLATE_TAHUN.format(tahun=args.tahun, awal=TAHUN_MIN, akhir=TAHUN_MAX), file=sys.stderr)
+        return EXIT_USAGE
+    project = create_project(args.folder, args.pemda, contoh=args.contoh, tahun=args.tahun)
+    print(pesan.INIT_DITULIS.format(folder=args.folder, pemda=args.pemda.strip(), berkas=len(project.files),
+                                    tahun=", ".join(map(str, project.tahun))))
+    if args.contoh:
+        print(pesan.INIT_LANGKAH_CONTOH.format(folder=args.folder))
+    else:
+        print(pesan.INIT_LANGKAH_KOSONG.format(folder=args.folder, tahun=args.tahun))
+    return EXIT_OK
+
+
+def add_new_year(commands: argparse._SubParsersAction) -> None:
+    new_year = commands.add_parser(
+        "tahun-baru", help=pesan.CLI_TAHUN_BARU_RINGKAS, description=pesan.CLI_TAHUN_BARU_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new_year.add_argument("tahun", type=int, metavar="TAHUN", help=pesan.CLI_ARG_TAHUN_BARU)
+    new_year.set_defaults(command=run_new_year)
+
+
+def run_new_year(args: argparse.Namespace) -> int:
+    """``kinerja tahun-baru``: params and a prefilled workbook for the next fiscal year
+    (:mod:`kinerja.inputs.new_year`)."""
+    from kinerja.inputs.new_year import prepare_new_year
+    from kinerja.inputs.schema import TAHUN_MAX, TAHUN_MIN
+
+    if not TAHUN_MIN <= args.tahun <= TAHUN_MAX:
+        print(pesan.CLI_TEMPLATE_TAHUN.format(tahun=args.tahun, awal=TAHUN_MIN, akhir=TAHUN_MAX), file=sys.stderr)
+        return EXIT_USAGE
+    done = prepare_new_year(args.tahun)
+    for path in (done.params, done.workbook):
+        print(pesan.TAHUN_BARU_DITULIS.format(berkas=path.as_posix()))
+    rows = done.rows
+    print(pesan.TAHUN_BARU_RINGKAS.format(
+        tahun=done.tahun, terakhir=done.terakhir, opd=rows["kode_opd"].nunique(),
+        sasaran=len(rows[["kode_opd", "sasaran"]].drop_duplicates()), indikator=len(rows), target=done.targets))
+    if done.ended:
+        print(pesan.TAHUN_BARU_OPD_BERAKHIR.format(opd=", ".join(done.ended)))
+    print(pesan.TAHUN_BARU_LANGKAH.format(berkas=done.workbook.as_posix()))
+    return EXIT_OK
 
 
 def _plain_header(header: str, column: str) -> bool:

@@ -19,7 +19,7 @@ from kinerja.core.triwulan import TriwulanResult, fill_year_from_quarters, score
 from kinerja.inputs.findings import Finding, InputError, has_errors, merge_findings
 from kinerja.inputs.readers import DESIMAL, SOURCE_COLUMNS, HeaderMapping, Inputs, read_inputs, tidy_from_frame
 from kinerja.core.rules import Rules
-from kinerja.inputs.schema import ANGGARAN_COLUMNS, OPD_COLUMNS, RENSTRA_COLUMNS, TRIWULAN_COLUMNS
+from kinerja.inputs.schema import ANGGARAN_COLUMNS, OPD_COLUMNS, PROGRAM_COLUMNS, RENSTRA_COLUMNS, TRIWULAN_COLUMNS
 from kinerja.inputs.validate import validate_inputs, validate_renstra, validate_triwulan
 
 Data = pd.DataFrame | str | Path | Iterable[str | Path]
@@ -32,8 +32,10 @@ class LoadedData:
     ``table`` keeps the source columns ``_berkas``, ``_lembar`` and ``_baris``; :attr:`tidy` drops them.
     ``anggaran`` holds the budget rows (``tahun, kode_opd, pagu, realisasi_anggaran``) and ``opd``
     the OPD master list (``kode_opd, nama_opd, singkatan, berlaku_mulai, berlaku_sampai,
-    digantikan_oleh``) when the inputs have them (workbook sheets ``anggaran`` and ``opd``);
-    otherwise they are empty tables with those columns. ``triwulan`` holds the quarterly rows
+    digantikan_oleh, nama_kepala, jabatan_kepala, nip_kepala``), ``program`` the programme
+    budgets of the PK attachment (``tahun, kode_opd, program, anggaran, keterangan``) when the
+    inputs have them (workbook sheets ``anggaran``, ``opd``, ``program``); otherwise they are empty
+    tables with those columns. ``triwulan`` holds the quarterly rows
     (sheet ``triwulan``: ``tahun, kode_opd, kode_indikator, triwulan, target, realisasi, …``) and
     ``renstra`` the five-year plan (sheet ``renstra``: ``kode_opd, kode_indikator, periode,
     tahun_awal, tahun_akhir, target_akhir, target_<tahun>…``), without source columns.
@@ -47,6 +49,7 @@ class LoadedData:
     findings: list[Finding]
     anggaran: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ANGGARAN_COLUMNS))
     opd: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OPD_COLUMNS))
+    program: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROGRAM_COLUMNS))
     mappings: list[HeaderMapping] = field(default_factory=list)
     triwulan: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TRIWULAN_COLUMNS))
     renstra: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RENSTRA_COLUMNS))
@@ -83,6 +86,7 @@ def check(data: Data, rules: Rules | None = None, desimal: str = "otomatis", tah
         findings=merge_findings(inputs.findings, quarterly, checked),
         anggaran=_without_source(inputs.anggaran, ANGGARAN_COLUMNS),
         opd=_without_source(inputs.opd, OPD_COLUMNS),
+        program=_without_source(inputs.program, PROGRAM_COLUMNS),
         mappings=inputs.mappings,
         triwulan=_without_source(inputs.triwulan, TRIWULAN_COLUMNS),
         renstra=_without_source(inputs.renstra, RENSTRA_COLUMNS),

@@ -15,7 +15,15 @@ duplicate keys are reported with the file and the key (and the closest known key
       agregasi_opd: bertingkat    # bertingkat | rata_rata | bobot
       agregasi_pemda: rata_opd    # rata_opd | rata_rata
       skala_predikat: lima-tingkat  # lima-tingkat | enam-tingkat | sakip | a custom scale
+      batas_atas_indikator: null  # cap on every indicator capaian, e.g. 100; null = none
+      pembulatan_sebelum_rata: null  # decimals indicator capaian are rounded to before averaging
     opd: semua                    # or a list of kode_opd
+    kepala_daerah:                # PIHAK KEDUA of the Perjanjian Kinerja (kinerja pk)
+      nama: Nama Kepala Daerah
+      jabatan: Gubernur Bengkulu
+    pk:                           # place and date above the signatures
+      tempat: Bengkulu
+      tanggal: 2025-02-11
 
 A custom scale is a mapping ``{nama, judul, sumber, tingkat: [{predikat, batas_bawah,
 termasuk_batas, warna}, ...]}`` with the highest level first and no ``batas_bawah`` on the last.
@@ -24,6 +32,7 @@ termasuk_batas, warna}, ...]}`` with the highest level first and no ``batas_bawa
 from __future__ import annotations
 
 import copy
+import datetime
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,10 +45,14 @@ from kinerja.support import pesan
 from kinerja.core.predikat import Scale, builtin_scale, builtin_scale_names
 from kinerja.core.rules import Rules, RulesError
 
-TOP_KEYS = ("pemda", "tahun", "data", "desimal", "sintetis", "aturan", "opd")
+TOP_KEYS = ("pemda", "tahun", "data", "desimal", "sintetis", "aturan", "opd", "kepala_daerah", "pk")
 #: How numbers typed as text are read (see :mod:`kinerja.inputs.readers`).
 DESIMAL = ("otomatis", "koma", "titik")
 PEMDA_KEYS = ("nama", "kode")
+#: The kepala daerah, PIHAK KEDUA of every Perjanjian Kinerja (``kinerja pk``).
+KEPALA_DAERAH_KEYS = ("nama", "jabatan")
+#: Where and when the Perjanjian Kinerja documents are signed.
+PK_KEYS = ("tempat", "tanggal")
 SCALE_KEYS = ("nama", "judul", "sumber", "tingkat")
 LEVEL_KEYS = ("predikat", "batas_bawah", "termasuk_batas", "warna")
 
@@ -61,6 +74,9 @@ class Params:
         desimal: how numbers typed as text are read: ``otomatis``, ``koma`` (1.234,5) or ``titik``.
         sintetis: the data is synthetic example data (every published page says so).
         sumber: the file the settings came from ("" for defaults).
+        kepala_daerah_nama, kepala_daerah_jabatan: PIHAK KEDUA of the Perjanjian Kinerja.
+        pk_tempat: place of signature of the PK documents ("" when not given).
+        pk_tanggal: date of signature (a ``datetime.date``), None when not given.
     """
 
     rules: Rules = field(default_factory=Rules)
@@ -72,6 +88,10 @@ class Params:
     desimal: str = "otomatis"
     sintetis: bool = False
     sumber: str = ""
+    kepala_daerah_nama: str = ""
+    kepala_daerah_jabatan: str = ""
+    pk_tempat: str = ""
+    pk_tanggal: datetime.date | None = None
 
 
 def load_params(path: str | Path, overrides: Sequence[str] = ()) -> Params:
@@ -174,7 +194,21 @@ def parse_params(mapping: Any, source: str = "params") -> Params:
     sintetis = top.get("sintetis", False)
     if not isinstance(sintetis, bool):
         where.fail("sintetis", pesan.PARAMS_SINTETIS, sintetis)
+    kepala = where.mapping(top.get("kepala_daerah", {}) or {}, "kepala_daerah", KEPALA_DAERAH_KEYS)
+    pk = where.mapping(top.get("pk", {}) or {}, "pk", PK_KEYS)
+    tanggal = pk.get("tanggal")
+    if isinstance(tanggal, str):
+        try:
+            tanggal = datetime.date.fromisoformat(tanggal.strip())
+        except ValueError:
+            where.fail("pk.tanggal", pesan.PARAMS_TANGGAL, tanggal)
+    if tanggal is not None and (isinstance(tanggal, datetime.datetime) or not isinstance(tanggal, datetime.date)):
+        where.fail("pk.tanggal", pesan.PARAMS_TANGGAL, tanggal)
     return Params(
+        kepala_daerah_nama=where.text(kepala, "kepala_daerah.nama", "nama", ""),
+        kepala_daerah_jabatan=where.text(kepala, "kepala_daerah.jabatan", "jabatan", ""),
+        pk_tempat=where.text(pk, "pk.tempat", "tempat", ""),
+        pk_tanggal=tanggal,
         rules=parse_rules(top.get("aturan", {}), source),
         tahun=tahun,
         pemda_nama=where.text(pemda, "pemda.nama", "nama", ""),

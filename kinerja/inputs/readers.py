@@ -65,6 +65,7 @@ class Inputs:
     anggaran: pd.DataFrame = field(default_factory=pd.DataFrame)
     triwulan: pd.DataFrame = field(default_factory=pd.DataFrame)
     renstra: pd.DataFrame = field(default_factory=pd.DataFrame)
+    program: pd.DataFrame = field(default_factory=pd.DataFrame)
     findings: list[Finding] = field(default_factory=list)
     mappings: list[HeaderMapping] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -111,6 +112,7 @@ def read_inputs(paths: Iterable[str | Path], desimal: str = "otomatis") -> Input
     inputs.anggaran = concat_tables(parts["anggaran"], schema.ANGGARAN)
     inputs.triwulan = concat_tables(parts["triwulan"], schema.TRIWULAN)
     inputs.renstra = concat_tables(parts["renstra"], schema.RENSTRA)
+    inputs.program = concat_tables(parts["program"], schema.PROGRAM)
     if files and inputs.kinerja.empty and not any(f.is_error for f in inputs.findings):
         # files that hold only headers, master lists or budgets: nothing to check or score
         names = ", ".join(str(path) for path in files)
@@ -330,6 +332,7 @@ def parse_grid(
 
     columns = [*sheet.columns, *extra]
     number_columns = [c.name for c in columns if c.kind == "angka" and c.name in body]
+    body, arah = _comparisons_and_ratios(body, number_columns, berkas, lembar, rows, header_row, findings)
     evidence = None
     if convention == numbers.OTOMATIS:
         evidence = numbers.detect_convention([body[c] for c in number_columns])
@@ -371,12 +374,71 @@ def parse_grid(
             tidy["tahun_awal"], tidy["tahun_akhir"] = _periods(values, where, findings)
         else:
             tidy[column.name] = _texts(values)
+    if arah is not None and "polaritas" in tidy:
+        _check_comparisons(arah, tidy["polaritas"], _Where(berkas, lembar, rows, "target"), findings)
     tidy["_berkas"] = berkas
     tidy["_lembar"] = lembar
     tidy["_baris"] = rows
     used_convention = evidence if convention == numbers.OTOMATIS else convention
     mapping = HeaderMapping(berkas, lembar, sheet.name, header_row, mapping.kolom, used_convention)
     return sheet, tidy.reset_index(drop=True), findings, mapping
+
+
+def _comparisons_and_ratios(
+    body: pd.DataFrame, number_columns: list[str], berkas: str, lembar: str, rows: np.ndarray, header_row: int,
+    findings: list[Finding],
+) -> tuple[pd.DataFrame, numbers.Comparisons | None]:
+    """Number cells written as a ratio ``1:32`` (any number column) become their second term, and
+    targets written with a comparison (``< 0,49``, ``minimal 80``) their number; the comparison's
+    direction is returned for :func:`_check_comparisons`. Each use is reported once per column
+    as a warning, so the analyst sees how the cells were read."""
+    arah = None
+    if not number_columns:
+        return body, arah
+    body = body.copy()
+    for name in number_columns:
+        notes, shown = [], []
+        ratios = numbers.split_ratios(body[name])
+        if ratios.rasio.any():
+            body[name] = ratios.cells
+            notes.append(pesan.RASIO_DIBACA.format(jumlah=int(ratios.rasio.sum())))
+            shown.append("1:x")
+        where = _Where(berkas, lembar, rows, name)
+        bad = ratios.galat
+        findings.extend(where.findings(bad, body[name], [pesan.RASIO_BUKAN_SATU.format(nilai=cell_text(v))
+                                                         for v in body[name][bad]]))
+        if name == "target":
+            arah = numbers.split_comparisons(body[name])
+            used = arah.arah != ""
+            if used.any():
+                body[name] = arah.cells
+                words = ", ".join(sorted(set(arah.kata[used])))
+                notes.append(pesan.TARGET_PEMBANDING_DIBACA.format(jumlah=int(used.sum()), kata=words))
+                shown.append(words)
+        if notes:  # one warning per column (findings are kept one per cell)
+            findings.append(Finding(berkas, lembar, header_row, name, "; ".join(shown), " ".join(notes), PERINGATAN))
+    return body, arah
+
+
+def _check_comparisons(
+    arah: numbers.Comparisons, polaritas: pd.Series, where: _Where, findings: list[Finding]
+) -> None:
+    """A target written ``< x`` (upper bound) on a row whose polaritas is not negatif, or ``> x``
+    (lower bound) on one that is not positif, is a galat: the two say opposite things."""
+    direction = arah.arah.to_numpy(dtype=object)
+    wanted = pd.Series(direction).map(pesan.TARGET_PEMBANDING_POLARITAS).to_numpy(dtype=object)
+    given = polaritas.to_numpy(dtype=object)
+    bad = (direction != "") & pd.notna(given) & (given != wanted)
+    if not bad.any():
+        return
+    messages = [
+        pesan.TARGET_PEMBANDING_BERTENTANGAN.format(
+            kata=kata, arti=pesan.TARGET_PEMBANDING_ARTI[d], polaritas=p, polaritas_tersirat=pesan.TARGET_PEMBANDING_POLARITAS[d]
+        )
+        for kata, d, p in zip(arah.kata.to_numpy()[bad], direction[bad], given[bad])
+    ]
+    written = arah.kata + " " + arah.cells.map(cell_text).astype("str")
+    findings.extend(where.findings(bad, written, messages))
 
 
 def _fill_down(grid: pd.DataFrame, facts: SheetFacts) -> pd.DataFrame:
@@ -467,7 +529,7 @@ class _Where:
 def _find_header(grid: pd.DataFrame, sheet: schema.Sheet | None) -> tuple[int, schema.Sheet]:
     """The header row (0-based) among the top rows, and the table it belongs to: the row and
     table with the most recognised headers (ties: the larger share of required columns)."""
-    candidates = [sheet] if sheet is not None else list(schema.SHEETS.values())
+    candidates = [sheet] if sheet is not None else [s for s in schema.SHEETS.values() if s.name != "program"]
     best = ((0, 0.0), 0, candidates[0])
     for row in range(min(HEADER_SEARCH_ROWS, len(grid))):
         headers = list(grid.iloc[row])
