@@ -110,3 +110,12 @@ def test_findings_about_the_renstra_sheet(tmp_path):
     assert got[("renstra.csv", 6, "periode", "galat")].startswith("Periode tidak dapat dibaca")
     assert got[("renstra.csv", 7, "periode", "galat")].startswith("Tahun awal periode lebih besar")
     assert ("renstra.csv", 7, "target_akhir", "galat") in got  # must be filled
+
+
+def test_tahun_baru_takes_next_years_targets_from_the_renstra_sheet(data):
+    from kinerja.inputs.new_year import carried_rows
+
+    rows = carried_rows(kinerja.load(data), 2024, 2025).set_index("kode_indikator")
+    assert rows["target"].isna().all()  # the period ends in 2024: nothing to propose for 2025
+    rows = carried_rows(kinerja.load(data), 2023, 2024).set_index("kode_indikator")
+    assert rows["target"].to_dict() == {"A.1": 30.0, "A.2": 35.0}
