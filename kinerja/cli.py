@@ -87,8 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
     # one function per command: it adds its parser and handler
-    for add_command in (add_init, add_score, add_validate, add_template, add_run, add_publish, add_build,
-                        add_new_year, add_pk):
+    for add_command in (add_init, add_score, add_validate, add_reviu, add_jejak, add_template, add_run,
+                        add_publish, add_build, add_new_year, add_pk):
         add_command(commands)
     return parser
 
@@ -119,6 +119,78 @@ def add_validate(commands: argparse._SubParsersAction) -> None:
     validate.add_argument("--semua", action="store_true", help=pesan.CLI_ARG_SEMUA)
     validate.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4), metavar="N", help=pesan.CLI_ARG_TRIWULAN_VALIDASI)
     validate.set_defaults(command=run_validate)
+
+
+def add_reviu(commands: argparse._SubParsersAction) -> None:
+    reviu = _data_command(commands, "reviu", pesan.CLI_REVIU_RINGKAS, pesan.CLI_REVIU_DESKRIPSI)
+    reviu.add_argument("--tahun", type=int, default=None, metavar="TAHUN", help=pesan.CLI_ARG_TAHUN_REVIU)
+    reviu.add_argument("--report", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_REPORT_REVIU)
+    reviu.set_defaults(command=run_reviu)
+
+
+def add_jejak(commands: argparse._SubParsersAction) -> None:
+    jejak = _data_command(commands, "jejak", pesan.CLI_JEJAK_RINGKAS, pesan.CLI_JEJAK_DESKRIPSI)
+    jejak.add_argument("--tahun", type=int, default=None, metavar="TAHUN", help=pesan.CLI_ARG_TAHUN_JEJAK)
+    jejak.add_argument("--opd", metavar="KODE", default=None, help=pesan.CLI_ARG_OPD_JEJAK)
+    jejak.add_argument("--out", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_OUT_JEJAK)
+    jejak.set_defaults(command=run_jejak)
+
+
+def run_reviu(args: argparse.Namespace) -> int:
+    """``kinerja reviu``: the reviu flags on the terminal and in a report; flags never fail the run."""
+    from kinerja.core.reviu import reviu_flags
+    from kinerja.render.report import write_reviu_report
+
+    inputs = [*args.data, *([args.params] if args.params else [])]
+    if args.report:
+        check_not_input(args.report, inputs)
+    params = load_params(args.params) if args.params else Params()
+    tahun = args.tahun if args.tahun is not None else params.tahun
+    loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+    flags = reviu_flags(loaded.table, params.rules, params.reviu, tahun)
+    if flags.empty:
+        print(pesan.CLI_REVIU_KOSONG)
+    for row in flags.itertuples():
+        place = ", ".join([row.berkas] + ([f"lembar {row.lembar}"] if row.lembar else [])
+                          + ([f"baris {int(row.baris)}"] if row.baris == row.baris and row.baris is not None else []))
+        print(pesan.CLI_REVIU_BARIS.format(kode=row.kode, tempat=place, opd=row.kode_opd, pesan=row.pesan))
+    for kode, jumlah in flags["kode"].value_counts(sort=False).items():
+        print(pesan.CLI_REVIU_JUMLAH.format(jumlah=jumlah, kode=kode, judul=pesan.REVIU_JUDUL[kode]))
+    if args.report:
+        write_reviu_report(flags, args.report)
+        print(pesan.CLI_LAPORAN_REVIU_DITULIS.format(berkas=args.report))
+    return EXIT_OK
+
+
+def run_jejak(args: argparse.Namespace) -> int:
+    """``kinerja jejak``: how every number of a year was obtained, readable, and optionally a file."""
+    from kinerja.core.jejak import trace
+    from kinerja.render.jejak import trace_text, write_trace
+
+    inputs = [*args.data, *([args.params] if args.params else [])]
+    if args.out:
+        check_not_input(args.out, inputs)
+    params = load_params(args.params) if args.params else Params()
+    loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+    years = sorted(int(year) for year in loaded.table["tahun"].unique())
+    tahun = args.tahun or params.tahun or (years[-1] if years else None)
+    if tahun not in years:
+        print(pesan.CLI_GALAT.format(pesan=pesan.CLI_JEJAK_TANPA_TAHUN.format(tahun=tahun, ada=_years(years))),
+              file=sys.stderr)
+        return EXIT_INPUT
+    if args.opd is not None and not (loaded.table["kode_opd"] == args.opd).any():
+        print(pesan.CLI_GALAT.format(pesan=pesan.CLI_JEJAK_TANPA_OPD.format(opd=args.opd)), file=sys.stderr)
+        return EXIT_INPUT
+    table = trace(loaded.table, params.rules, tahun=tahun, kode_opd=args.opd, opd=loaded.opd)
+    print(trace_text(table))
+    if args.out:
+        write_trace(table, args.out)
+        print(pesan.CLI_JEJAK_DITULIS.format(berkas=args.out, baris=len(table)))
+    return EXIT_OK
 
 
 def add_template(commands: argparse._SubParsersAction) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 
 from conftest import run_cli
 from kinerja.inputs.params import load_params
@@ -69,7 +68,7 @@ def test_init_empty_workbook(tmp_path, capsys):
     code, out = run_cli(capsys, "init", folder, "--pemda", "Kota Contoh: Timur", "--tahun", "2026")
     assert code == 0, out
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == sorted([
-        ".gitignore", "README.md", "_quarto.yml", "data/kinerja-2026.xlsx", "notebooks/opd.ipynb",
+        ".gitignore", "README.md", "_quarto.yml", "data/kinerja-2026.xlsx", "notebooks/jelajah.ipynb", "notebooks/opd.ipynb",
         "notebooks/ringkasan.ipynb", "notebooks/tren.ipynb", "params/2026.yml", "situs/daftar-opd.qmd",
         "situs/laporan.qmd", "situs/metodologi.qmd", "situs/unduh.qmd"])
     params = load_params(folder / "params/2026.yml")

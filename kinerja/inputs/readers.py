@@ -343,7 +343,7 @@ def parse_grid(
         if column.name not in body:
             continue
         values = body[column.name]
-        where = _Where(berkas, lembar, rows, column.name)
+        where = _ColumnCells(berkas, lembar, rows, column.name)
         if column.kind == "angka":
             parsed = numbers.parse_numbers(values, convention, evidence)
             bad = (parsed.status == "galat").to_numpy()
@@ -375,7 +375,7 @@ def parse_grid(
         else:
             tidy[column.name] = _texts(values)
     if arah is not None and "polaritas" in tidy:
-        _check_comparisons(arah, tidy["polaritas"], _Where(berkas, lembar, rows, "target"), findings)
+        _check_comparisons(arah, tidy["polaritas"], _ColumnCells(berkas, lembar, rows, "target"), findings)
     tidy["_berkas"] = berkas
     tidy["_lembar"] = lembar
     tidy["_baris"] = rows
@@ -403,7 +403,7 @@ def _comparisons_and_ratios(
             body[name] = ratios.cells
             notes.append(pesan.RASIO_DIBACA.format(jumlah=int(ratios.rasio.sum())))
             shown.append("1:x")
-        where = _Where(berkas, lembar, rows, name)
+        where = _ColumnCells(berkas, lembar, rows, name)
         bad = ratios.galat
         findings.extend(where.findings(bad, body[name], [pesan.RASIO_BUKAN_SATU.format(nilai=cell_text(v))
                                                          for v in body[name][bad]]))
@@ -421,7 +421,7 @@ def _comparisons_and_ratios(
 
 
 def _check_comparisons(
-    arah: numbers.Comparisons, polaritas: pd.Series, where: _Where, findings: list[Finding]
+    arah: numbers.Comparisons, polaritas: pd.Series, where: _ColumnCells, findings: list[Finding]
 ) -> None:
     """A target written ``< x`` (upper bound) on a row whose polaritas is not negatif, or ``> x``
     (lower bound) on one that is not positif, is a galat: the two say opposite things."""
@@ -512,7 +512,7 @@ def concat_tables(tables: Iterable[pd.DataFrame], sheet: schema.Sheet = schema.K
     return combined[ordered]
 
 
-class _Where:
+class _ColumnCells:
     """Where the cells of one column are, to build findings."""
 
     def __init__(self, berkas: str, lembar: str, rows: np.ndarray, kolom: str):
@@ -571,7 +571,7 @@ def _texts(values: pd.Series) -> pd.Series:
     return text.mask(text == "")
 
 
-def _quarters(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
+def _quarters(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
     text = _texts(values)
     parsed = text.map(lambda v: schema.parse_triwulan(v) if isinstance(v, str) else None)
     bad = (text.notna() & parsed.isna()).to_numpy()
@@ -579,7 +579,7 @@ def _quarters(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.S
     return pd.array(parsed.to_numpy(dtype=object), dtype="Int64")
 
 
-def _periods(values: pd.Series, where: _Where, findings: list[Finding]) -> tuple[pd.Series, pd.Series]:
+def _periods(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> tuple[pd.Series, pd.Series]:
     text = _texts(values)
     parsed = [schema.parse_periode(v) if isinstance(v, str) else None for v in text]
     bad = np.array([p is None and isinstance(v, str) for p, v in zip(parsed, text)], dtype=bool)
@@ -591,7 +591,7 @@ def _periods(values: pd.Series, where: _Where, findings: list[Finding]) -> tuple
     return pd.Series(first, index=values.index), pd.Series(last, index=values.index)
 
 
-def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
+def _years(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
     text = _texts(values)
     numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
     good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(schema.TAHUN_MIN, schema.TAHUN_MAX)
@@ -601,7 +601,7 @@ def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Seri
 
 
 def _choices(
-    values: pd.Series, allowed: dict[str, str], where: _Where, findings: list[Finding], message: str
+    values: pd.Series, allowed: dict[str, str], where: _ColumnCells, findings: list[Finding], message: str
 ) -> pd.Series:
     text = _texts(values)
     key = text.str.casefold().str.replace(r"\s+", " ", regex=True)
@@ -617,7 +617,7 @@ _BULAN = {
 }
 
 
-def _dates(values: pd.Series, where: _Where, findings: list[Finding], end_of_year: bool) -> pd.Series:
+def _dates(values: pd.Series, where: _ColumnCells, findings: list[Finding], end_of_year: bool) -> pd.Series:
     """Dates as Excel dates, ``2024-09-01``, ``01/09/2024`` (day first), ``1 September 2024`` or a
     bare year (1 January, or 31 December for an end date)."""
     parsed = []

@@ -91,6 +91,7 @@ class Job:
     kunci: str | None  # content hash; None when the page's data has errors (always executed)
     bagian: dict = field(default_factory=dict)
     tables: dict | None = None
+    halaman: str | None = None  # the page's JSON (kinerja.pages.Page.meta_json), written beside the notebook
 
     @property
     def label(self) -> str:
@@ -201,7 +202,8 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
                 judul = pesan.HALAMAN_JUDUL_OPD.format(opd=analysis.opd_name(code), tahun=year) if code else name
             kunci = _sha(json.dumps(bagian, sort_keys=True).encode()) if page is not None else None
             jobs.append(Job(year, name, code, f"{NOTEBOOKS}/{name}.ipynb", output, parameters, judul, kunci, bagian,
-                            page.tables if page is not None else None))
+                            page.tables if page is not None else None,
+                            page.meta_json() if page is not None else None))
     return jobs, year_errors
 
 
@@ -221,6 +223,8 @@ def is_current(job: Job, root: str | Path = ".") -> bool:
     stamp = _stamp_path(output)
     if not (output.is_file() and output.with_suffix(".xlsx").is_file() and stamp.is_file()):
         return False
+    if job.halaman is not None and not output.with_name(output.name.removesuffix(".ipynb") + pages.PAGE_SUFFIX).is_file():
+        return False  # a build of an earlier version, without the page beside the notebook
     return (_read_stamp(stamp) or {}).get("kunci") == job.kunci
 
 
@@ -292,7 +296,7 @@ def inputs_key(tahun: int, ubah: Sequence[str], root: str | Path = ".") -> str |
         return None
     parts = [str(tahun), json.dumps(list(ubah)), _sha(path.read_bytes()), package_hash()]
     base = str(root.resolve()) + os.sep  # the same project hashes the same in any folder
-    parts += [repr(pages._fingerprint(root / data)).replace(base, "") for data in params.data]
+    parts += [repr(pages.fingerprint(root / data)).replace(base, "") for data in params.data]
     parts += [_sha((root / NOTEBOOKS / f"{name}.ipynb").read_bytes()) for name in (*PEMDA_PAGES, OPD_PAGE)]
     return _sha("\n".join(parts).encode())
 
@@ -503,7 +507,7 @@ def execute_job(job: Job) -> Outcome:
             _worker_terminated(signal.SIGTERM, None)
         previous = _read_stamp(_stamp_path(output))
         _stamp_path(output).unlink(missing_ok=True)  # the outputs change from here on: no longer "done"
-        written = _write_extracts(output, job.tables or {}, _listed_files(previous))
+        written = _write_extracts(output, job.tables or {}, _listed_files(previous), job.halaman)
         _finish_notebook(temporary, output, job, notebook)
         record = {"kunci": job.kunci, "bagian": job.bagian, "berkas": [output.name, *written]}
         atomic.write_bytes(_stamp_path(output), json.dumps(record, indent=1).encode(), TEMP_PREFIX)
@@ -586,7 +590,8 @@ def front_matter(job: Job) -> str:
     return escape.front_matter(data)
 
 
-def _write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Sequence[str] = ()) -> list[str]:
+def _write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Sequence[str] = (),
+                    halaman: str | None = None) -> list[str]:
     """The page's tables as ``<name>.xlsx`` (one sheet each) and ``<name>/<table>.csv``, each file
     written to a temporary file and moved into place; returns the files written, relative to
     ``output``'s folder.
@@ -608,6 +613,9 @@ def _write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Seq
     with atomic.atomic_file(output.parent / f"{stem}.xlsx", TEMP_PREFIX) as temporary:
         xlsx.write_tables(temporary, tables)  # text stays text; the build's date only
     written.append(f"{stem}.xlsx")
+    if halaman is not None:  # the page itself (kinerja.pages.Page.read reads it with the CSV files)
+        atomic.write_bytes(output.parent / f"{stem}{pages.PAGE_SUFFIX}", halaman.encode("utf-8"), TEMP_PREFIX)
+        written.append(f"{stem}{pages.PAGE_SUFFIX}")
     return written
 
 
@@ -637,6 +645,7 @@ def _remove_output(output: Path, tables: Sequence[str] = ()) -> None:
     stamp.unlink(missing_ok=True)
     output.unlink(missing_ok=True)
     output.with_name(f"{stem}.xlsx").unlink(missing_ok=True)
+    output.with_name(f"{stem}{pages.PAGE_SUFFIX}").unlink(missing_ok=True)
     folder = output.with_name(stem)
     names = {f"{name}.csv" for name in tables} | {item.removeprefix(f"{stem}/") for item in listed
                                                    if item.startswith(f"{stem}/")}
@@ -675,7 +684,7 @@ def _output_stem(entry: Path) -> str | None:
     """The output an entry of an ``opd/`` folder belongs to (``007`` for ``007.xlsx``), or None."""
     if entry.is_dir():
         return entry.name
-    for suffix in (FAILED_SUFFIX, STAMP_SUFFIX, ".ipynb", ".xlsx"):
+    for suffix in (FAILED_SUFFIX, STAMP_SUFFIX, pages.PAGE_SUFFIX, ".ipynb", ".xlsx"):
         if entry.name.endswith(suffix) and not entry.name.startswith("."):
             return entry.name.removesuffix(suffix)
     return None
@@ -709,7 +718,7 @@ def _clean_year(folder: Path, planned: list[Job], previous: set[str] = frozenset
 
 def package_hash() -> str:
     """Hash of the ``kinerja`` package's files and the versions of the libraries that draw."""
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parents[1]  # all of kinerja, not only run/
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:

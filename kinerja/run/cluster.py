@@ -193,7 +193,7 @@ def commit(root: Path, job: run.Job, outcome: run.Outcome, produced: dict[str, b
     previous = run._read_stamp(stamp)
     output.parent.mkdir(parents=True, exist_ok=True)
     stamp.unlink(missing_ok=True)  # the outputs change from here on: no longer "done"
-    written = run._write_extracts(output, job.tables or {}, run._listed_files(previous))
+    written = run._write_extracts(output, job.tables or {}, run._listed_files(previous), job.halaman)
     atomic.write_bytes(output, produced[job.output], run.TEMP_PREFIX)
     record["berkas"] = [output.name, *written]
     atomic.write_bytes(stamp, json.dumps(record, indent=1).encode(), run.TEMP_PREFIX)

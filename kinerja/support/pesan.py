@@ -662,13 +662,7 @@ TERBIT_BAB_OPD = "Capaian kinerja setiap OPD"
 TERBIT_BAB_RINCI = "Capaian indikator kinerja per OPD"
 TERBIT_BAB_PERBANDINGAN = "Perbandingan dengan tahun sebelumnya"
 TERBIT_PERUBAHAN_OPD_JUDUL = "Perubahan capaian OPD, {tahun} dibanding {sebelumnya} (dari kenaikan terbesar)"
-TERBIT_KALIMAT_UTAMA = "Capaian kinerja {pemda} tahun {tahun}: {capaian}, predikat {predikat}."
-TERBIT_KALIMAT_OPD = "Capaian {capaian}, predikat {predikat}. {perubahan}"
-TERBIT_PERUBAHAN = (
-    "{poin} ({persen} secara relatif) dibanding tahun {sebelumnya} ({capaian_sebelumnya})."
-)
-TERBIT_TANPA_PERBANDINGAN = "Perubahan dari tahun {sebelumnya}: {catatan}."
-TERBIT_TANPA_DATA_SEBELUMNYA = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
+TERBIT_HALAMAN_RUSAK = "Data halaman tidak dapat dibaca: {rincian}. Jalankan lagi kinerja run --tahun TAHUN."
 TERBIT_DESKRIPSI_OPD = "Capaian {capaian} · {predikat}"
 TERBIT_KARTU_LABEL = "Capaian kinerja utama"
 TERBIT_KARTU_JUDUL = "Capaian kinerja {pemda} tahun {tahun}"
@@ -843,6 +837,117 @@ CLI_TRIWULAN_RINGKAS = (
     "Capaian s.d. triwulan {triwulan} {tahun}: {capaian}; {tertinggal} indikator tertinggal (di bawah {ambang} %)."
 )
 CLI_ARG_TRIWULAN_VALIDASI = "triwulan yang sedang dipantau (1-4): realisasi triwulan sesudahnya dilaporkan sebagai peringatan"
+# --- reviu flags (kinerja.core.reviu; `kinerja reviu`, issue 15) ---
+REVIU_TIDAK_DILAPORKAN = "realisasi belum dilaporkan"
+REVIU_CAPAIAN_TINGGI = "capaian {capaian} di atas {batas} %: periksa target dan realisasinya"
+REVIU_CAPAIAN_RENDAH = "capaian {capaian} di bawah {batas} %: periksa target dan realisasinya"
+REVIU_SAMA_TARGET = "semua realisasi OPD ini ({jumlah} indikator) persis sama dengan targetnya"
+REVIU_HILANG = ("indikator dengan capaian {capaian} pada {lalu} (di bawah {batas} %) tidak ada lagi pada {tahun}, "
+                "padahal OPD-nya masih melapor")
+REVIU_TARGET_BAWAH_REALISASI = "target {target} lebih rendah dari realisasi {lalu} ({realisasi}): target meminta kurang dari yang sudah dicapai"
+REVIU_TARGET_ATAS_REALISASI = ("target {target} lebih tinggi dari realisasi {lalu} ({realisasi}) pada indikator negatif: "
+                               "target meminta kurang dari yang sudah dicapai")
+REVIU_TARGET_TURUN = "target turun dari {sebelumnya} ({lalu}) menjadi {target}"
+REVIU_TARGET_NAIK_NEGATIF = "target indikator negatif naik dari {sebelumnya} ({lalu}) menjadi {target}: target dilonggarkan"
+REVIU_LONJAKAN = "target berubah lebih dari {kali} kali lipat: {sebelumnya} ({lalu}) menjadi {target}; periksa satuan dan salah ketik"
+REVIU_SATUAN = "satuan berubah dari \"{sebelumnya}\" ({lalu}) menjadi \"{satuan}\""
+REVIU_SETELAN_ANGKA = "setelan reviu {nama} harus bilangan tidak negatif (nilai: {nilai})"
+REVIU_SETELAN_URUTAN = "setelan reviu capaian_bawah ({bawah}) harus lebih kecil dari capaian_atas ({atas})"
+REVIU_SETELAN_LONJAKAN = "setelan reviu lonjakan harus lebih dari 1 (nilai: {nilai})"
+REVIU_JUDUL = {
+    "target_di_bawah_realisasi_lalu": "Target di bawah realisasi tahun lalu",
+    "target_turun": "Target turun (atau dilonggarkan)",
+    "capaian_ekstrem": "Capaian ekstrem",
+    "realisasi_sama_target": "Semua realisasi sama dengan target",
+    "indikator_hilang_setelah_gagal": "Indikator hilang setelah gagal",
+    "tidak_dilaporkan": "Realisasi tidak dilaporkan",
+    "satuan_berubah": "Satuan berubah",
+    "lonjakan_target": "Lonjakan target",
+}
+
+# --- jejak (trace) of every number (kinerja.render.jejak; `kinerja jejak`, issue 15) ---
+JEJAK_TINGKAT = {
+    "indikator": "indikator", "sasaran": "sasaran", "opd": "OPD", "pemda": "pemda",
+    "perubahan_indikator": "perubahan indikator", "perubahan_opd": "perubahan OPD", "perubahan_pemda": "perubahan pemda",
+}
+JEJAK_TIDAK_DIHITUNG = "tidak dapat dihitung"
+JEJAK_MASUKAN_INDIKATOR = "realisasi {realisasi}; target {target}"
+JEJAK_RENTANG = "rentang {bawah}–{atas}"
+JEJAK_DALAM_RENTANG = "realisasi {realisasi} dalam rentang {bawah}–{atas} → 100"
+JEJAK_NOL_NOL = "target 0 dan realisasi 0 → 100"
+JEJAK_LANTAI = "→ dinaikkan ke lantai {lantai}"
+JEJAK_POLARITAS = "polaritas {polaritas}"
+JEJAK_RUMUS_NEGATIF = "rumus negatif {rumus}"
+JEJAK_DI_LUAR_RENTANG = "realisasi di luar rentang: dibandingkan dengan batas {target}"
+JEJAK_ATURAN_LANTAI = "lantai {lantai}"
+JEJAK_TANPA_BATAS_INDIKATOR = "capaian indikator tidak dibatasi"
+JEJAK_BATAS_INDIKATOR = "capaian indikator dibatasi {batas}"
+JEJAK_PEMBULATAN = "capaian indikator dibulatkan ke {desimal} desimal sebelum dirata-ratakan"
+JEJAK_DIBATASI_INDIKATOR = "→ dibatasi {batas}"
+JEJAK_DIBATASI = "{nilai}→{batas}"
+JEJAK_METODE = {
+    "rata_rata": "rata-rata sederhana",
+    "bertingkat": "bertingkat: rata-rata capaian sasaran",
+    "bobot": "rata-rata tertimbang kolom bobot",
+    "rata_opd": "rata-rata capaian OPD",
+}
+JEJAK_OPD_DENGAN = "capaian OPD dengan agregasi {metode}"
+JEJAK_BATAS = "batas atas {batas} dalam rata-rata"
+JEJAK_BATAS_DI_BAWAH = "batas atas {batas} sudah diterapkan di tingkat bawah"
+JEJAK_TANPA_BATAS = "tanpa batas atas"
+JEJAK_ATURAN_PERUBAHAN = "selisih dalam poin; perubahan relatif dalam persen"
+JEJAK_ALASAN = {
+    "tidak_terhitung": "tidak dapat dihitung",
+    "bobot_kosong": "bobot kosong",
+    "bobot_nol": "bobot 0",
+}
+
+# --- `kinerja reviu` and `kinerja jejak` (issue 15) ---
+CLI_REVIU_RINGKAS = "tandai pola yang patut diperiksa reviewer (APIP); tidak mengubah nilai"
+CLI_REVIU_DESKRIPSI = (
+    "Membaca dan memeriksa data, lalu menandai pola yang patut ditanyakan saat reviu: target di bawah\n"
+    "realisasi tahun lalu, target turun, capaian ekstrem, semua realisasi sama dengan target, indikator\n"
+    "hilang setelah gagal, realisasi tidak dilaporkan, satuan berubah, lonjakan target. Tanda reviu adalah\n"
+    "pertanyaan, bukan galat: kode keluar tetap 0. Ambangnya diatur di bagian 'reviu:' berkas params."
+)
+CLI_ARG_TAHUN_REVIU = "hanya tanda untuk tahun ini (tahun sebelumnya tetap dibaca untuk perbandingan); bawaan: tahun params, atau semua tahun"
+CLI_ARG_REPORT_REVIU = ("tulis tanda reviu ke berkas .csv atau .xlsx (kolom laporan validasi: berkas, lembar, baris, kolom, "
+                        "nilai, pesan, tingkat; ditambah kode dan konteksnya)")
+CLI_REVIU_KOSONG = "Tidak ada tanda reviu."
+CLI_REVIU_BARIS = "[{kode}] {tempat} (OPD {opd}): {pesan}"
+CLI_REVIU_JUMLAH = "{jumlah} × {kode}: {judul}"
+CLI_LAPORAN_REVIU_DITULIS = "Laporan reviu ditulis ke {berkas}."
+CLI_JEJAK_RINGKAS = "tunjukkan jejak perhitungan setiap angka: baris masukan, rumus berisi angka, aturan yang berlaku"
+CLI_JEJAK_DESKRIPSI = (
+    "Untuk setiap capaian indikator, rata-rata sasaran, capaian OPD, capaian pemda dan perubahan antartahun:\n"
+    "baris masukan (berkas, lembar, baris), rumus dengan angkanya, aturan yang berlaku (batas atas, agregasi),\n"
+    "dan untuk setiap rata-rata nilai yang dirata-ratakan serta yang dikeluarkan beserta alasannya."
+)
+CLI_ARG_TAHUN_JEJAK = "tahun yang ditelusuri (bawaan: tahun params, atau tahun terakhir dalam data)"
+CLI_ARG_OPD_JEJAK = "hanya OPD dengan kode_opd ini (baris pemda tetap ditampilkan)"
+CLI_ARG_OUT_JEJAK = "tulis jejak ke berkas .csv atau .xlsx (kolom tingkat, tahun, kunci, capaian, rumus, masukan, dikeluarkan, aturan, sumber, catatan)"
+CLI_JEJAK_TANPA_TAHUN = "tahun {tahun} tidak ada dalam data (tahun yang ada: {ada})"
+CLI_JEJAK_TANPA_OPD = "OPD dengan kode_opd {opd} tidak ada dalam data"
+CLI_JEJAK_DITULIS = "Jejak ({baris} baris) ditulis ke {berkas}."
+
+# --- how much the method decides (kinerja.render.metode, issue 15) ---
+METODE_BERLAKU = "dengan metode yang berlaku"
+METODE_LABEL = {
+    "agregasi_opd=bertingkat": "OPD sebagai rata-rata capaian sasaran (bertingkat)",
+    "agregasi_opd=rata_rata": "OPD sebagai rata-rata semua indikatornya",
+    "agregasi_opd=bobot": "OPD sebagai rata-rata tertimbang bobot",
+    "agregasi_pemda=rata_opd": "pemda sebagai rata-rata capaian OPD",
+    "agregasi_pemda=rata_rata": "pemda sebagai rata-rata semua indikator",
+    "rumus_negatif=selisih": "indikator negatif dengan rumus (2 − R/T) × 100",
+    "rumus_negatif=rasio": "indikator negatif dengan rumus T/R × 100",
+    "batas_atas=null": "tanpa batas atas",
+    "batas_atas_indikator=null": "capaian indikator tanpa batas",
+}
+METODE_LABEL_BATAS = {
+    "batas_atas": "dengan batas atas {batas} dalam rata-rata",
+    "batas_atas_indikator": "capaian indikator dibatasi {batas}",
+}
+METODE_KALIMAT = "{capaian} {setelan} ({predikat})"
 # --- the Perjanjian Kinerja documents (kinerja pk; format of the annex of PermenPAN-RB 53/2014) ---
 PK_JUDUL = "PERJANJIAN KINERJA TAHUN {tahun}"
 PK_PEMBUKA = (
