@@ -80,7 +80,8 @@ def test_init_empty_workbook(tmp_path, capsys):
     assert "sintetis: false               # data contoh sintetis" in text  # comment kept in its column
     assert "  rumus_negatif: selisih      # selisih: (2 - R/T) x 100" in text
     book = openpyxl.load_workbook(folder / "data/kinerja-2026.xlsx")
-    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran", "program"] and book["kinerja"].max_row == 1
+    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran", "program", "triwulan", "renstra"]
+    assert book["kinerja"].max_row == 1
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert "kinerja validate data/kinerja-2026.xlsx" in readme and "Kota Contoh: Timur" in readme
 

@@ -58,11 +58,13 @@ class HeaderMapping:
 
 @dataclass
 class Inputs:
-    """What was read: the three tables (with source columns), findings and header mappings."""
+    """What was read: the tables (with source columns), findings and header mappings."""
 
     kinerja: pd.DataFrame = field(default_factory=pd.DataFrame)
     opd: pd.DataFrame = field(default_factory=pd.DataFrame)
     anggaran: pd.DataFrame = field(default_factory=pd.DataFrame)
+    triwulan: pd.DataFrame = field(default_factory=pd.DataFrame)
+    renstra: pd.DataFrame = field(default_factory=pd.DataFrame)
     program: pd.DataFrame = field(default_factory=pd.DataFrame)
     findings: list[Finding] = field(default_factory=list)
     mappings: list[HeaderMapping] = field(default_factory=list)
@@ -108,6 +110,8 @@ def read_inputs(paths: Iterable[str | Path], desimal: str = "otomatis") -> Input
     inputs.kinerja = concat_tables(parts["kinerja"], schema.KINERJA)
     inputs.opd = concat_tables(parts["opd"], schema.OPD)
     inputs.anggaran = concat_tables(parts["anggaran"], schema.ANGGARAN)
+    inputs.triwulan = concat_tables(parts["triwulan"], schema.TRIWULAN)
+    inputs.renstra = concat_tables(parts["renstra"], schema.RENSTRA)
     inputs.program = concat_tables(parts["program"], schema.PROGRAM)
     if files and inputs.kinerja.empty and not any(f.is_error for f in inputs.findings):
         # files that hold only headers, master lists or budgets: nothing to check or score
@@ -279,6 +283,13 @@ def parse_grid(
     header_at, sheet = _find_header(grid, sheet)
     headers = ["" if _blank_cell(h) else str(h).strip() for h in grid.iloc[header_at]]
     matched = schema.match_headers(headers, sheet)
+    extra: list[schema.Column] = []
+    if sheet is schema.RENSTRA:  # one "Target <tahun>" column per year of the period
+        for position, header in enumerate(headers):
+            name = schema.year_target_column(header)
+            if position not in matched and name and name not in matched.values():
+                matched[position] = name
+                extra.append(schema.Column(name, "angka", False, False, f"Target tahun {name[-4:]}.", header))
     header_row = header_at + 1
     findings: list[Finding] = []
     letter = (lambda p: get_column_letter(p + 1)) if lembar else (lambda p: str(p + 1))
@@ -329,7 +340,8 @@ def parse_grid(
     if not len(body) and (sheet is schema.KINERJA or not lembar):
         findings.append(Finding(berkas, lembar, header_row, "", "", pesan.TABEL_TANPA_BARIS.format(tabel=sheet.name), PERINGATAN))
 
-    number_columns = [c.name for c in sheet.columns if c.kind == "angka" and c.name in body]
+    columns = [*sheet.columns, *extra]
+    number_columns = [c.name for c in columns if c.kind == "angka" and c.name in body]
     body, arah = _comparisons_and_ratios(body, number_columns, berkas, lembar, rows, header_row, findings)
     evidence = None
     if convention == numbers.OTOMATIS:
@@ -337,7 +349,7 @@ def parse_grid(
         if evidence == numbers.CAMPUR:
             findings.append(Finding(berkas, lembar, header_row, "", "", pesan.ANGKA_BERKAS_CAMPUR, PERINGATAN))
     tidy = pd.DataFrame(index=body.index)
-    for column in sheet.columns:
+    for column in columns:
         if column.name not in body:
             continue
         values = body[column.name]
@@ -363,6 +375,13 @@ def parse_grid(
             )
         elif column.kind == "tanggal":
             tidy[column.name] = _dates(values, where, findings, end_of_year=column.name.endswith("sampai"))
+        elif column.kind == "sifat":
+            tidy[column.name] = _choices(values, schema.SIFAT_SINONIM, where, findings, pesan.SIFAT_TIDAK_DIKENAL)
+        elif column.kind == "triwulan":
+            tidy[column.name] = _quarters(values, where, findings)
+        elif column.kind == "periode":
+            tidy[column.name] = _texts(values)
+            tidy["tahun_awal"], tidy["tahun_akhir"] = _periods(values, where, findings)
         else:
             tidy[column.name] = texts[column.name]
     if arah is not None and "polaritas" in tidy:
@@ -499,7 +518,10 @@ def concat_tables(tables: Iterable[pd.DataFrame], sheet: schema.Sheet = schema.K
     if not tables:
         return pd.DataFrame(columns=[c.name for c in sheet.columns if c.required] + SOURCE_COLUMNS)
     combined = pd.concat(tables, ignore_index=True)
-    ordered = [c.name for c in sheet.columns if c.name in combined.columns] + SOURCE_COLUMNS
+    declared = [c.name for c in sheet.columns if c.name in combined.columns]
+    # columns a sheet makes beyond its declared ones (renstra: tahun_awal, tahun_akhir, target_<tahun>)
+    made = sorted(c for c in combined.columns if c not in declared and c not in SOURCE_COLUMNS)
+    ordered = declared + made + SOURCE_COLUMNS
     return combined[ordered]
 
 
@@ -526,6 +548,9 @@ def _find_header(grid: pd.DataFrame, sheet: schema.Sheet | None) -> tuple[int, s
         headers = list(grid.iloc[row])
         for candidate in candidates:
             found = set(schema.match_headers(headers, candidate).values())
+            key = schema.KEYED_SHEETS.get(candidate.name)
+            if sheet is None and key and key not in found:
+                continue
             score = (len(found), len(found & set(candidate.required)) / len(candidate.required))
             if score > best[0]:
                 best = (score, row, candidate)
@@ -592,6 +617,26 @@ def _texts(values: pd.Series) -> pd.Series:
             values.loc[floats.index[whole]] = floats[whole].astype("int64").astype(str).to_numpy()
     text = values.astype("str").str.strip()
     return text.mask(text == "")
+
+
+def _quarters(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
+    text = _texts(values)
+    parsed = text.map(lambda v: schema.parse_triwulan(v) if isinstance(v, str) else None)
+    bad = (text.notna() & parsed.isna()).to_numpy()
+    findings.extend(where.findings(bad, values, pesan.TRIWULAN_TIDAK_SAH))
+    return pd.array(parsed.to_numpy(dtype=object), dtype="Int64")
+
+
+def _periods(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> tuple[pd.Series, pd.Series]:
+    text = _texts(values)
+    parsed = [schema.parse_periode(v) if isinstance(v, str) else None for v in text]
+    bad = np.array([p is None and isinstance(v, str) for p, v in zip(parsed, text)], dtype=bool)
+    findings.extend(where.findings(bad, values, pesan.RENSTRA_PERIODE_TIDAK_SAH))
+    backwards = np.array([p is not None and p[0] > p[1] for p in parsed], dtype=bool)
+    findings.extend(where.findings(backwards, values, pesan.RENSTRA_PERIODE_TERBALIK))
+    first = pd.array([p[0] if p and p[0] <= p[1] else None for p in parsed], dtype="Int64")
+    last = pd.array([p[1] if p and p[0] <= p[1] else None for p in parsed], dtype="Int64")
+    return pd.Series(first, index=values.index), pd.Series(last, index=values.index)
 
 
 def _years(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
