@@ -18,6 +18,7 @@ import pytest
 from kinerja.support import pesan
 
 from kinerja import run
+from kinerja.run import planning
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "proyek"
@@ -141,7 +142,7 @@ def project(tmp_path, monkeypatch):
     package made by others while the tests run do not count as a change (it has its own test)."""
     folder = make_project(tmp_path)
     monkeypatch.chdir(folder)
-    monkeypatch.setattr(run, "package_hash", lambda: "paket-tetap")
+    monkeypatch.setattr(planning, "package_hash", lambda: "paket-tetap")
     return folder
 
 

@@ -21,6 +21,7 @@ import pytest
 from publish_fixture import published
 
 from kinerja import run
+from kinerja.run import outputs
 
 from kinerja.support import safety
 from kinerja.publish import PublishError, publish
@@ -297,7 +298,7 @@ def test_clean_year_judges_ownership_by_stamp_plan_and_metadata(tmp_path):
     live.write_text("sedang ditulis", encoding="utf-8")
     planned = [run.Job(2024, "opd", "x", "notebooks/opd.ipynb", "_build/2024/opd/x.ipynb", {}, "x", "k", {},
                        {"opd": None})]  # the tables an OPD page has (for b, which has no stamp to list them)
-    run._clean_year(tmp_path / "2024", planned, {"b"})
+    outputs.clean_year(tmp_path / "2024", planned, {"b"})
     assert sorted(p.relative_to(opd).as_posix() for p in opd.rglob("*")) == sorted([
         "c.ipynb", "c.xlsx", "c", "c/opd.csv",  # only its failed notebook was provably run's
         "d.ipynb", "d.xlsx", "d", "d/opd.csv", "d.gagal.ipynb", live.name,

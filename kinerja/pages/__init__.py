@@ -15,7 +15,6 @@ capaian stay unrounded percent, changes in poin and percent, as the core compute
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ import pandas as pd
 
 from kinerja.support import display, pesan
 from kinerja.inputs.load import LoadedData, check
+from kinerja.inputs.fingerprint import fingerprint
 from kinerja.core.change import normalised_name
 from kinerja.core.engine import ScoreResult, score_table
 from kinerja.inputs.findings import Finding, InputError
@@ -135,7 +135,7 @@ def analyse(
     if not params.data:
         raise ParamsError(pesan.HALAMAN_TANPA_DATA.format(berkas=params.sumber))
     paths = [root / path for path in params.data]
-    key = (tahun, repr(params), tuple(_fingerprint(path) for path in paths))
+    key = (tahun, repr(params), tuple(fingerprint(path) for path in paths))
     if key in _MEMO:
         return _MEMO[key]
     desimal = getattr(params, "desimal", None) or "otomatis"
@@ -165,18 +165,6 @@ def analyse(
 #: Analyses already made in this process, by year, params and the content of every input file: a
 #: kernel that ``kinerja run`` reuses for many pages of one year reads and scores the data once.
 _MEMO: dict[tuple, Analysis] = {}
-
-
-def _fingerprint(path: Path) -> tuple:
-    """What an input path holds: the name and content hash of every file (a folder: its files)."""
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    found = []
-    for file in files:
-        try:
-            found.append((str(file.resolve()), hashlib.sha256(file.read_bytes()).hexdigest()))
-        except OSError:
-            found.append((str(file), None))
-    return tuple(found)
 
 
 def _errors_by_opd(table: pd.DataFrame, findings: list[Finding]) -> tuple[dict[str, list[Finding]], list[Finding]]:
