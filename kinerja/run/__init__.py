@@ -140,7 +140,7 @@ def run(
     if not scheduler:
         from kinerja.run import pool
 
-        workers_pool = pool.start(root, workers)  # the kernels warm up while the data is read and scored
+        workers_pool = pool.start(root, workers, tahun, ubah)  # the kernels warm up while the data is read and scored
     try:
         planned, year_errors = plan(tahun, ubah, build, root)
         previous = {year: outputs.planned_stems(root / build / str(year)) for year in tahun}  # before the plan is replaced

@@ -66,9 +66,6 @@ def execute_job(job: Job) -> Outcome:
         kernel.KERNEL.stop()
         outputs.remove_output(output, list(job.tables or ()))
         return failed(pesan.RUN_KERNEL_MATI.format(rincian=f"{type(error).__name__}: {error}"))
-    finally:
-        if kernel.PARENT:  # nbclient's loop reset SIGTERM to its default while it ran
-            signal.signal(signal.SIGTERM, kernel.worker_terminated)
     if not kernel.run_alive():  # the run is gone: commit nothing
         kernel.worker_terminated(signal.SIGTERM, None)
     outputs.commit(output, job, outputs.notebook_bytes(notebook, job), {"kunci": job.kunci, "bagian": job.bagian})

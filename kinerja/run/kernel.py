@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 
 from kinerja.support import lifetime, safety
 
@@ -97,12 +98,31 @@ class WarmKernel:
             self.stop()
             self.start()
 
-    def warm(self) -> None:
-        """Start the kernel and import what the notebooks import (:data:`WARM_MODULES`), binding no
-        name in the notebooks' namespace."""
+    def warm(self, tahun: Sequence[int] = (), ubah: Sequence[str] = ()) -> None:
+        """Start the kernel and do now what its first page would do first: import what the
+        notebooks import (:data:`WARM_MODULES`), read and score the data of the years ``tahun``
+        (``pages.analyse`` keeps the result for the pages), draw one small figure (font caches).
+        In a namespace of its own: no name is bound in the notebooks' namespace. A year whose
+        data cannot be analysed is left to its pages, which report it."""
         self.ensure()
-        modules = ", ".join(repr(name) for name in WARM_MODULES)
-        self.run_silently(f"[__import__('importlib').import_module(name) for name in ({modules})]")
+        code = (
+            "import importlib, io\n"
+            "for name in MODULES:\n"
+            "    importlib.import_module(name)\n"
+            "from kinerja import pages\n"
+            "for year in YEARS:\n"
+            "    try:\n"
+            "        pages.analyse(year, proyek='.', ubah=UBAH)\n"
+            "    except Exception:\n"
+            "        pass\n"
+            "import matplotlib.pyplot as plt\n"
+            "figure = plt.figure(figsize=(2, 1))\n"
+            "figure.text(0.1, 0.5, 'Capaian 1.234,5 %')\n"
+            "figure.savefig(io.BytesIO(), format='png')\n"
+            "plt.close(figure)\n"
+        )
+        names = {"MODULES": list(WARM_MODULES), "YEARS": [int(year) for year in tahun], "UBAH": list(ubah)}
+        self.run_silently(f"exec({code!r}, {names!r})")
 
     def run_silently(self, code: str, timeout: float = START_TIMEOUT) -> None:
         """Execute ``code`` in the kernel without output, history or execution count; raise
@@ -123,15 +143,29 @@ class WarmKernel:
 
     def execute(self, notebook, timeout: int = CELL_TIMEOUT):
         """Run every cell of ``notebook`` (a NotebookNode, changed in place) as in a fresh kernel:
-        the namespace reset (:func:`kinerja.run.fresh.reset`), then nbclient's NotebookClient with
-        this kernel and client. Raises nbclient's ``CellExecutionError`` for an error in a cell."""
+        the namespace reset (:func:`kinerja.run.fresh.reset`), then each cell through nbclient's
+        :class:`nbclient.NotebookClient` with this kernel and its open client (its public
+        ``async_execute_cell``: no kernel or client is started or closed, and no signal handler
+        replaces the worker's). Raises nbclient's ``CellExecutionError`` for an error in a cell,
+        ``DeadKernelError`` or a timeout when the kernel dies or a cell hangs."""
+        from jupyter_core.utils import run_sync
         from nbclient import NotebookClient
 
-        self.run_silently(f"__import__('kinerja.run.fresh', fromlist=['reset']).reset(get_ipython(), {self.root!r})")
         client = NotebookClient(notebook, km=self.manager, kernel_name="python3", timeout=timeout,
                                 startup_timeout=START_TIMEOUT, record_timing=False)
-        client.kc = self.client  # ready, and kept open for the next notebook
-        return client.execute()
+        client.kc = self.client
+
+        async def cells():
+            info = await client.async_wait_for_reply(self.client.kernel_info())
+            if info is not None and "language_info" in info["content"]:
+                notebook.metadata["language_info"] = info["content"]["language_info"]
+            for index, cell in enumerate(notebook.cells):
+                await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            client.set_widgets_metadata()
+
+        self.run_silently(f"__import__('kinerja.run.fresh', fromlist=['reset']).reset(get_ipython(), {self.root!r})")
+        run_sync(cells)()
+        return notebook
 
     def stop(self) -> None:
         """Close the client, shut the kernel down and remove its socket folder."""
@@ -163,9 +197,10 @@ KERNEL = WarmKernel()
 PARENT = 0
 
 
-def start_worker(root: str, parent: int = 0, warm: bool = False) -> None:
+def start_worker(root: str, parent: int = 0, warm: tuple[Sequence[int], Sequence[str]] | None = None) -> None:
     """Pool initializer: work in the project folder; end with the run's process (``parent``); shut
-    the kernel down when the worker exits; with ``warm``, start the kernel now (:meth:`WarmKernel.warm`)."""
+    the kernel down when the worker exits; with ``warm`` (the run's years and overrides), start and
+    warm the kernel now (:meth:`WarmKernel.warm`), while the run plans."""
     global PARENT
     KERNEL.root, PARENT = root, parent
     signal.signal(signal.SIGTERM, worker_terminated)
@@ -176,9 +211,9 @@ def start_worker(root: str, parent: int = 0, warm: bool = False) -> None:
     from multiprocessing import util
 
     util.Finalize(None, KERNEL.stop, exitpriority=100)
-    if warm:
+    if warm is not None:
         with contextlib.suppress(Exception):  # a kernel that does not start is reported by its first job
-            KERNEL.warm()
+            KERNEL.warm(*warm)
 
 
 def run_alive() -> bool:

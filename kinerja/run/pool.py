@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -19,14 +20,15 @@ from kinerja.run.jobs import Job, Outcome
 from kinerja.support import pesan, safety
 
 
-def start(root: Path, workers: int) -> ProcessPoolExecutor:
+def start(root: Path, workers: int, tahun: Sequence[int] = (), ubah: Sequence[str] = ()) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes working in ``root``, every one of them started now and
-    warming its kernel (the caller shuts the pool down)."""
+    warming its kernel for the years ``tahun`` with the overrides ``ubah`` (the caller shuts the
+    pool down)."""
     # fork: workers start at once without re-importing the caller's main module; every worker is
     # forked here, before the progress bar starts its thread
     safety.remove_stale(tempfile.gettempdir(), kernel.SOCKETS_PREFIX, legacy="empty")  # of killed runs
     pool = ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("fork"),
-                               initializer=kernel.start_worker, initargs=(str(root.resolve()), os.getpid(), True))
+                               initializer=kernel.start_worker, initargs=(str(root.resolve()), os.getpid(), (list(tahun), list(ubah))))
     pool.submit(int)  # with fork, the first submission starts every worker
     return pool
 
