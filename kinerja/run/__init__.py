@@ -1,7 +1,8 @@
 """``kinerja run``: execute the analysis notebooks for fiscal years, in parallel and incrementally.
 
 For every requested year, ``notebooks/ringkasan.ipynb`` and ``notebooks/tren.ipynb`` run once and
-``notebooks/opd.ipynb`` once per OPD, through Papermill's Python API, into::
+``notebooks/opd.ipynb`` once per OPD (parameterised with papermill's public functions, executed by
+nbclient in a warm kernel), into::
 
     <build>/<tahun>/ringkasan.ipynb       executed notebook (first raw cell: front matter)
     <build>/<tahun>/ringkasan.xlsx        the data it showed, one sheet per table
