@@ -124,8 +124,8 @@ def remember_plan(tahun: int, ubah: Sequence[str], build: str, root: str | Path,
         return
     records = [{name: getattr(job, name) for name in ("tahun", "nama", "kode_opd", "notebook", "output", "parameters",
                                                         "judul", "kunci", "bagian")} for job in jobs]
-    atomic.write_bytes(Path(root) / build / str(tahun) / PLAN_FILE, json.dumps({"kunci": key, "jobs": records}).encode(),
-                       TEMP_PREFIX)
+    plan_file = Path(root) / build / str(tahun) / PLAN_FILE
+    atomic.write_bytes(plan_file, json.dumps({"kunci": key, "jobs": records}).encode(), TEMP_PREFIX)
 
 
 def remembered_plan(tahun: int, ubah: Sequence[str], build: str, root: str | Path = ".") -> list[Job] | None:

@@ -28,7 +28,8 @@ def start(root: Path, workers: int, tahun: Sequence[int] = (), ubah: Sequence[st
     # forked here, before the progress bar starts its thread
     safety.remove_stale(tempfile.gettempdir(), kernel.SOCKETS_PREFIX, legacy="empty")  # of killed runs
     pool = ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("fork"),
-                               initializer=kernel.start_worker, initargs=(str(root.resolve()), os.getpid(), (list(tahun), list(ubah))))
+                               initializer=kernel.start_worker,
+                               initargs=(str(root.resolve()), os.getpid(), (list(tahun), list(ubah))))
     pool.submit(int)  # with fork, the first submission starts every worker
     return pool
 
