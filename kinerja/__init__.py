@@ -6,6 +6,10 @@ The Python API for notebooks::
     rules = kinerja.Rules(batas_atas=120)
     result = kinerja.score("data/contoh-kecil/kinerja.csv", rules)
     result.opd, result.pemda, result.perubahan_pemda
+    loaded = kinerja.load("data/contoh")
+    kinerja.reviu_flags(loaded.table)          # questions for the reviewer (never errors)
+    kinerja.trace(loaded.table, rules, tahun=2024)   # how every number was obtained
+    kinerja.method_sensitivity(loaded.tidy, rules)   # the figures under each standard method
 
 See ``docs/metodologi.md`` for every rule and its source.
 """
@@ -23,6 +27,9 @@ from kinerja.inputs.findings import Finding, InputError  # noqa: E402
 from kinerja.inputs.params import Params, ParamsError, load_params  # noqa: E402
 from kinerja.core.predikat import Scale, builtin_scale  # noqa: E402
 from kinerja.core.rules import Rules, RulesError  # noqa: E402
+from kinerja.core.reviu import ReviuSettings, reviu_flags  # noqa: E402
+from kinerja.core.jejak import trace  # noqa: E402
+from kinerja.core.metode import Setelan, method_sensitivity, standard_settings  # noqa: E402
 
 __all__ = [
     "Finding",
@@ -31,14 +38,20 @@ __all__ = [
     "Params",
     "ParamsError",
     "Rules",
+    "ReviuSettings",
     "RulesError",
     "Scale",
     "ScoreResult",
+    "Setelan",
     "__version__",
     "builtin_scale",
     "check",
     "load",
     "load_params",
+    "method_sensitivity",
+    "reviu_flags",
     "score",
     "score_table",
+    "standard_settings",
+    "trace",
 ]

@@ -23,6 +23,7 @@ from kinerja.core.engine import score_table
 from kinerja.inputs.findings import InputError, format_findings, format_findings_table
 from kinerja.render.output import FORMATS, result_files, result_names, write_csv_files
 from kinerja.inputs.params import Params, ParamsError, load_params
+from kinerja.inputs.project import ProjectError
 from kinerja.support.reproducible import BuildTimeError, source_date_epoch
 from kinerja.support.safety import OutputFolderError, check_not_input, check_output_folder
 
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(pesan.CLI_GALAT_BERKAS.format(berkas=error.filename or "", rincian=error.strerror or error), file=sys.stderr)
         return EXIT_INPUT
-    except OutputFolderError as error:
+    except (OutputFolderError, ProjectError) as error:
         print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
@@ -84,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kinerja {__version__}", help=pesan.CLI_ARG_VERSI)
     commands = parser.add_subparsers(title=pesan.CLI_PERINTAH, metavar="PERINTAH")
     # one function per command: it adds its parser and handler
-    for add_command in (add_score, add_validate, add_template, add_run, add_publish, add_build):
+    for add_command in (add_init, add_score, add_validate, add_reviu, add_jejak, add_template, add_run,
+                        add_publish, add_build, add_new_year, add_pk):
         add_command(commands)
     return parser
 
@@ -113,6 +115,78 @@ def add_validate(commands: argparse._SubParsersAction) -> None:
     validate.add_argument("--report", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_REPORT)
     validate.add_argument("--semua", action="store_true", help=pesan.CLI_ARG_SEMUA)
     validate.set_defaults(command=run_validate)
+
+
+def add_reviu(commands: argparse._SubParsersAction) -> None:
+    reviu = _data_command(commands, "reviu", pesan.CLI_REVIU_RINGKAS, pesan.CLI_REVIU_DESKRIPSI)
+    reviu.add_argument("--tahun", type=int, default=None, metavar="TAHUN", help=pesan.CLI_ARG_TAHUN_REVIU)
+    reviu.add_argument("--report", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_REPORT_REVIU)
+    reviu.set_defaults(command=run_reviu)
+
+
+def add_jejak(commands: argparse._SubParsersAction) -> None:
+    jejak = _data_command(commands, "jejak", pesan.CLI_JEJAK_RINGKAS, pesan.CLI_JEJAK_DESKRIPSI)
+    jejak.add_argument("--tahun", type=int, default=None, metavar="TAHUN", help=pesan.CLI_ARG_TAHUN_JEJAK)
+    jejak.add_argument("--opd", metavar="KODE", default=None, help=pesan.CLI_ARG_OPD_JEJAK)
+    jejak.add_argument("--out", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_OUT_JEJAK)
+    jejak.set_defaults(command=run_jejak)
+
+
+def run_reviu(args: argparse.Namespace) -> int:
+    """``kinerja reviu``: the reviu flags on the terminal and in a report; flags never fail the run."""
+    from kinerja.core.reviu import reviu_flags
+    from kinerja.render.report import write_reviu_report
+
+    inputs = [*args.data, *([args.params] if args.params else [])]
+    if args.report:
+        check_not_input(args.report, inputs)
+    params = load_params(args.params) if args.params else Params()
+    tahun = args.tahun if args.tahun is not None else params.tahun
+    loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+    flags = reviu_flags(loaded.table, params.rules, params.reviu, tahun)
+    if flags.empty:
+        print(pesan.CLI_REVIU_KOSONG)
+    for row in flags.itertuples():
+        place = ", ".join([row.berkas] + ([f"lembar {row.lembar}"] if row.lembar else [])
+                          + ([f"baris {int(row.baris)}"] if row.baris == row.baris and row.baris is not None else []))
+        print(pesan.CLI_REVIU_BARIS.format(kode=row.kode, tempat=place, opd=row.kode_opd, pesan=row.pesan))
+    for kode, jumlah in flags["kode"].value_counts(sort=False).items():
+        print(pesan.CLI_REVIU_JUMLAH.format(jumlah=jumlah, kode=kode, judul=pesan.REVIU_JUDUL[kode]))
+    if args.report:
+        write_reviu_report(flags, args.report)
+        print(pesan.CLI_LAPORAN_REVIU_DITULIS.format(berkas=args.report))
+    return EXIT_OK
+
+
+def run_jejak(args: argparse.Namespace) -> int:
+    """``kinerja jejak``: how every number of a year was obtained, readable, and optionally a file."""
+    from kinerja.core.jejak import trace
+    from kinerja.render.jejak import trace_text, write_trace
+
+    inputs = [*args.data, *([args.params] if args.params else [])]
+    if args.out:
+        check_not_input(args.out, inputs)
+    params = load_params(args.params) if args.params else Params()
+    loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+    years = sorted(int(year) for year in loaded.table["tahun"].unique())
+    tahun = args.tahun or params.tahun or (years[-1] if years else None)
+    if tahun not in years:
+        print(pesan.CLI_GALAT.format(pesan=pesan.CLI_JEJAK_TANPA_TAHUN.format(tahun=tahun, ada=_years(years))),
+              file=sys.stderr)
+        return EXIT_INPUT
+    if args.opd is not None and not (loaded.table["kode_opd"] == args.opd).any():
+        print(pesan.CLI_GALAT.format(pesan=pesan.CLI_JEJAK_TANPA_OPD.format(opd=args.opd)), file=sys.stderr)
+        return EXIT_INPUT
+    table = trace(loaded.table, params.rules, tahun=tahun, kode_opd=args.opd, opd=loaded.opd)
+    print(trace_text(table))
+    if args.out:
+        write_trace(table, args.out)
+        print(pesan.CLI_JEJAK_DITULIS.format(berkas=args.out, baris=len(table)))
+    return EXIT_OK
 
 
 def add_template(commands: argparse._SubParsersAction) -> None:
@@ -309,6 +383,121 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     args.tahun = years
     return run_publish(args)
+
+
+def add_pk(commands: argparse._SubParsersAction) -> None:
+    pk = commands.add_parser(
+        "pk", help=pesan.CLI_PK_RINGKAS, description=pesan.CLI_PK_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pk.add_argument("--tahun", type=int, required=True, metavar="TAHUN", help=pesan.CLI_ARG_PK_TAHUN)
+    pk.add_argument("--params", metavar="BERKAS", type=Path, default=None, help=pesan.CLI_ARG_PK_PARAMS)
+    pk.add_argument("--out", metavar="FOLDER", type=Path, default=None, help=pesan.CLI_ARG_PK_OUT)
+    pk.add_argument("--opd", action="append", default=None, metavar="KODE", help=pesan.CLI_ARG_PK_OPD)
+    pk.set_defaults(command=run_pk)
+
+
+def run_pk(args: argparse.Namespace) -> int:
+    """``kinerja pk``: the Perjanjian Kinerja PDF of every OPD for one year (see :mod:`kinerja.render.pk`)."""
+    from kinerja.render.pk import Pihak, PkError, pk_documents, write_pk_pdfs
+    from kinerja.support.safety import mark_folder
+
+    source = args.params or Path("params") / f"{args.tahun}.yml"
+    if args.params is None and not source.is_file():
+        print(pesan.CLI_GALAT.format(pesan=pesan.PK_PARAMS_TIDAK_ADA.format(tahun=args.tahun, berkas=source)),
+              file=sys.stderr)
+        return EXIT_INPUT
+    params = load_params(source)
+    if params.tahun is not None and params.tahun != args.tahun:
+        print(pesan.CLI_GALAT.format(pesan=pesan.PK_TAHUN_TIDAK_SAMA.format(berkas=source, params=params.tahun,
+                                                                              tahun=args.tahun)), file=sys.stderr)
+        return EXIT_INPUT
+    out = args.out or Path("_pk") / str(args.tahun)
+    inputs = [*params.data, source]
+    check_output_folder(out, "pk", inputs=inputs)  # before the slow part
+    loaded = load(list(params.data), params.rules, params.desimal, args.tahun)
+    table = loaded.tidy  # warnings (e.g. realisasi not yet reported) do not concern the PK
+    wanted = tuple(args.opd) if args.opd else params.opd
+    if wanted is not None:
+        present = set(table.loc[table["tahun"] == args.tahun, "kode_opd"])
+        missing = [kode for kode in wanted if kode not in present]
+        if missing:
+            print(pesan.CLI_GALAT.format(pesan=pesan.PK_OPD_TIDAK_ADA.format(
+                kode=", ".join(missing), tahun=args.tahun, ada=", ".join(sorted(present)) or "-")), file=sys.stderr)
+            return EXIT_INPUT
+    try:
+        documents = pk_documents(
+            table, args.tahun, opd=loaded.opd, program=loaded.program, pemda=params.pemda_nama,
+            kepala_daerah=Pihak(nama=params.kepala_daerah_nama, jabatan=params.kepala_daerah_jabatan),
+            tempat=params.pk_tempat, tanggal=params.pk_tanggal, sintetis=params.sintetis, kode_opd=wanted,
+        )
+        names = [document.file_name for document in documents]
+        check_output_folder(out, "pk", inputs=inputs, replaces=names)
+        mark_folder(out, "pk", files=names, keep=True)  # first: a folder left by a failed run stays kinerja's
+        written = write_pk_pdfs(documents, out)
+    except PkError as error:
+        print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
+        return EXIT_INPUT
+    print(pesan.PK_SELESAI.format(jumlah=len(written), tahun=args.tahun, folder=out))
+def add_init(commands: argparse._SubParsersAction) -> None:
+    init = commands.add_parser(
+        "init", help=pesan.CLI_INIT_RINGKAS, description=pesan.CLI_INIT_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument("folder", metavar="FOLDER", type=Path, help=pesan.CLI_ARG_INIT_FOLDER)
+    init.add_argument("--pemda", required=True, metavar="NAMA", help=pesan.CLI_ARG_INIT_PEMDA)
+    init.add_argument("--contoh", action="store_true", help=pesan.CLI_ARG_INIT_CONTOH)
+    init.add_argument("--tahun", type=int, default=datetime.date.today().year, help=pesan.CLI_ARG_INIT_TAHUN)
+    init.set_defaults(command=run_init)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """``kinerja init``: a new project folder (:mod:`kinerja.inputs.project`)."""
+    from kinerja.inputs.project import create_project
+    from kinerja.inputs.schema import TAHUN_MAX, TAHUN_MIN
+
+    if not args.contoh and not TAHUN_MIN <= args.tahun <= TAHUN_MAX:
+        print(pesan.CLI_TEMPLATE_TAHUN.format(tahun=args.tahun, awal=TAHUN_MIN, akhir=TAHUN_MAX), file=sys.stderr)
+        return EXIT_USAGE
+    project = create_project(args.folder, args.pemda, contoh=args.contoh, tahun=args.tahun)
+    print(pesan.INIT_DITULIS.format(folder=args.folder, pemda=args.pemda.strip(), berkas=len(project.files),
+                                    tahun=", ".join(map(str, project.tahun))))
+    if args.contoh:
+        print(pesan.INIT_LANGKAH_CONTOH.format(folder=args.folder))
+    else:
+        print(pesan.INIT_LANGKAH_KOSONG.format(folder=args.folder, tahun=args.tahun))
+    return EXIT_OK
+
+
+def add_new_year(commands: argparse._SubParsersAction) -> None:
+    new_year = commands.add_parser(
+        "tahun-baru", help=pesan.CLI_TAHUN_BARU_RINGKAS, description=pesan.CLI_TAHUN_BARU_DESKRIPSI,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new_year.add_argument("tahun", type=int, metavar="TAHUN", help=pesan.CLI_ARG_TAHUN_BARU)
+    new_year.set_defaults(command=run_new_year)
+
+
+def run_new_year(args: argparse.Namespace) -> int:
+    """``kinerja tahun-baru``: params and a prefilled workbook for the next fiscal year
+    (:mod:`kinerja.inputs.new_year`)."""
+    from kinerja.inputs.new_year import prepare_new_year
+    from kinerja.inputs.schema import TAHUN_MAX, TAHUN_MIN
+
+    if not TAHUN_MIN <= args.tahun <= TAHUN_MAX:
+        print(pesan.CLI_TEMPLATE_TAHUN.format(tahun=args.tahun, awal=TAHUN_MIN, akhir=TAHUN_MAX), file=sys.stderr)
+        return EXIT_USAGE
+    done = prepare_new_year(args.tahun)
+    for path in (done.params, done.workbook):
+        print(pesan.TAHUN_BARU_DITULIS.format(berkas=path.as_posix()))
+    rows = done.rows
+    print(pesan.TAHUN_BARU_RINGKAS.format(
+        tahun=done.tahun, terakhir=done.terakhir, opd=rows["kode_opd"].nunique(),
+        sasaran=len(rows[["kode_opd", "sasaran"]].drop_duplicates()), indikator=len(rows), target=done.targets))
+    if done.ended:
+        print(pesan.TAHUN_BARU_OPD_BERAKHIR.format(opd=", ".join(done.ended)))
+    print(pesan.TAHUN_BARU_LANGKAH.format(berkas=done.workbook.as_posix()))
+    return EXIT_OK
 
 
 def _plain_header(header: str, column: str) -> bool:

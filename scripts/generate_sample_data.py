@@ -918,7 +918,7 @@ def workbook(data: Dataset, tahun: int, seed: int):
         opd = book["opd"]
         for r, record in enumerate(data.opd.to_dict("records"), start=2):
             for c, name in enumerate(kinerja.inputs.schema.OPD_COLUMNS, start=1):
-                value = record[name]
+                value = record.get(name)  # heads (nama_kepala …) left empty: no real official is named
                 cell = opd.cell(row=r, column=c, value=None if pd.isna(value) else value)
                 if isinstance(value, datetime.datetime):
                     cell.number_format = "dd/mm/yyyy"

@@ -126,7 +126,7 @@ def test_same_headlines_and_tables_on_every_page(sites):
             assert b["rows"] == a["rows"], f"{name}, table {number + 1} ({a['caption']})"
     # the comparison compares something: hand-worked figures of the fixture (tests/test_publish.py)
     overview = content(pandoc / "index.html")
-    assert "91,67 %" in overview["card"] and "-8,33 poin (-8,333 % secara relatif)" in overview["card"]
+    assert "91,67 %" in overview["card"] and "Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif" in overview["card"]
     ranking = next(t for t in overview["tables"] if t["caption"] == "Capaian kinerja OPD tahun 2024")
     assert [row[1] for row in ranking["rows"][1:]] == ["Dinas Uji Satu", "Badan Uji Tiga", SCRIPT_NAME]
     assert [row[2] for row in ranking["rows"][1:]] == ["110,00 %", "90,00 %", "75,00 %"]

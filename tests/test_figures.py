@@ -4,6 +4,7 @@ Indonesian tick labels, no warnings. Runs in-process on the Agg canvas (no pyplo
 from __future__ import annotations
 
 import base64
+import dataclasses
 import warnings
 from pathlib import Path
 
@@ -25,17 +26,16 @@ def analysis():
 
 
 def charts(analysis) -> dict[str, figures.Chart]:
-    scale = analysis.params.rules.skala_predikat
     ringkasan, opd, tren = pages.ringkasan(analysis), pages.opd(analysis, "007"), pages.tren(analysis)
     anggaran = pd.DataFrame({"tahun": [2023, 2024], "capaian": [85.0, 115.0], "serapan": [90.5, 80.0]})
     return {
-        "peringkat": figures.opd_ranking(ringkasan.tables["opd"], scale, 2024, ringkasan.tables["pemda"]["capaian"].iloc[0]),
-        "sebaran": figures.capaian_distribution(ringkasan.tables["opd"], scale, 2024),
-        "target": figures.target_vs_realisasi(pages.opd(analysis, "009").tables["indikator"], scale, "Dinas Sosial", 2024),
-        "riwayat": figures.indicator_history(opd.tables["riwayat"], "Dinas Kesehatan", 2024),
-        "serapan": figures.capaian_vs_serapan(anggaran, "Dinas Kesehatan"),
-        "tren_pemda": figures.pemda_trend(tren.tables["pemda"], "Kabupaten Uji"),
-        "tren_opd": figures.opd_trend(tren.tables["opd"], scale),
+        "peringkat": figures.peringkat(ringkasan),
+        "sebaran": figures.sebaran(ringkasan),
+        "target": figures.target_vs_realisasi(pages.opd(analysis, "009")),
+        "riwayat": figures.riwayat(opd),
+        "serapan": figures.capaian_vs_serapan(dataclasses.replace(opd, tables={**opd.tables, "anggaran": anggaran})),
+        "tren_pemda": figures.pemda_tren(tren),
+        "tren_opd": figures.opd_tren(tren),
     }
 
 
@@ -93,5 +93,6 @@ def test_theme_is_local():
 def test_opd_without_capaian_is_named_not_drawn():
     table = pd.DataFrame({"kode_opd": ["1", "2"], "nama_opd": ["Dinas A", "Dinas B"], "capaian": [95.0, float("nan")],
                           "predikat": ["Sangat Tinggi", ""]})
-    chart = figures.opd_ranking(table, Rules().skala_predikat, 2024)
+    page = pages.Page("ringkasan", "Ringkasan", 2024, {"opd": table}, skala=Rules().skala_predikat)
+    chart = figures.peringkat(page)
     assert "Tanpa capaian (tidak digambar): Dinas B." in chart.alt

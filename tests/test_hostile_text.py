@@ -44,6 +44,7 @@ from kinerja.render import figures
 
 from kinerja import run
 from kinerja.core.predikat import Scale
+from kinerja.pages import Page
 from kinerja.publish import publish, quarto_engine
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -220,7 +221,8 @@ def test_titles_and_headlines_are_literal(served, browser):
         if page.startswith("2024/opd/"):  # the headline sentence names the OPD as typed
             assert f"{title}: " in flat(found["text"]), f"{site.engine} {page}"
     found, _ = inspect(browser, base + "index.html")
-    assert f"Capaian kinerja {pemda} tahun 2024: " in flat(found["text"])
+    text = flat(found["text"])  # the headline card (in place of the headline paragraph) names the pemda as typed
+    assert f"Capaian kinerja {pemda} tahun 2024" in text and f"Capaian kinerja {pemda} tahun 2024: " not in text
     listing, _ = inspect(browser, base + "2024/opd/index.html")
     for code, name in names().items():
         assert flat(name) in flat(listing["text"]), f"{site.engine} listing: {code}"
@@ -335,6 +337,11 @@ OPD = pd.DataFrame({
 })
 
 
+def page(nama: str, subjek: str = "", **tables: pd.DataFrame) -> Page:
+    """A page of 2024 holding just the tables a figure draws."""
+    return Page(nama, nama, 2024, tables, subjek=subjek, skala=SCALE)
+
+
 def texts(chart: figures.Chart) -> list[str]:
     """Every text of the figure (drawn again outside the house style: still no mathtext)."""
     chart.figure.savefig(io.BytesIO(), format="png")
@@ -345,33 +352,33 @@ def texts(chart: figures.Chart) -> list[str]:
 
 
 def test_ranking_distribution_and_trend_show_names_and_predikat_literally():
-    shown = texts(figures.opd_ranking(OPD, SCALE, 2024, 93.3))
+    shown = texts(figures.peringkat(page("ringkasan", opd=OPD, pemda=pd.DataFrame({"capaian": [93.3]}))))
     for label in ("Badan Investasi (US$) dan Ekspor (US$)", "Dinas $x^2$ \\alpha_1", '=HYPERLINK("a")', "Tinggi $$",
                   "\u200b_Rendah $x$"):  # a legend label starting with "_" would be dropped by matplotlib
         assert label in shown, label
-    assert "\u200b_Rendah $x$" in texts(figures.capaian_distribution(OPD, SCALE, 2024))
-    trend = texts(figures.opd_trend(pd.concat([OPD, OPD.assign(tahun=2023)]), SCALE))
+    assert "\u200b_Rendah $x$" in texts(figures.sebaran(page("ringkasan", opd=OPD)))
+    trend = texts(figures.opd_tren(page("tren", opd=pd.concat([OPD, OPD.assign(tahun=2023)]))))
     assert "Dinas $x^2$ \\alpha_1" in trend and "\u200b_Rendah $x$" in trend
 
 
 def test_opd_figures_show_indicators_units_and_names_literally():
     indikator = pd.DataFrame({"indikator": ["Rasio $a_b$ ^c^"], "satuan": ["US$"], "target": [10.0],
                               "realisasi": [11.0], "predikat": ["Tinggi $$"]})
-    shown = texts(figures.target_vs_realisasi(indikator, SCALE, "Dinas $US$", 2024))
+    shown = texts(figures.target_vs_realisasi(page("opd", "Dinas $US$", indikator=indikator)))
     assert "Rasio $a_b$ ^c^" in shown and "US$" in shown
     assert "Target dan realisasi indikator Dinas $US$ tahun 2024" in shown
     riwayat = pd.DataFrame({"tahun": [2023, 2024], "kode_indikator": ["K1", "K1"],
                             "indikator": ["_Indeks \\beta", "_Indeks \\beta"], "capaian": [90.0, 95.0]})
-    shown = texts(figures.indicator_history(riwayat, "Dinas \\(x\\)", 2024))
+    shown = texts(figures.riwayat(page("opd", "Dinas \\(x\\)", riwayat=riwayat)))
     assert "\u200b_Indeks \\beta" in shown and "Capaian setiap indikator Dinas \\(x\\) per tahun" in shown
     anggaran = pd.DataFrame({"tahun": [2024], "capaian": [95.0], "serapan": [90.0]})
-    shown = texts(figures.capaian_vs_serapan(anggaran, "Dinas ^x^ $y$"))
+    shown = texts(figures.capaian_vs_serapan(page("opd", "Dinas ^x^ $y$", anggaran=anggaran)))
     assert "Capaian kinerja dan serapan anggaran Dinas ^x^ $y$" in shown
 
 
 def test_pemda_named_with_dollars_draws_its_trend():
     pemda = pd.DataFrame({"tahun": [2023, 2024], "capaian": [100.0, 95.0]})
-    chart = figures.pemda_trend(pemda, "Pemda $$ Uji\n---\ntitle: bocor")
+    chart = figures.pemda_tren(page("tren", "Pemda $$ Uji\n---\ntitle: bocor", pemda=pemda))
     assert chart.judul == "Capaian kinerja Pemda $$ Uji --- title: bocor per tahun"
     assert chart.judul in texts(chart)
 

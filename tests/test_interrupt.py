@@ -201,7 +201,7 @@ def test_die_with_parent_in_a_child_process(tmp_path):
     flag = tmp_path / "pid"
     code = (
         "import os, signal, sys, time\n"
-        "from kinerja import lifetime\n"
+        "from kinerja.support import lifetime\n"
         "child = os.fork()\n"
         "if child == 0:\n"
         "    lifetime.die_with_parent(os.getppid(), signal.SIGKILL)\n"

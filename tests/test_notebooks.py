@@ -13,7 +13,9 @@ import pytest
 from kinerja import run
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+#: The notebook for analysts in JupyterLab: never published, never run by ``kinerja run``.
+ANALYST = ROOT / "notebooks" / "jelajah.ipynb"
+NOTEBOOKS = sorted(path for path in (ROOT / "notebooks").glob("*.ipynb") if path != ANALYST)
 PARAMETERS = {"ringkasan": {"tahun", "proyek", "params_berkas", "ubah"},
               "tren": {"tahun", "proyek", "params_berkas", "ubah"},
               "opd": {"tahun", "kode_opd", "proyek", "params_berkas", "ubah"}}
@@ -63,3 +65,31 @@ def test_notebook_runs_with_its_defaults(path, tmp_path):
     assert all(o.output_type in ("display_data", "execute_result") for o in found), found
     assert any("image/png" in o.get("data", {}) for o in found)
     assert any("<table" in o.get("data", {}).get("text/html", "") for o in found)
+
+
+def test_the_analyst_notebook_is_not_a_page():
+    """``jelajah.ipynb`` is outside what ``kinerja run`` executes and ``kinerja publish`` stages."""
+    assert ANALYST.is_file()
+    assert "jelajah" not in (*run.PEMDA_PAGES, run.OPD_PAGE)
+    notebook = nbformat.read(ANALYST, as_version=4)
+    nbformat.validate(notebook)
+    assert notebook.metadata.kernelspec.name == "python3"
+    tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+            assert not _computes(cell.source), cell.source  # every number comes from kinerja
+
+
+def test_the_analyst_notebook_runs_with_its_defaults(tmp_path):
+    result = papermill.execute_notebook(
+        str(ANALYST), str(tmp_path / ANALYST.name), kernel_name="python3", cwd=str(ANALYST.parent),
+        progress_bar=False, start_timeout=120,
+    )
+    outputs = [o for cell in result.cells for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    assert "[pemda] 2024 · pemda: 100,86" in text  # the trace of the headline figure
+    assert "target_di_bawah_realisasi_lalu" in text  # the reviu flags
+    assert "agregasi_pemda" in text  # the method table

@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 
 from kinerja import pages
+from kinerja.pages import wording
 
 from kinerja.support import pesan
 from kinerja.inputs.findings import InputError
@@ -41,7 +42,7 @@ def test_ringkasan_headline_numbers(analysis):
     assert pemda["capaian_sebelumnya"] == pytest.approx(275 / 3)
     assert pemda["selisih_poin"] == pytest.approx(10.0)
     assert pemda["perubahan_persen"] == pytest.approx((305 / 275 - 1) * 100)
-    text = pages.headline(page, analysis.pemda_nama)
+    text = page.headline
     assert text.startswith("Capaian kinerja Kabupaten Uji tahun 2024: 101,67 % (predikat Sangat Tinggi). Dibanding")
     assert "Dibanding tahun 2023 (91,67 %): +10,00 poin, atau +10,909 % secara relatif" in text
 
@@ -77,7 +78,7 @@ def test_opd_page(analysis):
     assert change.loc["DP.1", "selisih_poin"] == pytest.approx(-10)
     assert change.loc["DP.2", "catatan"].startswith(pesan.TIDAK_DAPAT_DIBANDINGKAN)
     assert page.tables["anggaran"].empty  # CSV input has no budget
-    assert pages.headline(page).startswith("Capaian kinerja Dinas Pendidikan tahun 2024: 90,00 % (predikat Tinggi). ")
+    assert page.headline.startswith("Capaian kinerja Dinas Pendidikan tahun 2024: 90,00 % (predikat Tinggi). ")
 
 
 def test_tren_page(analysis):
@@ -169,9 +170,10 @@ def test_headline_shows_names_from_the_data_as_text():
     row = pd.DataFrame(
         {"nama_opd": [name], "capaian": [75.0], "predikat": ["Sedang"], "selisih_poin": [float("nan")], "catatan": [""]}
     )
-    page = pages.Page(nama="opd", judul="OPD", tahun=2024, tables={"opd": row}, kode_opd="x")
+    page = pages.Page(nama="opd", judul="OPD", tahun=2024, tables={"opd": row}, kode_opd="x",
+                      utama=wording.headline(name, 2024, row.iloc[0]), perubahan=wording.change(row.iloc[0], 2024))
     plain = f"Capaian kinerja {name} tahun 2024: 75,00 % (predikat Sedang). Tidak ada data tahun 2023 untuk dibandingkan."
-    assert pages.headline(page) == plain
+    assert page.headline == plain
     shown = tables.headline(page)
     assert shown.html == (
         "<p><strong>Capaian kinerja &lt;script&gt;alert(1)&lt;/script&gt; &amp; [Klik](javascript:alert(1)) "
@@ -185,6 +187,6 @@ def test_method_is_a_paragraph_with_the_label_in_bold():
     from kinerja import Rules
     from kinerja.render import tables
 
-    shown = tables.method(Rules())
+    shown = tables.method(pages.Page("ringkasan", "Ringkasan", 2024, metode=wording.method(Rules())))
     assert shown.html.startswith("<p><strong>Metode.</strong> Capaian pemda = rata-rata capaian OPD; ")
     assert shown.text.startswith("Metode. Capaian pemda = rata-rata capaian OPD; ")

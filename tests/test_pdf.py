@@ -36,8 +36,8 @@ def test_cover_and_headline_in_indonesian_format(text):
     assert "Laporan Capaian Kinerja" in cover and "Tahun Anggaran 2024" in cover
     assert "Pemerintah Daerah Uji (CONTOH SINTETIS)" in cover
     assert "CONTOH SINTETIS — data contoh, bukan data resmi" in cover
-    assert "91,67 %, predikat Sangat" in " ".join(cover.split())
-    assert "-8,33 poin (-8,333 % secara relatif) dibanding tahun 2023 (100,00 %)" in " ".join(text.split())
+    assert "tahun 2024: 91,67 % (predikat Sangat Tinggi)." in " ".join(cover.split())
+    assert "Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif" in " ".join(text.split())
 
 
 def test_every_opd_and_the_lkjip_headers(text):

@@ -23,6 +23,7 @@ import pytest
 import yaml
 from publish_fixture import QUARTO, QUARTO_SKIP, SCRIPT_NAME, make_project, published
 
+from kinerja.pages import Page, PageFileError
 from kinerja.publish import PublishError, choose_engine, notebooks, publish, quarto_engine, site, stage
 
 PAGES = ["index.html", "tren.html", "metodologi.html", "unduh.html", "2024/index.html", "2024/opd/index.html",
@@ -123,17 +124,21 @@ def test_page_notebook_strips_parameters_and_rewrites_front_matter():
         {"cell_type": "raw", "metadata": {}, "source": "---\ntitle: x\nparams:\n  tahun: 2024\n---"},
         {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "tahun = 1", "outputs": []},
         {"cell_type": "code", "metadata": {"tags": ["injected-parameters"]}, "source": "tahun = 2024", "outputs": []},
+        {"cell_type": "code", "metadata": {}, "source": "headline", "outputs": [
+            {"output_type": "execute_result", "data": {"text/plain": "Capaian kinerja pemda: 90 %."}}]},
         {"cell_type": "code", "metadata": {}, "source": "x", "outputs": [
             {"output_type": "stream", "name": "stderr", "text": "warning"},
             {"output_type": "execute_result", "data": {"text/markdown": "**<b>A</b>**", "text/plain": "<Markdown>"}}]},
     ]}
     page = notebooks.page_notebook(notebook, {"title": SCRIPT_NAME}, "<p>kartu</p>")
     assert "papermill" not in page["metadata"] and "papermill" in notebook["metadata"]  # input not changed
-    assert [c["cell_type"] for c in page["cells"]] == ["raw", "code", "raw"]
+    assert [c["cell_type"] for c in page["cells"]] == ["raw", "raw", "code"]
     assert notebooks.read_front_matter(page) == {"title": notebooks.markdown_text(SCRIPT_NAME)}
-    assert page["cells"][1]["outputs"] == [{"output_type": "execute_result", "data": {"text/markdown": "**&lt;b>A&lt;/b>**"}}]
-    assert page["cells"][2]["source"] == ["<p>kartu</p>"]
-    assert page["cells"][2]["metadata"]["raw_mimetype"] == "text/html"
+    # the card takes the place of the headline (the first output): the page says it once
+    assert page["cells"][1]["source"] == ["<p>kartu</p>"]
+    assert page["cells"][1]["metadata"]["raw_mimetype"] == "text/html"
+    assert "Capaian kinerja pemda" not in json.dumps(page)
+    assert page["cells"][2]["outputs"] == [{"output_type": "execute_result", "data": {"text/markdown": "**&lt;b>A&lt;/b>**"}}]
 
 
 def test_page_notebook_gives_quarto_what_it_reads():
@@ -174,7 +179,7 @@ def test_listing_links_the_named_field_and_sorts_as_quarto(tmp_path):
         page = notebooks.page_notebook({"cells": []}, {"title": f"Capaian {name}", "opd": name})
         (tmp_path / f"{code}.ipynb").write_text(json.dumps(page), encoding="utf-8")
     listing = {"contents": "*.ipynb", "fields": ["opd", "title"], "field-links": ["opd"], "sort": "opd"}
-    markup = pandoc_engine.listing_html(tmp_path, listing, pandoc_engine.Page("index.qmd", "index.html"))
+    markup = pandoc_engine.listing_html(tmp_path, listing, pandoc_engine.SitePage("index.qmd", "index.html"))
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", markup)
     # code point order of the front matter values, as Quarto (lodash orderBy): "B" < "\\" < "d"
     assert rows == [('<a href="3.html">Badan A</a>', "Capaian Badan A"),
@@ -207,12 +212,34 @@ def test_every_page_the_config_lists_exists_after_a_run(fixture, tmp_path):
     assert front["description"] == "Capaian 75\\,00 \\% · Sedang"  # Markdown-escaped text
 
 
+def test_run_writes_each_page_beside_its_notebook_and_it_reads_back(fixture):
+    """The page is data: read back from _build without a kernel, with its sentences and tables."""
+    build = fixture.project / "_build" / "2024"
+    overview = Page.read(build / "ringkasan.halaman.json")
+    assert (overview.nama, overview.tahun, overview.kode_opd) == ("ringkasan", 2024, None)
+    assert overview.utama == "Capaian kinerja Pemerintah Daerah Uji (CONTOH SINTETIS) tahun 2024: 91,67 % (predikat Sangat Tinggi)."
+    assert overview.perubahan.startswith("Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif")
+    assert overview.metode.startswith("Capaian pemda = rata-rata capaian OPD; ")
+    assert list(overview.tables) == ["pemda", "opd", "predikat", "tidak_terhitung"]
+    assert overview.tables["opd"]["kode_opd"].tolist() == ["1.01", "1.03", "1.02"]  # text, highest capaian first
+    assert overview.tables["pemda"]["capaian"].iloc[0] == pytest.approx(275 / 3)
+    assert overview.skala is not None and overview.skala.levels[0].predikat == "Sangat Tinggi"
+    one = Page.read(build / "opd" / "1.02.halaman.json")
+    assert one.kode_opd == "1.02" and one.subjek == SCRIPT_NAME
+    assert one.utama.startswith(f"Capaian kinerja {SCRIPT_NAME} tahun 2024: 75,00 % (predikat Sedang).")
+    with pytest.raises(PageFileError, match="tren.halaman.json"):
+        Page.read(build / "tidak-ada" / "tren.halaman.json")
+
+
 def test_report_data_has_the_hand_worked_figures(fixture, tmp_path):
     context = stage.Context("Pemda Uji", True, "1 Januari 2025", "0.0")
     stage.stage(fixture.project, fixture.project / "_build", [2024], tmp_path / "s", context)
     data = json.loads((tmp_path / "s" / "2024" / "laporan.json").read_text(encoding="utf-8"))
     assert data["ringkasan"]["capaian"] == "91,67 %" and data["ringkasan"]["predikat"] == "Sangat Tinggi"
-    assert data["ringkasan"]["perubahan"].startswith("-8,33 poin (-8,333 % secara relatif) dibanding tahun 2023 (100,00 %)")
+    # the sentence is the page's: the pemda named by that year's params
+    assert data["ringkasan"]["kalimat"] == "Capaian kinerja Pemerintah Daerah Uji (CONTOH SINTETIS) tahun 2024: 91,67 % (predikat Sangat Tinggi)."
+    assert data["ringkasan"]["perubahan"].startswith("Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif")
+    assert data["ringkasan"]["metode"].startswith("Metode. Capaian pemda = rata-rata capaian OPD; ")
     assert [row["nama"] for row in data["tabel-opd"]["baris"]] == ["Dinas Uji Satu", "Badan Uji Tiga", SCRIPT_NAME]
     assert [row["capaian"] for row in data["tabel-opd"]["baris"]] == ["110,00 %", "90,00 %", "75,00 %"]
     first = data["opd-rinci"][0]
@@ -241,7 +268,8 @@ def test_overview_shows_headline_with_arrow_and_escaped_names(fixture):
     card = re.search(r'<section class="kartu-utama".*?</section>', text, re.DOTALL).group(0)
     assert "91,67 %" in card and "Sangat Tinggi" in card
     assert 'class="kartu-perubahan turun"' in card and "▼" in card
-    assert "-8,33 poin (-8,333 % secara relatif) dibanding tahun 2023 (100,00 %)" in card
+    assert "Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif" in card
+    assert text.count("Dibanding tahun 2023 (100,00 %)") == 1  # the card replaces the headline paragraph
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert 'alt="' in text and "Diagram batang mendatar capaian kinerja 3 OPD" in text
 

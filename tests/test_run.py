@@ -62,7 +62,7 @@ def test_full_run_succeeds_with_every_output(built):
     for year in (2023, 2024):
         folder = project / "_build" / str(year)
         for stem in ["ringkasan", "tren", "opd/007", "opd/008", "opd/009"]:
-            for suffix in (".ipynb", ".xlsx", ".stamp.json"):
+            for suffix in (".ipynb", ".xlsx", ".stamp.json", ".halaman.json"):
                 assert (folder / f"{stem}{suffix}").is_file(), f"{year}/{stem}{suffix}"
         assert sorted(p.name for p in (folder / "opd" / "007").iterdir()) == [
             "anggaran.csv", "capaian_tahunan.csv", "indikator.csv", "opd.csv", "perubahan_indikator.csv",

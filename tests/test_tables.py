@@ -104,7 +104,7 @@ def test_mean_row_names_the_cap():
 def test_overview_tables():
     analysis = pages.analyse(2024, proyek=FIXTURE)
     page = pages.ringkasan(analysis)
-    ranking = tables.opd_peringkat(page)
+    ranking = tables.peringkat(page)
     assert ranking.frame.iloc[0].tolist() == ["1", "Dinas Kesehatan", "115,00 %", "Sangat Tinggi", "85,00 %",
                                               "+30,00 poin", "+35,29 %"]
     assert tables.opd_turun(page).frame["OPD"].tolist() == ["Dinas Pendidikan"]

@@ -36,7 +36,7 @@ def row(**values):
 def test_template_structure(tmp_path):
     path = write_template(tmp_path / "pk-2025.xlsx", 2025)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran"]
+    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran", "program"]
     sheet = book["kinerja"]
     headers = [cell.value for cell in sheet[1]]
     assert headers[:9] == ["Tahun", "Kode OPD", "Nama OPD", "Sasaran", "Kode Indikator", "Indikator", "Satuan", "Polaritas", "Target"]
@@ -46,7 +46,9 @@ def test_template_structure(tmp_path):
     years = [dv for dv in sheet.data_validations.dataValidation if dv.type == "whole"]
     assert years and years[0].formula1 == "2025"
     assert sheet.column_dimensions["F"].width >= 40  # indikator is wide
-    assert [c.value for c in book["opd"][1]] == ["Kode OPD", "Nama OPD", "Singkatan", "Berlaku Mulai", "Berlaku Sampai", "Digantikan Oleh"]
+    assert [c.value for c in book["opd"][1]] == ["Kode OPD", "Nama OPD", "Singkatan", "Berlaku Mulai", "Berlaku Sampai",
+                                                 "Digantikan Oleh", "Nama Kepala", "Jabatan Kepala", "NIP Kepala"]
+    assert [c.value for c in book["program"][1]] == ["Tahun", "Kode OPD", "Program", "Anggaran", "Keterangan"]
     assert [c.value for c in book["anggaran"][1]] == ["Tahun", "Kode OPD", "Pagu", "Realisasi Anggaran"]
     assert "kinerja validate" in " ".join(str(c.value) for c in book["petunjuk"]["A"] if c.value)
 

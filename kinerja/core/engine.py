@@ -26,8 +26,9 @@ class ScoreResult:
     """Every table of a scoring run. Capaian are percent, unrounded; changes in poin and percent.
 
     Attributes:
-        indikator: every input row with ``capaian`` (uncapped; NaN where not computable),
-            ``predikat`` and ``catatan``.
+        indikator: every input row with ``capaian`` (uncapped unless ``batas_atas_indikator``
+            is set, then capped with the uncapped value in ``capaian_tanpa_batas``; NaN where not
+            computable), ``predikat`` and ``catatan``.
         sasaran: ``tahun, kode_opd, sasaran, capaian, jumlah_indikator, predikat, batas_atas``.
         opd: ``tahun, kode_opd, nama_opd, capaian, predikat, jumlah_indikator, metode,
             batas_atas, jumlah_sasaran``.
@@ -69,8 +70,10 @@ def score_table(table: pd.DataFrame, rules: Rules | None = None, opd: pd.DataFra
     rules = rules or Rules()
     table = canonical_order(table)
     scored = score_indicators(table, rules)
+    uncapped = {"capaian_tanpa_batas": scored["capaian_tanpa_batas"]} if "capaian_tanpa_batas" in scored else {}
     indikator = table.assign(
         capaian=scored["capaian"],
+        **uncapped,
         predikat=rules.skala_predikat.assign(scored["capaian"]),
         catatan=scored["catatan"],
     )

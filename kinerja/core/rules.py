@@ -48,6 +48,12 @@ class Rules:
         agregasi_pemda: ``"rata_opd"`` (mean of the OPD capaian, default) or ``"rata_rata"``
             (flat mean of all indicators of the pemda).
         skala_predikat: the predikat scale (default: five levels, Permendagri 86/2017).
+        batas_atas_indikator: optional cap in percent on every **indicator** capaian (the value
+            shown and averaged), as some pemda print them (Kota Dumai: 100 where R/T = 100,43);
+            the uncapped value is kept beside it in ``capaian_tanpa_batas``. ``None``: no cap.
+        pembulatan_sebelum_rata: number of decimals each indicator capaian is rounded to (half
+            away from zero) before it enters an average, as many reports do; ``None``: no
+            rounding (the default: display rounding only at the edge).
     """
 
     rumus_negatif: str = RUMUS_SELISIH
@@ -56,12 +62,14 @@ class Rules:
     agregasi_opd: str = "bertingkat"
     agregasi_pemda: str = "rata_opd"
     skala_predikat: Scale = field(default_factory=builtin_scale)
+    batas_atas_indikator: float | None = None
+    pembulatan_sebelum_rata: int | None = None
 
     def __post_init__(self) -> None:
         _choice("rumus_negatif", self.rumus_negatif, RUMUS_NEGATIF)
         _choice("agregasi_opd", self.agregasi_opd, AGREGASI_OPD)
         _choice("agregasi_pemda", self.agregasi_pemda, AGREGASI_PEMDA)
-        for name in ("lantai", "batas_atas"):
+        for name in ("lantai", "batas_atas", "batas_atas_indikator"):
             value = getattr(self, name)
             if value is None:
                 continue
@@ -72,6 +80,13 @@ class Rules:
             raise RulesError(pesan.ATURAN_BATAS_ATAS.format(nilai=self.batas_atas))
         if self.lantai is not None and self.batas_atas is not None and self.lantai >= self.batas_atas:
             raise RulesError(pesan.ATURAN_LANTAI_BATAS.format(lantai=self.lantai, batas=self.batas_atas))
+        if self.batas_atas_indikator is not None and self.batas_atas_indikator <= 0:
+            raise RulesError(pesan.ATURAN_BATAS_ATAS_INDIKATOR.format(nilai=self.batas_atas_indikator))
+        if self.lantai is not None and self.batas_atas_indikator is not None and self.lantai >= self.batas_atas_indikator:
+            raise RulesError(pesan.ATURAN_LANTAI_BATAS.format(lantai=self.lantai, batas=self.batas_atas_indikator))
+        digits = self.pembulatan_sebelum_rata
+        if digits is not None and (isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 6):
+            raise RulesError(pesan.ATURAN_PEMBULATAN.format(nilai=digits))
         if not isinstance(self.skala_predikat, Scale):
             raise RulesError(pesan.ATURAN_SKALA.format(nilai=self.skala_predikat))
 
@@ -79,6 +94,37 @@ class Rules:
     def names(cls) -> list[str]:
         """Names of the settings, as params files write them."""
         return [f.name for f in fields(cls)]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One scoring setting as data, for pages and the PDF to word: its name as params files
+    write it, its value in force (``skala_predikat``: the scale's name) and whether that differs
+    from the default."""
+
+    nama: str
+    nilai: object
+    bawaan: object
+    berbeda: bool
+
+
+def settings_in_force(rules: Rules) -> list[Setting]:
+    """Every setting of ``rules`` with its value and default, in the order of :meth:`Rules.names`.
+
+    The conventions that differ between pemda (``batas_atas``, ``batas_atas_indikator``,
+    ``pembulatan_sebelum_rata``, ``rumus_negatif``, …) are the ones with ``berbeda`` True; the
+    wording shown to readers belongs to the pages layer."""
+    defaults = Rules()
+    result = []
+    for name in Rules.names():
+        value, default = getattr(rules, name), getattr(defaults, name)
+        if isinstance(value, Scale):
+            value, default = value.nama, default.nama
+            differs = getattr(rules, name) != getattr(defaults, name)
+        else:
+            differs = value != default
+        result.append(Setting(nama=name, nilai=value, bawaan=default, berbeda=bool(differs)))
+    return result
 
 
 def _choice(name: str, value: object, allowed: tuple[str, ...]) -> None:

@@ -35,7 +35,9 @@ from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, STABIL, Rules
 
 
 def score_indicators(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
-    """Capaian (percent, uncapped, unrounded) and catatan of every row of a tidy table.
+    """Capaian (percent, unrounded; uncapped unless ``rules.batas_atas_indikator`` is set, then
+    capped, with the uncapped value in an extra column ``capaian_tanpa_batas``) and catatan of
+    every row of a tidy table.
 
     ``table`` needs the columns ``polaritas`` (canonical: positif/negatif/stabil), ``target``
     and ``realisasi`` (floats, NaN when empty), and optionally ``target_bawah``, ``target_atas``
@@ -108,21 +110,48 @@ def score_indicators(table: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     value = np.where(missing, np.nan, value)
     notes[missing] = pesan.CATATAN_REALISASI_KOSONG
 
+    columns = {}
+    if rules.batas_atas_indikator is not None:
+        limit = rules.batas_atas_indikator
+        over = value > limit
+        columns["capaian_tanpa_batas"] = value
+        for uncapped in np.unique(value[over & notes.empty()]):
+            notes[over & notes.empty() & (value == uncapped)] = pesan.CATATAN_DIBATASI_INDIKATOR.format(
+                batas=pesan.angka_aturan(limit), nilai=pesan.angka_aturan(round(float(uncapped), 2))
+            )
+        value = np.where(over, limit, value)
+
     if rules.batas_atas is not None:
         capped = (value > rules.batas_atas) & notes.empty()
         notes[capped] = pesan.CATATAN_DIBATASI.format(batas=pesan.angka_aturan(rules.batas_atas))
 
     return pd.DataFrame(
-        {"capaian": value, "catatan": notes.column()},
+        {"capaian": value, **columns, "catatan": notes.column()},
         index=table.index,
     )
 
 
 def capped(capaian: pd.Series, rules: Rules) -> pd.Series:
-    """Capaian as they enter an average: clipped at ``rules.batas_atas`` when a cap is set."""
+    """Capaian as they enter an average: rounded to ``rules.pembulatan_sebelum_rata`` decimals
+    when set (half away from zero, as people round: 100,125 → 100,13), then clipped at
+    ``rules.batas_atas`` when a cap is set."""
+    if rules.pembulatan_sebelum_rata is not None:
+        capaian = round_half_away(capaian, rules.pembulatan_sebelum_rata)
     if rules.batas_atas is None:
         return capaian
     return capaian.clip(upper=rules.batas_atas)
+
+
+def round_half_away(values: pd.Series, digits: int) -> pd.Series:
+    """``values`` rounded to ``digits`` decimals, halves away from zero, as a person rounds the
+    decimal number shown (100,125 → 100,13, although the float 100.125 is exact and numpy would
+    give 100,12; 0,285 → 0,29 although the float is 0.28499…). The scaled value is first taken to
+    12 − ``digits`` decimals so that a float just below a written half still rounds up."""
+    x = values.to_numpy(dtype=float, na_value=np.nan)
+    scale = 10.0**digits
+    shifted = np.round(np.abs(x) * scale, 12 - digits if digits < 12 else 0)
+    rounded = np.sign(x) * np.floor(shifted + 0.5) / scale
+    return pd.Series(rounded + 0.0, index=values.index, name=values.name)
 
 
 class _Notes:

@@ -17,7 +17,7 @@ from kinerja.core.engine import ScoreResult, score_table
 from kinerja.inputs.findings import Finding, InputError, has_errors, merge_findings
 from kinerja.inputs.readers import DESIMAL, SOURCE_COLUMNS, HeaderMapping, Inputs, read_inputs, tidy_from_frame
 from kinerja.core.rules import Rules
-from kinerja.inputs.schema import ANGGARAN_COLUMNS, OPD_COLUMNS
+from kinerja.inputs.schema import ANGGARAN_COLUMNS, OPD_COLUMNS, PROGRAM_COLUMNS
 from kinerja.inputs.validate import validate_inputs
 
 Data = pd.DataFrame | str | Path | Iterable[str | Path]
@@ -30,7 +30,8 @@ class LoadedData:
     ``table`` keeps the source columns ``_berkas``, ``_lembar`` and ``_baris``; :attr:`tidy` drops them.
     ``anggaran`` holds the budget rows (``tahun, kode_opd, pagu, realisasi_anggaran``) and ``opd``
     the OPD master list (``kode_opd, nama_opd, singkatan, berlaku_mulai, berlaku_sampai,
-    digantikan_oleh``) when the inputs have them (workbook sheets ``anggaran`` and ``opd``);
+    digantikan_oleh, nama_kepala, jabatan_kepala, nip_kepala``), ``program`` the programme
+    budgets of the PK attachment (``tahun, kode_opd, program, anggaran, keterangan``) when the inputs have them (workbook sheets ``anggaran`` and ``opd``);
     otherwise they are empty tables with those columns.
     """
 
@@ -38,6 +39,7 @@ class LoadedData:
     findings: list[Finding]
     anggaran: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ANGGARAN_COLUMNS))
     opd: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OPD_COLUMNS))
+    program: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROGRAM_COLUMNS))
     mappings: list[HeaderMapping] = field(default_factory=list)
 
     @property
@@ -65,6 +67,7 @@ def check(data: Data, rules: Rules | None = None, desimal: str = "otomatis", tah
         findings=merge_findings(inputs.findings, checked),
         anggaran=_without_source(inputs.anggaran, ANGGARAN_COLUMNS),
         opd=_without_source(inputs.opd, OPD_COLUMNS),
+        program=_without_source(inputs.program, PROGRAM_COLUMNS),
         mappings=inputs.mappings,
     )
 

@@ -487,3 +487,76 @@ def _kind_of_type(kind: type) -> int:
     if issubclass(kind, (_abc.Real, decimal.Decimal)):
         return _NUMBER
     return _OTHER
+
+
+# --- targets written with a comparison, ratios written "1:32" ---
+
+#: Direction of a target written with a comparison: an upper bound (lower is better: negatif)
+#: or a lower bound (higher is better: positif); "" when the target has no comparison.
+BATAS_MAKS, BATAS_MIN = "maks", "min"
+
+_COMPARISON = (
+    r"^\s*(?P<kata><=|>=|≤|≥|=<|=>|<|>|(?i:kurang\s+dari(?:\s+sama\s+dengan)?|maksimal|maksimum|paling\s+tinggi"
+    r"|lebih\s+dari(?:\s+sama\s+dengan)?|minimal|minimum|paling\s+rendah|sekurang-kurangnya|setinggi-tingginya))"
+    r"\s*(?P<sisa>.*\S)\s*$"
+)
+_UPPER_WORDS = ("<", "≤", "<=", "=<", "kurang", "maksimal", "maksimum", "paling tinggi", "setinggi-tingginya")
+
+
+@dataclass(frozen=True)
+class Comparisons:
+    """Cells with their comparison word taken off (``"< 0,49"`` → ``"0,49"``), in the input's order.
+
+    ``cells`` holds the rest of each cell (unchanged where there was no comparison), ready for
+    :func:`parse_numbers`; ``arah`` is :data:`BATAS_MAKS`, :data:`BATAS_MIN` or ``""`` per cell and
+    ``kata`` the comparison as written (for messages)."""
+
+    cells: pd.Series
+    arah: pd.Series
+    kata: pd.Series
+
+
+def split_comparisons(cells: pd.Series) -> Comparisons:
+    """Take the comparison off targets written ``< 0,49``, ``≤ 0,49``, ``kurang dari 0,49``,
+    ``maksimal 0,49`` (upper bound: a lower-is-better indicator) or ``> 80``, ``≥ 80``,
+    ``lebih dari 80``, ``minimal 80`` (lower bound: higher-is-better). Only text cells are looked
+    at; the number itself is read afterwards like any other cell."""
+    text = cells.astype(object).where(cells.map(lambda v: isinstance(v, str)), None)
+    found = pd.Series(text, dtype="str").str.extract(_COMPARISON)
+    has = found["kata"].notna().to_numpy()
+    words = found["kata"].fillna("").str.lower().str.replace(r"\s+", " ", regex=True)
+    upper = words.map(lambda w: any(w.startswith(u) for u in _UPPER_WORDS) and not w.startswith("lebih")).to_numpy()
+    arah = np.where(has, np.where(upper, BATAS_MAKS, BATAS_MIN), "")
+    rest = cells.astype(object).copy()
+    rest[has] = found["sisa"][has].to_numpy(dtype=object)
+    return Comparisons(
+        cells=rest,
+        arah=pd.Series(arah, index=cells.index, dtype="str"),
+        kata=pd.Series(np.where(has, found["kata"].fillna(""), ""), index=cells.index, dtype="str"),
+    )
+
+
+_RATIO = r"^\s*(?P<a>[0-9]+(?:[.,][0-9]+)?)\s*:\s*(?P<b>[0-9][0-9., ]*)\s*$"
+
+
+@dataclass(frozen=True)
+class Ratios:
+    """Cells written as a ratio ``1:32`` replaced by their second term (``"32"``); ``galat`` marks
+    ratios whose first term is not 1 (``2:64``), which are refused rather than divided."""
+
+    cells: pd.Series
+    rasio: np.ndarray
+    galat: np.ndarray
+
+
+def split_ratios(cells: pd.Series) -> Ratios:
+    """Ratios written ``1:32`` (one teacher to 32 pupils) read as their second term, 32: the
+    number the indicator measures. Only text cells are looked at."""
+    text = cells.astype(object).where(cells.map(lambda v: isinstance(v, str)), None)
+    found = pd.Series(text, dtype="str").str.extract(_RATIO)
+    has = found["a"].notna().to_numpy()
+    one = found["a"].fillna("").str.fullmatch(r"1(?:[.,]0*)?").fillna(False).to_numpy(dtype=bool)
+    rest = cells.astype(object).copy()
+    use = has & one
+    rest[use] = found["b"][use].str.strip().to_numpy(dtype=object)
+    return Ratios(cells=rest, rasio=use, galat=has & ~one)

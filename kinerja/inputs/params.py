@@ -15,7 +15,21 @@ duplicate keys are reported with the file and the key (and the closest known key
       agregasi_opd: bertingkat    # bertingkat | rata_rata | bobot
       agregasi_pemda: rata_opd    # rata_opd | rata_rata
       skala_predikat: lima-tingkat  # lima-tingkat | enam-tingkat | sakip | a custom scale
+      batas_atas_indikator: null  # cap on every indicator capaian, e.g. 100; null = none
+      pembulatan_sebelum_rata: null  # decimals indicator capaian are rounded to before averaging
     opd: semua                    # or a list of kode_opd
+    reviu:                        # thresholds of the reviu flags (kinerja.core.reviu); every key optional
+      capaian_atas: 150           # an indicator capaian above this is extreme
+      capaian_bawah: 50           # ... and below this
+      batas_gagal: 76             # below this an indicator counts as failed (dropped after failing)
+      lonjakan: 10                # a target ×/÷ more than this from last year is a jump
+      minimal_sama_target: 2      # fewest indicators for "every realisasi equals its target"
+    kepala_daerah:                # PIHAK KEDUA of the Perjanjian Kinerja (kinerja pk)
+      nama: Nama Kepala Daerah
+      jabatan: Gubernur Bengkulu
+    pk:                           # place and date above the signatures
+      tempat: Bengkulu
+      tanggal: 2025-02-11
 
 A custom scale is a mapping ``{nama, judul, sumber, tingkat: [{predikat, batas_bawah,
 termasuk_batas, warna}, ...]}`` with the highest level first and no ``batas_bawah`` on the last.
@@ -24,6 +38,7 @@ termasuk_batas, warna}, ...]}`` with the highest level first and no ``batas_bawa
 from __future__ import annotations
 
 import copy
+import datetime
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,12 +49,18 @@ import yaml
 
 from kinerja.support import pesan
 from kinerja.core.predikat import Scale, builtin_scale, builtin_scale_names
+from kinerja.core.reviu import ReviuSettings, ReviuSettingsError
 from kinerja.core.rules import Rules, RulesError
+from kinerja.inputs.readers import DESIMAL
 
-TOP_KEYS = ("pemda", "tahun", "data", "desimal", "sintetis", "aturan", "opd")
+TOP_KEYS = ("pemda", "tahun", "data", "desimal", "sintetis", "aturan", "opd", "kepala_daerah", "pk", "reviu")
 #: How numbers typed as text are read (see :mod:`kinerja.inputs.readers`).
-DESIMAL = ("otomatis", "koma", "titik")
-PEMDA_KEYS = ("nama", "kode")
+#: The keys of the ``pemda:`` section (not the grouping columns of kinerja.core.aggregate).
+PEMDA_FIELDS = ("nama", "kode")
+#: The kepala daerah, PIHAK KEDUA of every Perjanjian Kinerja (``kinerja pk``).
+KEPALA_DAERAH_KEYS = ("nama", "jabatan")
+#: Where and when the Perjanjian Kinerja documents are signed.
+PK_KEYS = ("tempat", "tanggal")
 SCALE_KEYS = ("nama", "judul", "sumber", "tingkat")
 LEVEL_KEYS = ("predikat", "batas_bawah", "termasuk_batas", "warna")
 
@@ -61,6 +82,10 @@ class Params:
         desimal: how numbers typed as text are read: ``otomatis``, ``koma`` (1.234,5) or ``titik``.
         sintetis: the data is synthetic example data (every published page says so).
         sumber: the file the settings came from ("" for defaults).
+        reviu: the thresholds of the reviu flags (section ``reviu:``).
+        kepala_daerah_nama, kepala_daerah_jabatan: PIHAK KEDUA of the Perjanjian Kinerja.
+        pk_tempat: place of signature of the PK documents ("" when not given).
+        pk_tanggal: date of signature (a ``datetime.date``), None when not given.
     """
 
     rules: Rules = field(default_factory=Rules)
@@ -72,6 +97,11 @@ class Params:
     desimal: str = "otomatis"
     sintetis: bool = False
     sumber: str = ""
+    reviu: ReviuSettings = field(default_factory=ReviuSettings)
+    kepala_daerah_nama: str = ""
+    kepala_daerah_jabatan: str = ""
+    pk_tempat: str = ""
+    pk_tanggal: datetime.date | None = None
 
 
 def load_params(path: str | Path, overrides: Sequence[str] = ()) -> Params:
@@ -102,14 +132,14 @@ def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "param
     """A copy of a parsed params mapping with ``key=value`` overrides applied.
 
     Keys are dotted paths: ``tahun``, ``data``, ``opd``, ``pemda.nama``, ``pemda.kode`` and
-    ``aturan.<setting>``. Values of ``pemda.*`` are taken as text as written; ``data`` and ``opd``
+    ``aturan.<setting>``, ``reviu.<threshold>``. Values of ``pemda.*`` are taken as text as written; ``data`` and ``opd``
     take a comma-separated list, kept as text (OPD code ``007`` stays ``007``; ``opd=semua`` means
-    all); ``tahun`` and ``aturan.*`` are read as YAML scalars (``120``, ``null``, ``rasio``). The
+    all); ``tahun`` and ``aturan.*``, ``reviu.*`` are read as YAML scalars (``120``, ``null``, ``rasio``). The
     result still goes through :func:`parse_params`, so a wrong value is reported like one in the file.
     """
     result = copy.deepcopy(mapping) if isinstance(mapping, dict) else mapping
     for item in overrides:
-        where = _Where(pesan.PARAMS_SUMBER_UBAH.format(berkas=source, ubah=item))
+        where = _KeyPlace(pesan.PARAMS_SUMBER_UBAH.format(berkas=source, ubah=item))
         key, sign, text = item.partition("=")
         key = key.strip()
         if not sign or not key:
@@ -118,8 +148,8 @@ def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "param
         where.mapping({top: None}, "", TOP_KEYS)
         if not isinstance(result, dict):
             where.fail("", pesan.PARAMS_BUKAN_PEMETAAN, result)
-        if top in ("pemda", "aturan"):
-            allowed = PEMDA_KEYS if top == "pemda" else tuple(Rules.names())
+        if top in ("pemda", "aturan", "reviu"):
+            allowed = {"pemda": PEMDA_FIELDS, "aturan": tuple(Rules.names()), "reviu": tuple(ReviuSettings.names())}[top]
             if not rest:
                 where.fail(key, pesan.PARAMS_UBAH_KUNCI_BAGIAN.format(contoh=f"{top}.{allowed[0]}"), None)
             where.mapping({rest: None}, top, allowed)
@@ -138,7 +168,7 @@ def apply_overrides(mapping: Any, overrides: Sequence[str], source: str = "param
     return result
 
 
-def _scalar(text: str, where: _Where, key: str) -> Any:
+def _scalar(text: str, where: _KeyPlace, key: str) -> Any:
     try:
         value = yaml.load(text, Loader=_StrictLoader) if text.strip() else None
     except yaml.YAMLError as error:
@@ -150,9 +180,9 @@ def _scalar(text: str, where: _Where, key: str) -> Any:
 
 def parse_params(mapping: Any, source: str = "params") -> Params:
     """Check a parsed params mapping (see the module docstring for its keys)."""
-    where = _Where(source)
+    where = _KeyPlace(source)
     top = where.mapping(mapping, "", TOP_KEYS)
-    pemda = where.mapping(top.get("pemda", {}), "pemda", PEMDA_KEYS)
+    pemda = where.mapping(top.get("pemda", {}), "pemda", PEMDA_FIELDS)
     tahun = top.get("tahun")
     if tahun is not None and (isinstance(tahun, bool) or not isinstance(tahun, int) or not 1900 <= tahun <= 2200):
         where.fail("tahun", pesan.PARAMS_TAHUN, tahun)
@@ -174,7 +204,21 @@ def parse_params(mapping: Any, source: str = "params") -> Params:
     sintetis = top.get("sintetis", False)
     if not isinstance(sintetis, bool):
         where.fail("sintetis", pesan.PARAMS_SINTETIS, sintetis)
+    kepala = where.mapping(top.get("kepala_daerah", {}) or {}, "kepala_daerah", KEPALA_DAERAH_KEYS)
+    pk = where.mapping(top.get("pk", {}) or {}, "pk", PK_KEYS)
+    tanggal = pk.get("tanggal")
+    if isinstance(tanggal, str):
+        try:
+            tanggal = datetime.date.fromisoformat(tanggal.strip())
+        except ValueError:
+            where.fail("pk.tanggal", pesan.PARAMS_TANGGAL, tanggal)
+    if tanggal is not None and (isinstance(tanggal, datetime.datetime) or not isinstance(tanggal, datetime.date)):
+        where.fail("pk.tanggal", pesan.PARAMS_TANGGAL, tanggal)
     return Params(
+        kepala_daerah_nama=where.text(kepala, "kepala_daerah.nama", "nama", ""),
+        kepala_daerah_jabatan=where.text(kepala, "kepala_daerah.jabatan", "jabatan", ""),
+        pk_tempat=where.text(pk, "pk.tempat", "tempat", ""),
+        pk_tanggal=tanggal,
         rules=parse_rules(top.get("aturan", {}), source),
         tahun=tahun,
         pemda_nama=where.text(pemda, "pemda.nama", "nama", ""),
@@ -184,12 +228,23 @@ def parse_params(mapping: Any, source: str = "params") -> Params:
         desimal=desimal,
         sintetis=sintetis,
         sumber=source,
+        reviu=parse_reviu(top.get("reviu", {}), source),
     )
+
+
+def parse_reviu(mapping: Any, source: str = "params") -> ReviuSettings:
+    """Reviu thresholds from the ``reviu`` mapping of a params file; missing keys take their defaults."""
+    where = _KeyPlace(source)
+    settings = where.mapping(mapping if mapping is not None else {}, "reviu", tuple(ReviuSettings.names()))
+    try:
+        return ReviuSettings(**settings)
+    except ReviuSettingsError as error:
+        raise ParamsError(f"{source}: {error}") from None
 
 
 def parse_rules(mapping: Any, source: str = "params") -> Rules:
     """Rules from the ``aturan`` mapping of a params file; missing keys take their defaults."""
-    where = _Where(source)
+    where = _KeyPlace(source)
     rules = dict(where.mapping(mapping, "aturan", tuple(Rules.names())))
     if "skala_predikat" in rules:
         rules["skala_predikat"] = _scale(rules["skala_predikat"], where)
@@ -199,7 +254,7 @@ def parse_rules(mapping: Any, source: str = "params") -> Rules:
         raise ParamsError(f"{source}: {error}") from None
 
 
-def _scale(value: Any, where: _Where) -> Scale:
+def _scale(value: Any, where: _KeyPlace) -> Scale:
     key = "aturan.skala_predikat"
     if isinstance(value, str):
         if value not in builtin_scale_names():
@@ -221,7 +276,7 @@ def _scale(value: Any, where: _Where) -> Scale:
         where.fail(key, str(error).strip("'"), None)
 
 
-class _Where:
+class _KeyPlace:
     """Builds :class:`ParamsError` messages that name the file and the key."""
 
     def __init__(self, source: str):

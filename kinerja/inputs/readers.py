@@ -63,6 +63,7 @@ class Inputs:
     kinerja: pd.DataFrame = field(default_factory=pd.DataFrame)
     opd: pd.DataFrame = field(default_factory=pd.DataFrame)
     anggaran: pd.DataFrame = field(default_factory=pd.DataFrame)
+    program: pd.DataFrame = field(default_factory=pd.DataFrame)
     findings: list[Finding] = field(default_factory=list)
     mappings: list[HeaderMapping] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -107,6 +108,7 @@ def read_inputs(paths: Iterable[str | Path], desimal: str = "otomatis") -> Input
     inputs.kinerja = concat_tables(parts["kinerja"], schema.KINERJA)
     inputs.opd = concat_tables(parts["opd"], schema.OPD)
     inputs.anggaran = concat_tables(parts["anggaran"], schema.ANGGARAN)
+    inputs.program = concat_tables(parts["program"], schema.PROGRAM)
     if files and inputs.kinerja.empty and not any(f.is_error for f in inputs.findings):
         # files that hold only headers, master lists or budgets: nothing to check or score
         names = ", ".join(str(path) for path in files)
@@ -318,6 +320,7 @@ def parse_grid(
         findings.append(Finding(berkas, lembar, header_row, "", "", pesan.TABEL_TANPA_BARIS.format(tabel=sheet.name), PERINGATAN))
 
     number_columns = [c.name for c in sheet.columns if c.kind == "angka" and c.name in body]
+    body, arah = _comparisons_and_ratios(body, number_columns, berkas, lembar, rows, header_row, findings)
     evidence = None
     if convention == numbers.OTOMATIS:
         evidence = numbers.detect_convention([body[c] for c in number_columns])
@@ -328,7 +331,7 @@ def parse_grid(
         if column.name not in body:
             continue
         values = body[column.name]
-        where = _Where(berkas, lembar, rows, column.name)
+        where = _ColumnCells(berkas, lembar, rows, column.name)
         if column.kind == "angka":
             parsed = numbers.parse_numbers(values, convention, evidence)
             bad = (parsed.status == "galat").to_numpy()
@@ -352,12 +355,71 @@ def parse_grid(
             tidy[column.name] = _dates(values, where, findings, end_of_year=column.name.endswith("sampai"))
         else:
             tidy[column.name] = _texts(values)
+    if arah is not None and "polaritas" in tidy:
+        _check_comparisons(arah, tidy["polaritas"], _ColumnCells(berkas, lembar, rows, "target"), findings)
     tidy["_berkas"] = berkas
     tidy["_lembar"] = lembar
     tidy["_baris"] = rows
     used_convention = evidence if convention == numbers.OTOMATIS else convention
     mapping = HeaderMapping(berkas, lembar, sheet.name, header_row, mapping.kolom, used_convention)
     return sheet, tidy.reset_index(drop=True), findings, mapping
+
+
+def _comparisons_and_ratios(
+    body: pd.DataFrame, number_columns: list[str], berkas: str, lembar: str, rows: np.ndarray, header_row: int,
+    findings: list[Finding],
+) -> tuple[pd.DataFrame, numbers.Comparisons | None]:
+    """Number cells written as a ratio ``1:32`` (any number column) become their second term, and
+    targets written with a comparison (``< 0,49``, ``minimal 80``) their number; the comparison's
+    direction is returned for :func:`_check_comparisons`. Each use is reported once per column
+    as a warning, so the analyst sees how the cells were read."""
+    arah = None
+    if not number_columns:
+        return body, arah
+    body = body.copy()
+    for name in number_columns:
+        notes, shown = [], []
+        ratios = numbers.split_ratios(body[name])
+        if ratios.rasio.any():
+            body[name] = ratios.cells
+            notes.append(pesan.RASIO_DIBACA.format(jumlah=int(ratios.rasio.sum())))
+            shown.append("1:x")
+        where = _ColumnCells(berkas, lembar, rows, name)
+        bad = ratios.galat
+        findings.extend(where.findings(bad, body[name], [pesan.RASIO_BUKAN_SATU.format(nilai=cell_text(v))
+                                                         for v in body[name][bad]]))
+        if name == "target":
+            arah = numbers.split_comparisons(body[name])
+            used = arah.arah != ""
+            if used.any():
+                body[name] = arah.cells
+                words = ", ".join(sorted(set(arah.kata[used])))
+                notes.append(pesan.TARGET_PEMBANDING_DIBACA.format(jumlah=int(used.sum()), kata=words))
+                shown.append(words)
+        if notes:  # one warning per column (findings are kept one per cell)
+            findings.append(Finding(berkas, lembar, header_row, name, "; ".join(shown), " ".join(notes), PERINGATAN))
+    return body, arah
+
+
+def _check_comparisons(
+    arah: numbers.Comparisons, polaritas: pd.Series, where: _ColumnCells, findings: list[Finding]
+) -> None:
+    """A target written ``< x`` (upper bound) on a row whose polaritas is not negatif, or ``> x``
+    (lower bound) on one that is not positif, is a galat: the two say opposite things."""
+    direction = arah.arah.to_numpy(dtype=object)
+    wanted = pd.Series(direction).map(pesan.TARGET_PEMBANDING_POLARITAS).to_numpy(dtype=object)
+    given = polaritas.to_numpy(dtype=object)
+    bad = (direction != "") & pd.notna(given) & (given != wanted)
+    if not bad.any():
+        return
+    messages = [
+        pesan.TARGET_PEMBANDING_BERTENTANGAN.format(
+            kata=kata, arti=pesan.TARGET_PEMBANDING_ARTI[d], polaritas=p, polaritas_tersirat=pesan.TARGET_PEMBANDING_POLARITAS[d]
+        )
+        for kata, d, p in zip(arah.kata.to_numpy()[bad], direction[bad], given[bad])
+    ]
+    written = arah.kata + " " + arah.cells.map(cell_text).astype("str")
+    findings.extend(where.findings(bad, written, messages))
 
 
 def _fill_down(grid: pd.DataFrame, facts: SheetFacts) -> pd.DataFrame:
@@ -428,7 +490,7 @@ def concat_tables(tables: Iterable[pd.DataFrame], sheet: schema.Sheet = schema.K
     return combined[ordered]
 
 
-class _Where:
+class _ColumnCells:
     """Where the cells of one column are, to build findings."""
 
     def __init__(self, berkas: str, lembar: str, rows: np.ndarray, kolom: str):
@@ -445,7 +507,7 @@ class _Where:
 def _find_header(grid: pd.DataFrame, sheet: schema.Sheet | None) -> tuple[int, schema.Sheet]:
     """The header row (0-based) among the top rows, and the table it belongs to: the row and
     table with the most recognised headers (ties: the larger share of required columns)."""
-    candidates = [sheet] if sheet is not None else list(schema.SHEETS.values())
+    candidates = [sheet] if sheet is not None else [s for s in schema.SHEETS.values() if s.name != "program"]
     best = ((0, 0.0), 0, candidates[0])
     for row in range(min(HEADER_SEARCH_ROWS, len(grid))):
         headers = list(grid.iloc[row])
@@ -484,7 +546,7 @@ def _texts(values: pd.Series) -> pd.Series:
     return text.mask(text == "")
 
 
-def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Series:
+def _years(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
     text = _texts(values)
     numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
     good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(schema.TAHUN_MIN, schema.TAHUN_MAX)
@@ -494,7 +556,7 @@ def _years(values: pd.Series, where: _Where, findings: list[Finding]) -> pd.Seri
 
 
 def _choices(
-    values: pd.Series, allowed: dict[str, str], where: _Where, findings: list[Finding], message: str
+    values: pd.Series, allowed: dict[str, str], where: _ColumnCells, findings: list[Finding], message: str
 ) -> pd.Series:
     text = _texts(values)
     key = text.str.casefold().str.replace(r"\s+", " ", regex=True)
@@ -510,7 +572,7 @@ _BULAN = {
 }
 
 
-def _dates(values: pd.Series, where: _Where, findings: list[Finding], end_of_year: bool) -> pd.Series:
+def _dates(values: pd.Series, where: _ColumnCells, findings: list[Finding], end_of_year: bool) -> pd.Series:
     """Dates as Excel dates, ``2024-09-01``, ``01/09/2024`` (day first), ``1 September 2024`` or a
     bare year (1 January, or 31 December for an end date)."""
     parsed = []

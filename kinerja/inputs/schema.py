@@ -95,6 +95,11 @@ OPD = Sheet(
                "Berlaku Sampai"),
         Column("digantikan_oleh", "teks", False, False, "Kode OPD pengganti bila OPD ini berganti nama atau digabung.",
                "Digantikan Oleh", ("kode_opd_pengganti", "pengganti")),
+        Column("nama_kepala", "teks", False, False, "Nama kepala OPD (PIHAK PERTAMA Perjanjian Kinerja).", "Nama Kepala",
+               ("kepala_opd", "nama_kepala_opd")),
+        Column("jabatan_kepala", "teks", False, False, "Jabatan kepala OPD, misalnya Kepala Dinas Kesehatan.",
+               "Jabatan Kepala", ("jabatan_kepala_opd",)),
+        Column("nip_kepala", "teks", False, False, "NIP kepala OPD (teks, 18 angka).", "NIP Kepala", ("nip_kepala_opd", "nip")),
     ),
     "Daftar induk OPD, termasuk OPD yang berganti nama atau digabung.",
 )
@@ -111,7 +116,21 @@ ANGGARAN = Sheet(
     "Pagu dan realisasi anggaran per OPD per tahun.",
 )
 
-SHEETS = {sheet.name: sheet for sheet in (KINERJA, OPD, ANGGARAN)}
+PROGRAM = Sheet(
+    "program",
+    (
+        Column("tahun", "tahun", True, True, "Tahun anggaran.", "Tahun", ("tahun_anggaran",)),
+        Column("kode_opd", "teks", True, True, "Kode OPD.", "Kode OPD", ("kode_perangkat_daerah", "kode_skpd")),
+        Column("program", "teks", True, True, "Nama program.", "Program", ("nama_program",)),
+        Column("anggaran", "angka", True, False, "Anggaran program (rupiah) dalam Perjanjian Kinerja.", "Anggaran",
+               ("pagu_program", "anggaran_program", "pagu")),
+        Column("keterangan", "teks", False, False, "Keterangan, misalnya sumber dana.", "Keterangan", ("ket",)),
+    ),
+    "Program dan anggarannya per OPD per tahun, untuk lampiran Perjanjian Kinerja (lembar bernama program).",
+)
+SHEETS = {sheet.name: sheet for sheet in (KINERJA, OPD, ANGGARAN, PROGRAM)}
+#: Sheets read only from a sheet (or CSV) with their name, never recognised by their headers alone.
+NAMED_ONLY = ("opd", "program")
 
 BY_NAME = {column.name: column for column in COLUMNS}
 REQUIRED = [column.name for column in COLUMNS if column.required]
@@ -123,6 +142,8 @@ TEXT_COLUMNS = [column.name for column in COLUMNS if column.kind in ("teks", "po
 ANGGARAN_COLUMNS = [column.name for column in ANGGARAN.columns]
 #: Columns of the OPD master list ``opd`` (renamed or merged agencies point to their successor).
 OPD_COLUMNS = [column.name for column in OPD.columns]
+#: Columns of the programme budgets ``program`` (the Program | Anggaran part of the PK attachment).
+PROGRAM_COLUMNS = [column.name for column in PROGRAM.columns]
 
 #: Years accepted in the ``tahun`` column (and by ``kinerja template --tahun``).
 TAHUN_MIN, TAHUN_MAX = 1900, 2200

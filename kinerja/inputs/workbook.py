@@ -2,7 +2,9 @@
 
 Sheets: ``petunjuk`` (instructions and the column dictionary), ``kinerja`` (one row per indicator,
 with drop-downs for ``polaritas`` and ``rumus``), ``opd`` (the master list of agencies, with
-renamed or merged ones pointing to their successor) and ``anggaran`` (budget per OPD per year).
+renamed or merged ones pointing to their successor, and the heads who sign the PK), ``anggaran``
+(budget per OPD per year) and ``program`` (programme budgets for the attachment of the Perjanjian
+Kinerja, ``kinerja pk``).
 The headers come from :mod:`kinerja.inputs.schema`, so the template and the readers cannot drift apart.
 """
 
@@ -82,6 +84,8 @@ def build_template(tahun: int | None = None) -> Workbook:
     _header(opd, list(schema.OPD.columns))
     anggaran = book.create_sheet("anggaran")
     _header(anggaran, list(schema.ANGGARAN.columns))
+    program = book.create_sheet("program")
+    _header(program, list(schema.PROGRAM.columns))
     for letter in ("C", "D"):
         anggaran.column_dimensions[letter].number_format = "#,##0"
     book.active = book.index(kinerja)
@@ -130,7 +134,7 @@ def _guide(sheet, tahun: int | None) -> None:
         cell = sheet.cell(row=row, column=position, value=title)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-    for sheet_schema in (schema.KINERJA, schema.OPD, schema.ANGGARAN):
+    for sheet_schema in (schema.KINERJA, schema.OPD, schema.ANGGARAN, schema.PROGRAM):
         row += 1
         sheet.cell(row=row, column=1, value=pesan.TEMPLATE_LEMBAR.format(lembar=sheet_schema.name)).font = Font(bold=True)
         sheet.cell(row=row, column=3, value=sheet_schema.description)

@@ -1,9 +1,11 @@
-"""The data of the yearly PDF report (``laporan.json``), read from one year's build outputs.
+"""The data of the yearly PDF report (``laporan.json``), from the pages of one year's build.
 
 The Typst template ``kinerja/templates/kinerja-laporan.typ`` lays the report out from this data;
-here the tables the notebooks showed (their CSV extracts) are put in report order and every
-number is formatted in Indonesian (:mod:`kinerja.support.display`), every wording taken from
-:mod:`kinerja.support.pesan`. Nothing is computed: capaian, changes and predikat are the run's.
+here the pages the notebooks showed (:class:`kinerja.pages.Page`, read back from
+``<name>.halaman.json`` and its tables) are put in report order and every number is formatted in
+Indonesian (:mod:`kinerja.support.display`). Nothing is computed and nothing is worded here: capaian,
+changes and predikat are the run's, the sentences the page's (:mod:`kinerja.pages.wording`), the
+LKjIP rows those of :func:`kinerja.render.tables.lkjip_rows`.
 """
 
 from __future__ import annotations
@@ -12,20 +14,29 @@ from pathlib import Path
 
 import pandas as pd
 
+from kinerja.core.predikat import builtin_scale, builtin_scale_names
+from kinerja.pages import Page, wording
+from kinerja.pages.model import SUFFIX
+from kinerja.render import tables
 from kinerja.support import display, escape, pesan
 
-from kinerja.render import tables
-from kinerja.core.predikat import builtin_scale, builtin_scale_names
+#: Data text for the report: the template shows the strings of ``laporan.json`` as text (Typst
+#: content from a string, never evaluated), so no escape is needed.
+_text = escape.text
 
 
-def _rows(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype={"kode_opd": str, "kode_indikator": str}, keep_default_na=True)
+def page_path(folder: Path, nama: str) -> Path:
+    """Where the page ``nama`` of a year's build folder is serialised."""
+    return folder / f"{nama}{SUFFIX}"
 
 
-def _text(value: object) -> str:
-    """Data text for the report: the template shows the strings of ``laporan.json`` as text (Typst
-    content from a string, never evaluated), so no escape is needed (:func:`kinerja.support.escape.text`)."""
-    return escape.text(value)
+def opd_pages(folder: Path) -> dict[str, Page]:
+    """Every OPD page of a year's build folder, by ``kode_opd``."""
+    found = {}
+    for path in sorted((folder / "opd").glob(f"*{SUFFIX}")):
+        page = Page.read(path)
+        found[str(page.kode_opd)] = page
+    return found
 
 
 def predikat_colours() -> dict[str, str]:
@@ -38,28 +49,13 @@ def predikat_colours() -> dict[str, str]:
     return colours
 
 
-def change_words(row: pd.Series, tahun: int) -> str:
-    """"+0,36 poin (+0,358 % relatif) dibanding 2023 (100,50 %)", or why there is no comparison."""
-    if pd.isna(row.get("selisih_poin")):
-        note = _text(row.get("catatan"))
-        if not note:
-            return pesan.TERBIT_TANPA_DATA_SEBELUMNYA.format(sebelumnya=tahun - 1)
-        return pesan.TERBIT_TANPA_PERBANDINGAN.format(sebelumnya=tahun - 1, catatan=note)
-    return pesan.TERBIT_PERUBAHAN.format(
-        poin=display.poin(row["selisih_poin"]),
-        persen=display.perubahan(row["perubahan_persen"], 3),
-        sebelumnya=tahun - 1,
-        capaian_sebelumnya=display.persen(row["capaian_sebelumnya"]),
-    )
-
-
-def report_data(folder: Path, tahun: int, pemda: str, metode: str, figures: list[dict], sintetis: bool,
-                dibuat: str) -> dict:
+def report_data(folder: Path, tahun: int, pemda: str, figures: list[dict], sintetis: bool, dibuat: str) -> dict:
     """Everything the report shows for fiscal year ``tahun``, from ``folder`` (``_build/<tahun>``)."""
-    pemda_row = _rows(folder / "ringkasan" / "pemda.csv").iloc[0]
-    opd = _rows(folder / "ringkasan" / "opd.csv")
-    missing = _rows(folder / "ringkasan" / "tidak_terhitung.csv")
-    trend = _rows(folder / "tren" / "pemda.csv") if (folder / "tren" / "pemda.csv").is_file() else pd.DataFrame()
+    overview = Page.read(page_path(folder, "ringkasan"))
+    tren_path = page_path(folder, "tren")
+    trend = Page.read(tren_path).tables["pemda"] if tren_path.is_file() else pd.DataFrame()
+    opd = overview.tables["opd"]
+    missing = overview.tables["tidak_terhitung"]
     previous = pesan.KOLOM_CAPAIAN_SEBELUMNYA.format(tahun=tahun - 1)
     ranked = []
     for number, row in enumerate(opd.itertuples(index=False), start=1):
@@ -69,11 +65,12 @@ def report_data(folder: Path, tahun: int, pemda: str, metode: str, figures: list
             "sebelumnya": display.persen(row.capaian_sebelumnya), "selisih": display.poin(row.selisih_poin),
             "perubahan": display.perubahan(row.perubahan_persen),
         })
-    details = [_opd_detail(folder / "opd", str(code), tahun) for code in sorted(opd["kode_opd"].astype(str))]
+    by_code = opd_pages(folder)
+    details = [_opd_detail(by_code[code]) for code in sorted(opd["kode_opd"].astype(str)) if code in by_code]
     changes = opd[opd["selisih_poin"].notna()].sort_values("selisih_poin", ascending=False, kind="stable")
     return {
         "tahun": int(tahun),
-        "pemda": pemda or pesan.HALAMAN_PEMDA,
+        "pemda": wording.pemda(pemda),
         "judul-dokumen": pesan.TERBIT_LAPORAN_JUDUL.format(tahun=tahun),
         "sintetis": bool(sintetis),
         "dibuat": dibuat,
@@ -95,13 +92,11 @@ def report_data(folder: Path, tahun: int, pemda: str, metode: str, figures: list
                             pesan.KOLOM_TARGET, pesan.KOLOM_REALISASI, pesan.KOLOM_CAPAIAN, pesan.KOLOM_PREDIKAT],
         },
         "ringkasan": {
-            "capaian": display.persen(pemda_row["capaian"]),
-            "predikat": _text(pemda_row["predikat"]),
-            "kalimat": pesan.TERBIT_KALIMAT_UTAMA.format(
-                pemda=pemda or pesan.HALAMAN_PEMDA, tahun=tahun, capaian=display.persen(pemda_row["capaian"]),
-                predikat=_text(pemda_row["predikat"]) or pesan.HALAMAN_TANPA_PREDIKAT),
-            "perubahan": change_words(pemda_row, tahun),
-            "metode": metode,
+            "capaian": display.persen(overview.row["capaian"]),
+            "predikat": _text(overview.row["predikat"]),
+            "kalimat": overview.utama,
+            "perubahan": overview.perubahan,
+            "metode": f"{wording.method_label()} {overview.metode}",
         },
         "gambar": figures,
         "tabel-opd": {
@@ -132,32 +127,26 @@ def report_data(folder: Path, tahun: int, pemda: str, metode: str, figures: list
     }
 
 
-def _opd_detail(folder: Path, code: str, tahun: int) -> dict:
-    from kinerja.run import safe_name
-
-    base = folder / safe_name(code)
-    one = _rows(base / "opd.csv").iloc[0]
-    indicators = _rows(base / "indikator.csv")
-    means = _rows(base / "sasaran.csv").set_index("sasaran")
-    sasaran = []
-    for name, group in indicators.groupby("sasaran", sort=False):
-        mean = means.loc[name]
-        label = pesan.TABEL_RATA_SASARAN
-        if pd.notna(mean["batas_atas"]):
-            label = pesan.TABEL_RATA_SASARAN_BATAS.format(batas=pesan.angka_aturan(mean["batas_atas"]))
-        sasaran.append({
-            "nama": _text(name), "label": label, "capaian": display.persen(mean["capaian"]), "predikat": _text(mean["predikat"]),
-            "indikator": [{"indikator": _text(r.indikator), "satuan": _text(r.satuan), "target": tables._target(r),
-                           "realisasi": tables.angka(r.realisasi), "capaian": display.persen(r.capaian),
-                           "predikat": _text(r.predikat)} for r in group.itertuples(index=False)],
-        })
-    noted = indicators[indicators["catatan"].map(_text) != ""]
+def _opd_detail(page: Page) -> dict:
+    """One OPD's section: its headline, its LKjIP table by sasaran (indicators, then the mean
+    row), and the notes on its indicators."""
+    rows, classes = tables.lkjip_rows(page)
+    sasaran: list[dict] = []
+    for row, css in zip(rows, classes):
+        if css == "rata-rata":
+            sasaran[-1].update({"label": row["indikator"], "capaian": row["capaian"], "predikat": row["predikat"]})
+            continue
+        if not sasaran or "label" in sasaran[-1]:
+            sasaran.append({"nama": row["sasaran"], "indikator": []})
+        sasaran[-1]["indikator"].append({key: row[key] for key in
+                                         ("indikator", "satuan", "target", "realisasi", "capaian", "predikat")})
+    sasaran = [{"nama": s["nama"], "label": s["label"], "capaian": s["capaian"], "predikat": s["predikat"],
+                "indikator": s["indikator"]} for s in sasaran]
+    noted = page.catatan
     return {
-        "kode": code,
-        "nama": _text(one["nama_opd"]),
-        "kalimat": pesan.TERBIT_KALIMAT_OPD.format(
-            capaian=display.persen(one["capaian"]), predikat=_text(one["predikat"]) or pesan.HALAMAN_TANPA_PREDIKAT,
-            perubahan=change_words(one, tahun)),
+        "kode": str(page.kode_opd),
+        "nama": _text(page.row["nama_opd"]),
+        "kalimat": page.headline,
         "sasaran": sasaran,
         "catatan": [{"indikator": _text(r.indikator), "catatan": _text(r.catatan)} for r in noted.itertuples(index=False)],
     }

@@ -49,7 +49,7 @@ def read_front_matter(notebook: dict) -> dict:
     cells = notebook.get("cells", [])
     if not cells or cells[0].get("cell_type") != "raw":
         return {}
-    text = _source(cells[0])
+    text = cell_source(cells[0])
     match = re.match(r"\s*---\n(.*?)\n---\s*$", text, re.DOTALL)
     if not match:
         return {}
@@ -68,16 +68,17 @@ def raw_html_cell(markup: str) -> dict:
             "source": source_lines(markup)}
 
 
-def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_output: str | None = None) -> dict:
+def page_notebook(notebook: dict, front: dict[str, Any], headline: str | None = None) -> dict:
     """The published form of an executed notebook (a new dict; ``notebook`` is not changed).
 
-    ``front`` replaces the front matter; ``insert_after_first_output`` is raw HTML placed after
-    the first cell that has an output (the headline of a page).
+    ``front`` replaces the front matter; ``headline`` is raw HTML (the headline card of the
+    overview) that takes the place of the first cell that has an output (the notebook's headline
+    paragraph), so the page states its headline once.
     """
     result = copy.deepcopy(notebook)
     result.get("metadata", {}).pop("papermill", None)
     cells = []
-    after_first_output = None  # where the cells made from the first code cell with outputs end
+    first = None  # (start, end) of the cells made from the first code cell with outputs
     for cell in result.get("cells", []):
         tags = set(cell.get("metadata", {}).get("tags", []))
         if cell.get("cell_type") == "code" and tags & PARAMETER_TAGS:
@@ -86,13 +87,14 @@ def page_notebook(notebook: dict, front: dict[str, Any], insert_after_first_outp
         cell.get("metadata", {}).pop("execution", None)
         if cell.get("cell_type") == "code":
             cell["outputs"] = [_clean_output(o) for o in cell.get("outputs", []) if o.get("output_type") in ("display_data", "execute_result")]
+            start = len(cells)
             cells += [_with_alt(piece) for piece in _html_outputs_apart(cell)]
-            if cell["outputs"] and after_first_output is None:
-                after_first_output = len(cells)
+            if cell["outputs"] and first is None:
+                first = (start, len(cells))
         else:
             cells.append(cell)
-    if insert_after_first_output and after_first_output is not None:
-        cells.insert(after_first_output, raw_html_cell(insert_after_first_output))
+    if headline and first is not None:
+        cells[first[0]:first[1]] = [raw_html_cell(headline)]
     if cells and cells[0].get("cell_type") == "raw" and cells[0].get("metadata", {}).get("raw_mimetype") is None:
         cells[0]["source"] = source_lines(front_matter(front))
     else:
@@ -138,7 +140,7 @@ def _output_html(output: dict) -> str | None:
     """The HTML of a ``text/html`` output (the project's tables, built with every text escaped),
     published as a raw HTML cell; None for other outputs."""
     data = output.get("data", {})
-    return _source_text(data["text/html"]) if "text/html" in data else None
+    return source_text(data["text/html"]) if "text/html" in data else None
 
 
 def _with_alt(cell: dict) -> dict:
@@ -158,7 +160,7 @@ def _image_alt(output: dict) -> str:
     data = output.get("data", {})
     for mime in ("image/png", "image/jpeg", "image/svg+xml"):
         if mime in data:
-            return str(output.get("metadata", {}).get(mime, {}).get("alt") or _source_text(data.get("text/plain", "")))
+            return str(output.get("metadata", {}).get(mime, {}).get("alt") or source_text(data.get("text/plain", "")))
     return ""
 
 
@@ -167,7 +169,7 @@ def _clean_output(output: dict) -> dict:
     if "text/markdown" in data:
         data.pop("text/plain", None)
         # generated Markdown sentences hold no HTML; any "<" comes from the data (a name): text
-        data["text/markdown"] = _source_text(data["text/markdown"]).replace("<", "&lt;")
+        data["text/markdown"] = source_text(data["text/markdown"]).replace("<", "&lt;")
     return output
 
 
@@ -177,7 +179,7 @@ def markdown_outputs(notebook: dict) -> list[str]:
     for cell in notebook.get("cells", []):
         for output in cell.get("outputs", []) or []:
             if "text/markdown" in output.get("data", {}):
-                found.append(_source_text(output["data"]["text/markdown"]))
+                found.append(source_text(output["data"]["text/markdown"]))
     return found
 
 
@@ -188,7 +190,7 @@ def plain_outputs(notebook: dict) -> list[str]:
         for output in cell.get("outputs", []) or []:
             data = output.get("data", {})
             if "text/html" in data and "text/plain" in data:
-                found.append(_source_text(data["text/plain"]))
+                found.append(source_text(data["text/plain"]))
     return found
 
 
@@ -199,14 +201,16 @@ def png_outputs(notebook: dict) -> list[tuple[str, str]]:
         for output in cell.get("outputs", []) or []:
             data = output.get("data", {})
             if "image/png" in data:
-                alt = output.get("metadata", {}).get("image/png", {}).get("alt") or _source_text(data.get("text/plain", ""))
-                found.append((_source_text(data["image/png"]).replace("\n", ""), alt))
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt") or source_text(data.get("text/plain", ""))
+                found.append((source_text(data["image/png"]).replace("\n", ""), alt))
     return found
 
 
-def _source(cell: dict) -> str:
-    return _source_text(cell.get("source", ""))
+def cell_source(cell: dict) -> str:
+    """The source of a notebook cell as one text."""
+    return source_text(cell.get("source", ""))
 
 
-def _source_text(value: str | list[str]) -> str:
+def source_text(value: str | list[str]) -> str:
+    """A notebook text field (a string or a list of lines) as one text."""
     return "".join(value) if isinstance(value, list) else str(value)

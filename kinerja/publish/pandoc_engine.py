@@ -58,7 +58,10 @@ def _template(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class Page:
+class SitePage:
+    """A page of the site: its source in the staged project and its output path (not a
+    :class:`kinerja.pages.Page`, which is what a notebook shows)."""
+
     source: str  # path in the staged project, POSIX
     output: str  # path in the site
 
@@ -69,12 +72,12 @@ class Page:
         return "../" * depth
 
 
-def relative(href: str, page: Page) -> str:
+def relative(href: str, page: SitePage) -> str:
     """A site path as a link from ``page``."""
     return posixpath.relpath(href, posixpath.dirname(page.output) or ".")
 
 
-def navbar_html(items: list[site.NavItem], page: Page) -> str:
+def navbar_html(items: list[site.NavItem], page: SitePage) -> str:
     """The navbar as nested lists; menus are ``<details>`` (no script needed); the current page
     is marked with ``aria-current``."""
 
@@ -94,7 +97,7 @@ def navbar_html(items: list[site.NavItem], page: Page) -> str:
     return "".join(parts)
 
 
-def listing_html(source_dir: Path, listing: dict, page: Page) -> str:
+def listing_html(source_dir: Path, listing: dict, page: SitePage) -> str:
     """A Quarto ``type: table`` listing: one row per document matching ``contents``, with the
     ``fields`` of its front matter (those in ``field-links``, default ``title``, link to the page),
     sorted by ``sort`` as Quarto sorts it (lodash ``orderBy``: the front matter values as written,
@@ -178,7 +181,7 @@ def page_text(markup: str, limit: int = 4000) -> str:
 def render(staged: Path, config: dict, out: Path, context, jobs: int = 2) -> list[str]:
     """Render the staged project into ``out``; returns the site paths written (pages and PDFs)."""
     sources = list(config["project"]["render"])
-    pages = [Page(s, site.output_path(s)) for s in sources]
+    pages = [SitePage(s, site.output_path(s)) for s in sources]
     missing = [p.source for p in pages if not (staged / p.source).is_file()]
     if missing:
         raise EngineError(pesan.TERBIT_HALAMAN_TIDAK_ADA.format(berkas=", ".join(missing)))
@@ -191,7 +194,7 @@ def render(staged: Path, config: dict, out: Path, context, jobs: int = 2) -> lis
         shutil.copyfile(staged / name, out / name)
     _copy_resources(staged, out, _as_list((config.get("project") or {}).get("resources")))
 
-    def one(page: Page) -> str:
+    def one(page: SitePage) -> str:
         if site.is_report(page.source):
             return _report(pandoc, staged, out, page)
         return _html(pandoc, staged, out, page, nav, config, context)
@@ -294,7 +297,7 @@ def _report(pandoc, staged, out, page) -> str:
     return page.output
 
 
-def _search_index(out: Path, pages: list[Page], title: str) -> None:
+def _search_index(out: Path, pages: list[SitePage], title: str) -> None:
     """``cari.js``: title, path and text of every page, for the search box (a script, not JSON
     fetched at run time, so that search works from a file:// copy too)."""
     entries = []

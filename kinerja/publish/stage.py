@@ -1,7 +1,9 @@
 """Stage the sources of one publication: a plain Quarto project in a folder of its own.
 
-From the executed notebooks and extracts of ``_build/<tahun>/`` (see :mod:`kinerja.run`) and the
-Markdown pages of ``situs/``, :func:`stage` writes::
+From the executed notebooks, pages (``<name>.halaman.json``, read with :meth:`kinerja.pages.Page.read`:
+every sentence and number of the headline card, the listing, the Metodologi page and the report)
+and extracts of ``_build/<tahun>/`` (see :mod:`kinerja.run`) and the Markdown pages of ``situs/``,
+:func:`stage` writes::
 
     _quarto.yml              expanded (site.expand): year menus, render list, footer
     index.ipynb              Beranda: the newest year's overview, with the headline card
@@ -34,8 +36,9 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from kinerja.support import display, escape, pesan
+from kinerja.pages import PAGE_SUFFIX, Page, PageFileError, wording
 from kinerja.publish import laporan, notebooks, site
+from kinerja.support import display, escape, pesan
 from kinerja.support.reproducible import build_time
 
 SITUS = "situs"
@@ -78,7 +81,7 @@ def check_build(build: Path, years: list[int]) -> None:
     for year in years:
         folder = build / str(year)
         for name in ("ringkasan", "tren"):
-            for suffix in (".ipynb", ".xlsx"):
+            for suffix in (".ipynb", ".xlsx", PAGE_SUFFIX):
                 if not (folder / f"{name}{suffix}").is_file():
                     problems.append(str(folder / f"{name}{suffix}"))
         problems += [str(p) for p in sorted(folder.rglob("*.gagal.ipynb"))]
@@ -102,16 +105,19 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     (dest / "spanduk.html").write_text(banner, encoding="utf-8")
 
     situs = root / SITUS
-    methods = {}
+    overviews: dict[int, Page] = {}
     for year in years:
-        methods[year] = _stage_year(build / str(year), year, dest, context, situs)
+        try:
+            overviews[year] = _stage_year(build / str(year), year, dest, context, situs)
+        except PageFileError as error:  # a page written by another version, or damaged
+            raise StageError(pesan.TERBIT_HALAMAN_RUSAK.format(rincian=error)) from None
     newest_folder = dest / str(newest)
     shutil.copyfile(newest_folder / "index.ipynb", dest / "index.ipynb")
     tren = _read(build / str(newest) / "tren.ipynb")
     _write(dest / "tren.ipynb", notebooks.page_notebook(tren, {**_front(tren), "lang": "id"}))
     _copy_extract(build / str(newest), "tren", dest / UNDUH / str(newest))
 
-    (dest / "metodologi.qmd").write_text(_page(situs, "metodologi.qmd") + rules_section(build, years, methods),
+    (dest / "metodologi.qmd").write_text(_page(situs, "metodologi.qmd") + rules_section(overviews),
                                          encoding="utf-8")
     (dest / "unduh.qmd").write_text(_page(situs, "unduh.qmd") + downloads_section(dest, years), encoding="utf-8")
     fields = {"pemda": escape.markdown_text(context.pemda), "tanggal": context.tanggal, "versi": context.versi}
@@ -127,47 +133,45 @@ def _set_times(folder: Path, moment: float) -> None:
         os.utime(path, (moment, moment), follow_symlinks=False)
 
 
-def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Path) -> str:
+def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Path) -> Page:
+    """Stage one year's pages; return its overview page (its method and scale go on the Metodologi page)."""
     out = dest / str(year)
     (out / "opd").mkdir(parents=True, exist_ok=True)
     overview = _read(folder / "ringkasan.ipynb")
-    pemda_row = pd.read_csv(folder / "ringkasan" / "pemda.csv").iloc[0]
-    card = headline_card(pemda_row, year, context.pemda)
+    halaman = Page.read(laporan.page_path(folder, "ringkasan"))
+    card = headline_card(halaman)
     _write(out / "index.ipynb", notebooks.page_notebook(overview, {**_front(overview), "lang": "id"}, card))
     _copy_extract(folder, "ringkasan", dest / UNDUH / str(year))
-    opd_table = pd.read_csv(folder / "ringkasan" / "opd.csv", dtype={"kode_opd": str}).set_index("kode_opd")
-    for path in sorted((folder / "opd").glob("*.ipynb")):
-        if path.name.endswith(".gagal.ipynb"):
-            continue
+    opd_pages = {path.name.removesuffix(".ipynb"): path for path in sorted((folder / "opd").glob("*.ipynb"))
+                 if not path.name.endswith(".gagal.ipynb")}
+    for stem, path in opd_pages.items():
         page = _read(path)
         front = _front(page)
-        code = str((notebooks.read_front_matter(page).get("params") or {}).get("kode_opd", path.stem))
         front["opd"] = front.get("title", path.stem)  # the listing's link text: the OPD's name
-        if code in opd_table.index:
-            row = opd_table.loc[code]
-            front["opd"] = laporan._text(row["nama_opd"]) or front["opd"]
-            front["description"] = pesan.TERBIT_DESKRIPSI_OPD.format(
-                capaian=display.persen(row["capaian"]), predikat=laporan._text(row["predikat"]) or pesan.HALAMAN_TANPA_PREDIKAT)
+        data = laporan.page_path(folder / "opd", stem)
+        if data.is_file():
+            opd_page = Page.read(data)
+            front["opd"] = escape.text(opd_page.row["nama_opd"]) or front["opd"]
+            front["description"] = wording.opd_description(opd_page.row)
         _write(out / "opd" / path.name, notebooks.page_notebook(page, {**front, "lang": "id"}))
         _copy_extract(folder / "opd", path.stem, dest / UNDUH / str(year) / "opd")
     listing = _page(situs, "daftar-opd.qmd")
     (out / "opd" / "index.qmd").write_text(listing.replace("{tahun}", str(year)), encoding="utf-8")
 
-    method = _method_sentence(overview)
     figures = []
     (out / "gambar").mkdir(exist_ok=True)
     for number, (heading, data, alt) in enumerate(figure_outputs(overview), start=1):
         name = f"gambar/ringkasan-{number}.png"
         (out / name).write_bytes(base64.b64decode(data))
         figures.append({"berkas": name, "alt": alt, "judul": heading})
-    data = laporan.report_data(folder, year, context.pemda, method, figures, context.sintetis,
+    data = laporan.report_data(folder, year, context.pemda, figures, context.sintetis,
                                pesan.TERBIT_DIBUAT.format(tanggal=context.tanggal, versi=context.versi))
     (out / "laporan.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "kinerja-laporan.typ").write_text(template_text("kinerja-laporan.typ"), encoding="utf-8")
     report = _page(situs, "laporan.qmd").replace("{tahun}", str(year))
     (out / "laporan.qmd").write_text(report.replace("{metodologi}", _body(_page(situs, "metodologi.qmd"))),
                                      encoding="utf-8")
-    return method
+    return halaman
 
 
 def _page(situs: Path, name: str) -> str:
@@ -274,36 +278,29 @@ def public_csv(source: Path, target: Path) -> None:
     target.write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="")
 
 
-def _method_sentence(notebook: dict) -> str:
-    """The overview's own statement of its method (the ``text/plain`` of its Metode sentence,
-    :func:`kinerja.render.tables.method`)."""
-    for text in notebooks.plain_outputs(notebook):
-        if text.startswith(pesan.HALAMAN_METODE_JUDUL + " "):
-            return text
-    return ""
-
-
 def figure_outputs(notebook: dict) -> list[tuple[str, str, str]]:
     """(heading above it, base64 PNG, alt text) of every figure of a notebook."""
     found, heading = [], ""
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") == "markdown":
-            for line in notebooks._source(cell).splitlines():
+            for line in notebooks.cell_source(cell).splitlines():
                 if line.startswith("#"):
                     heading = line.lstrip("#").strip()
         for output in cell.get("outputs", []) or []:
             if "image/png" in output.get("data", {}):
                 alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
-                found.append((heading, notebooks._source_text(output["data"]["image/png"]).replace("\n", ""), alt))
+                found.append((heading, notebooks.source_text(output["data"]["image/png"]).replace("\n", ""), alt))
     return found
 
 
-def headline_card(row: pd.Series, tahun: int, pemda: str) -> str:
+def headline_card(page: Page) -> str:
     """The overview's headline as HTML: capaian, predikat badge, and the change from the year
-    before in poin and percent with an arrow and a colour (every data text escaped)."""
+    before (:attr:`Page.perubahan`) with an arrow and a colour (every data text escaped). It takes
+    the place of the notebook's headline paragraph, so the page says it once."""
     esc = escape.html_text
+    row = page.row
     colours = laporan.predikat_colours()
-    predikat = laporan._text(row.get("predikat")) or pesan.HALAMAN_TANPA_PREDIKAT
+    predikat = wording.predikat(row.get("predikat"))
     if pd.isna(row.get("selisih_poin")):
         arah, panah, kata = "tetap", "●", ""
     elif row["selisih_poin"] > 0:
@@ -315,12 +312,12 @@ def headline_card(row: pd.Series, tahun: int, pemda: str) -> str:
     colour = colours.get(predikat, "#777777")
     return (
         f'<section class="kartu-utama" aria-label="{esc(pesan.TERBIT_KARTU_LABEL)}">\n'
-        f'<p class="kartu-judul">{esc(pesan.TERBIT_KARTU_JUDUL.format(pemda=pemda or pesan.HALAMAN_PEMDA, tahun=tahun))}</p>\n'
+        f'<p class="kartu-judul">{esc(wording.card_title(page.pemda, page.tahun))}</p>\n'
         f'<p class="kartu-angka"><span class="angka">{esc(display.persen(row["capaian"]))}</span> '
         f'<span class="predikat" data-predikat="{esc(predikat)}"><span class="titik" style="background:{esc(colour)}"></span>'
         f"{esc(predikat)}</span></p>\n"
         f'<p class="kartu-perubahan {arah}"><span class="panah" aria-hidden="true">{panah}</span> '
-        f'<span class="visually-hidden">{esc(kata)}</span>{esc(laporan.change_words(row, tahun))}</p>\n'
+        f'<span class="visually-hidden">{esc(kata)}</span>{esc(page.perubahan)}</p>\n'
         "</section>"
     )
 
@@ -341,17 +338,17 @@ def script_include() -> str:
     return f"<script>window.KINERJA = {data};</script>\n<script>\n{template_text('kinerja.js')}\n</script>\n"
 
 
-def rules_section(build: Path, years: list[int], methods: dict[int, str]) -> str:
-    """Markdown: the method and predikat scale in force for each year (from its overview)."""
+def rules_section(overviews: dict[int, Page]) -> str:
+    """Markdown: the method and predikat scale in force for each year (from its overview page)."""
     lines = ["", f"## {pesan.TERBIT_ATURAN_BERLAKU}", ""]
-    for year in sorted(years, reverse=True):
+    for year in sorted(overviews, reverse=True):
+        page = overviews[year]
         lines += [f"### {pesan.TERBIT_TAHUN_ANGGARAN} {year}", ""]
-        if methods.get(year):
-            lines += [escape.markdown_text(methods[year]), ""]
-        scale = pd.read_csv(build / str(year) / "ringkasan" / "predikat.csv")
+        if page.metode:
+            lines += [escape.markdown_text(f"{wording.method_label()} {page.metode}"), ""]
         lines += [f"| {pesan.KOLOM_PREDIKAT} | {pesan.KOLOM_BATAS} |", "|---|---|"]
         lines += [f"| {escape.markdown_text(r.predikat)} | {escape.markdown_text(r.batas)} |"
-                  for r in scale.itertuples(index=False)]
+                  for r in page.tables["predikat"].itertuples(index=False)]
         lines.append("")
     return "\n".join(lines)
 

@@ -41,6 +41,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from kinerja.support import display, escape, pesan
 from kinerja.core.predikat import Scale
+from kinerja.pages.model import Page
 
 #: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
@@ -176,9 +177,11 @@ def _persen(value: float) -> str:
 # --- ringkasan -----------------------------------------------------------------------------------
 
 
-def opd_ranking(opd_table: pd.DataFrame, scale: Scale, tahun: int, pemda_capaian: float | None = None) -> Chart:
-    """Horizontal bars of OPD capaian, highest first, coloured by predikat; lines at 100 % and at
-    the pemda capaian. OPDs without a capaian are left out (and named in the alt text)."""
+def peringkat(page: Page) -> Chart:
+    """Horizontal bars of the overview's OPD capaian, highest first, coloured by predikat; lines at
+    100 % and at the pemda capaian. OPDs without a capaian are left out (and named in the alt text)."""
+    opd_table, scale, tahun = page.tables["opd"], page.skala, page.tahun
+    pemda_capaian = page.tables["pemda"]["capaian"].iloc[0] if "pemda" in page.tables and len(page.tables["pemda"]) else None
     data = opd_table[opd_table["capaian"].notna()].sort_values("capaian", ascending=False, kind="stable")
     data = data.assign(label=[wrap(name, 45, 2) for name in data["nama_opd"]],
                        shown=[escape.chart_text(name) for name in data["predikat"]])
@@ -212,8 +215,9 @@ def opd_ranking(opd_table: pd.DataFrame, scale: Scale, tahun: int, pemda_capaian
         return finish(figure, judul, alt)
 
 
-def capaian_distribution(opd_table: pd.DataFrame, scale: Scale, tahun: int) -> Chart:
+def sebaran(page: Page) -> Chart:
     """Histogram of OPD capaian over the predikat bands of the scale."""
+    opd_table, scale, tahun = page.tables["opd"], page.skala, page.tahun
     values = opd_table["capaian"].dropna().astype(float)
     judul = pesan.GAMBAR_SEBARAN_JUDUL.format(tahun=tahun)
     with theme():
@@ -256,9 +260,10 @@ def _predikat_bands(ax, scale: Scale, low: float, high: float) -> None:
 # --- opd -----------------------------------------------------------------------------------------
 
 
-def target_vs_realisasi(indikator: pd.DataFrame, scale: Scale, nama_opd: str, tahun: int) -> Chart:
+def target_vs_realisasi(page: Page) -> Chart:
     """One small panel per indicator, in its own unit: the target (a bar, or a band for a range
     target) beside the realisasi (coloured by predikat). Unreported realisasi are marked."""
+    indikator, scale, nama_opd, tahun = page.tables["indikator"], page.skala, page.subjek, page.tahun
     colors = predikat_colors(scale)
     count = len(indikator)
     columns = min(3, max(count, 1))
@@ -320,9 +325,10 @@ def _target_words(row) -> str:
                                             satuan=row.satuan or "")
 
 
-def indicator_history(riwayat: pd.DataFrame, nama_opd: str, tahun: int) -> Chart:
+def riwayat(page: Page) -> Chart:
     """Capaian of each indicator of an OPD in every year up to ``tahun`` (one line each), with
     the 100 % line. Indicators are followed by ``kode_indikator`` where present."""
+    riwayat, nama_opd, tahun = page.tables["riwayat"], page.subjek, page.tahun
     key = "kode_indikator" if "kode_indikator" in riwayat and riwayat["kode_indikator"].notna().all() else "indikator"
     names = riwayat.sort_values("tahun").groupby(key, sort=False)["indikator"].last()
     data = riwayat[riwayat["capaian"].notna()].assign(
@@ -354,8 +360,9 @@ def indicator_history(riwayat: pd.DataFrame, nama_opd: str, tahun: int) -> Chart
         return finish(figure, judul, alt)
 
 
-def capaian_vs_serapan(anggaran: pd.DataFrame, nama_opd: str) -> Chart:
+def capaian_vs_serapan(page: Page) -> Chart:
     """Capaian kinerja beside serapan anggaran (both percent), per year."""
+    anggaran, nama_opd = page.tables["anggaran"], page.subjek
     long = anggaran.melt(id_vars=["tahun"], value_vars=["capaian", "serapan"], var_name="ukuran", value_name="nilai")
     names = {"capaian": pesan.GAMBAR_CAPAIAN_KINERJA, "serapan": pesan.GAMBAR_SERAPAN}
     long = long.assign(ukuran=long["ukuran"].map(names), tahun=long["tahun"].astype(int).astype(str))
@@ -384,8 +391,9 @@ def capaian_vs_serapan(anggaran: pd.DataFrame, nama_opd: str) -> Chart:
 # --- tren ----------------------------------------------------------------------------------------
 
 
-def pemda_trend(pemda: pd.DataFrame, pemda_nama: str) -> Chart:
+def pemda_tren(page: Page) -> Chart:
     """Pemda capaian per year, with each value written and the 100 % line."""
+    pemda, pemda_nama = page.tables["pemda"], page.subjek
     data = pemda.assign(tahun=pemda["tahun"].astype(int))
     judul = pesan.GAMBAR_TREN_PEMDA_JUDUL.format(pemda=escape.chart_text(pemda_nama))
     with theme():
@@ -413,8 +421,9 @@ def pemda_trend(pemda: pd.DataFrame, pemda_nama: str) -> Chart:
         return finish(figure, judul, alt)
 
 
-def opd_trend(opd_table: pd.DataFrame, scale: Scale) -> Chart:
+def opd_tren(page: Page) -> Chart:
     """Heat map of every OPD's capaian per year, coloured by predikat, each cell written."""
+    opd_table, scale = page.tables["opd"], page.skala
     data = opd_table.assign(tahun=opd_table["tahun"].astype(int))
     latest = data.sort_values("tahun").groupby("kode_opd", sort=False)["nama_opd"].last()
     grid = data.pivot_table(index="kode_opd", columns="tahun", values="capaian", aggfunc="first", dropna=False)

@@ -22,8 +22,7 @@ import pandas as pd
 
 from kinerja.support import display, escape, pesan
 from kinerja.inputs.findings import Finding
-from kinerja.pages import Page, headline_parts, improved_declined, method_sentence
-from kinerja.core.rules import Rules
+from kinerja.pages import Page, improved_declined, wording
 
 RIGHT = ' style="text-align: right"'
 
@@ -136,24 +135,29 @@ def _spans(values: list) -> dict[int, int]:
 # --- the tables of the pages -------------------------------------------------------------------
 
 
-def indikator(page: Page) -> Table:
-    """The LKjIP table of one OPD: Sasaran | Indikator | Satuan | Target | Realisasi | Capaian |
-    Predikat, each sasaran followed by its mean row (the sasaran capaian, with the cap in force)."""
-    rows = []
-    classes = []
+def lkjip_rows(page: Page) -> tuple[list[dict], list[str]]:
+    """The rows of the LKjIP table of one OPD page, as shown (strings): each sasaran's indicators,
+    then its mean row (the sasaran capaian, labelled with the cap in force); and each row's CSS
+    class (``rata-rata`` for a mean row). The notebooks' table and the PDF report show these rows."""
+    rows, classes = [], []
     sasaran = page.tables["sasaran"].set_index("sasaran")
     for name, group in page.tables["indikator"].groupby("sasaran", sort=False):
         for row in group.itertuples(index=False):
-            rows.append({"sasaran": name, "indikator": row.indikator, "satuan": row.satuan, "target": _target(row),
-                         "realisasi": angka(row.realisasi), "capaian": persen(row.capaian), "predikat": teks(row.predikat)})
+            rows.append({"sasaran": teks(name), "indikator": teks(row.indikator), "satuan": teks(row.satuan),
+                         "target": target_text(row), "realisasi": angka(row.realisasi), "capaian": persen(row.capaian),
+                         "predikat": teks(row.predikat)})
             classes.append("")
         mean = sasaran.loc[name]
-        label = pesan.TABEL_RATA_SASARAN
-        if pd.notna(mean["batas_atas"]):
-            label = pesan.TABEL_RATA_SASARAN_BATAS.format(batas=pesan.angka_aturan(mean["batas_atas"]))
-        rows.append({"sasaran": name, "indikator": label, "satuan": "", "target": "", "realisasi": "",
-                     "capaian": persen(mean["capaian"]), "predikat": teks(mean["predikat"])})
+        rows.append({"sasaran": teks(name), "indikator": wording.sasaran_mean_label(mean["batas_atas"]), "satuan": "",
+                     "target": "", "realisasi": "", "capaian": persen(mean["capaian"]), "predikat": teks(mean["predikat"])})
         classes.append("rata-rata")
+    return rows, classes
+
+
+def indikator(page: Page) -> Table:
+    """The LKjIP table of one OPD: Sasaran | Indikator | Satuan | Target | Realisasi | Capaian |
+    Predikat, each sasaran followed by its mean row (:func:`lkjip_rows`)."""
+    rows, classes = lkjip_rows(page)
     frame = pd.DataFrame(rows, columns=["sasaran", "indikator", "satuan", "target", "realisasi", "capaian", "predikat"])
     columns = [
         Column("sasaran", pesan.KOLOM_SASARAN),
@@ -167,7 +171,8 @@ def indikator(page: Page) -> Table:
     return render(frame, columns, pesan.TABEL_INDIKATOR_JUDUL.format(tahun=page.tahun), group="sasaran", row_class=classes)
 
 
-def _target(row) -> str:
+def target_text(row) -> str:
+    """The target of an indicator row as shown: ``115``, a range ``80–90``, or ``–``."""
     target = getattr(row, "target", None)
     if target is not None and pd.notna(target):
         return angka(target)
@@ -179,13 +184,12 @@ def _target(row) -> str:
 
 def catatan_indikator(page: Page) -> Table:
     """The notes on the indicators of one OPD (not computable, floored, capped), if any."""
-    table = page.tables["indikator"]
-    noted = table[table["catatan"].fillna("") != ""]
+    noted = page.catatan
     columns = [Column("indikator", pesan.KOLOM_INDIKATOR), Column("catatan", pesan.KOLOM_CATATAN)]
     return render(noted, columns, pesan.TABEL_CATATAN_JUDUL.format(tahun=page.tahun), kosong=pesan.TABEL_TANPA_CATATAN)
 
 
-def opd_peringkat(page: Page) -> Table:
+def peringkat(page: Page) -> Table:
     """Every OPD of the overview, highest capaian first, with its change from the year before."""
     table = page.tables["opd"].reset_index(drop=True)
     frame = table.assign(no=[str(i + 1) if pd.notna(c) else "" for i, c in enumerate(table["capaian"])])
@@ -325,15 +329,15 @@ def temuan(findings: Sequence[Finding]) -> Table:
 # --- sentences ----------------------------------------------------------------------------------
 
 
-def headline(page: Page, nama: str = "") -> escape.Html:
-    """The headline of an overview or OPD page (:func:`kinerja.pages.headline`) as an HTML
-    paragraph: the capaian sentence in bold, then the change; names are text."""
-    return escape.sentence(*headline_parts(page, nama))
+def headline(page: Page) -> escape.Html:
+    """The headline of an overview or OPD page (:attr:`Page.utama`, :attr:`Page.perubahan`) as an
+    HTML paragraph: the capaian sentence in bold, then the change; names are text."""
+    return escape.sentence(page.utama, page.perubahan)
 
 
-def method(rules: Rules) -> escape.Html:
-    """"**Metode.** Capaian pemda = …" (:func:`kinerja.pages.method_sentence`) as an HTML paragraph."""
-    return escape.sentence(pesan.HALAMAN_METODE_JUDUL, method_sentence(rules))
+def method(page: Page) -> escape.Html:
+    """"**Metode.** Capaian pemda = …" (:attr:`Page.metode`) as an HTML paragraph."""
+    return escape.sentence(wording.method_label(), page.metode)
 
 
 def _year(value: object) -> str:

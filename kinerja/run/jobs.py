@@ -29,6 +29,7 @@ class Job:
     kunci: str | None  # content hash; None when the page's data has errors (always executed)
     bagian: dict = field(default_factory=dict)
     tables: dict | None = None
+    halaman: str | None = None  # the page's JSON (kinerja.pages.Page.meta_json), written beside the notebook
 
     @property
     def label(self) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kinerja import pages
 from kinerja.run.jobs import FAILED_SUFFIX, OPD_PAGE, PLAN_FILE, STAMP_SUFFIX, TEMP_PREFIX, Job
 from kinerja.support import atomic, escape, safety, xlsx
 
@@ -52,16 +53,21 @@ def is_current(job: Job, root: str | Path = ".") -> bool:
     stamp = stamp_path(output)
     if not (output.is_file() and output.with_suffix(".xlsx").is_file() and stamp.is_file()):
         return False
+    if job.halaman is not None and not output.with_name(output.name.removesuffix(".ipynb") + pages.PAGE_SUFFIX).is_file():
+        return False  # a build of an earlier version, without the page beside the notebook
     return (read_stamp(stamp) or {}).get("kunci") == job.kunci
 
 
-def write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Sequence[str] = ()) -> list[str]:
+def write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Sequence[str] = (),
+                   halaman: str | None = None) -> list[str]:
     """THE writer of a page's extracts: its tables as ``<name>.xlsx`` (one sheet each) and
     ``<name>/<table>.csv``, each file written to a temporary file and moved into place; returns
     the files written, relative to ``output``'s folder.
 
     ``previous`` lists the files the last run wrote for this output (its stamp): those CSV files
     of tables the page no longer has are removed. Other files in ``<name>/`` are left alone.
+    ``halaman``, the page's JSON, is written as ``<name>`` + :data:`kinerja.pages.PAGE_SUFFIX`
+    (:meth:`kinerja.pages.Page.read` reads it with the CSV files).
     """
     stem = output.name.removesuffix(".ipynb")
     folder = output.parent / stem
@@ -77,6 +83,9 @@ def write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Sequ
     with atomic.atomic_file(output.parent / f"{stem}.xlsx", TEMP_PREFIX) as temporary:
         xlsx.write_tables(temporary, tables)  # text stays text; the build's date only
     written.append(f"{stem}.xlsx")
+    if halaman is not None:
+        atomic.write_bytes(output.parent / f"{stem}{pages.PAGE_SUFFIX}", halaman.encode("utf-8"), TEMP_PREFIX)
+        written.append(f"{stem}{pages.PAGE_SUFFIX}")
     return written
 
 
@@ -119,7 +128,7 @@ def commit(output: Path, job: Job, notebook: bytes, record: dict) -> None:
     previous = read_stamp(stamp)
     output.parent.mkdir(parents=True, exist_ok=True)
     stamp.unlink(missing_ok=True)
-    written = write_extracts(output, job.tables or {}, listed_files(previous))
+    written = write_extracts(output, job.tables or {}, listed_files(previous), job.halaman)
     atomic.write_bytes(output, notebook, TEMP_PREFIX)
     record = {**record, "berkas": [output.name, *written]}
     atomic.write_bytes(stamp, json.dumps(record, indent=1).encode(), TEMP_PREFIX)
@@ -136,6 +145,7 @@ def remove_output(output: Path, tables: Sequence[str] = ()) -> None:
     stamp.unlink(missing_ok=True)
     output.unlink(missing_ok=True)
     output.with_name(f"{stem}.xlsx").unlink(missing_ok=True)
+    output.with_name(f"{stem}{pages.PAGE_SUFFIX}").unlink(missing_ok=True)
     folder = output.with_name(stem)
     names = {f"{name}.csv" for name in tables} | {item.removeprefix(f"{stem}/") for item in listed
                                                    if item.startswith(f"{stem}/")}
@@ -169,7 +179,7 @@ def _output_stem(entry: Path) -> str | None:
     """The output an entry of an ``opd/`` folder belongs to (``007`` for ``007.xlsx``), or None."""
     if entry.is_dir():
         return entry.name
-    for suffix in (FAILED_SUFFIX, STAMP_SUFFIX, ".ipynb", ".xlsx"):
+    for suffix in (FAILED_SUFFIX, STAMP_SUFFIX, pages.PAGE_SUFFIX, ".ipynb", ".xlsx"):
         if entry.name.endswith(suffix) and not entry.name.startswith("."):
             return entry.name.removesuffix(suffix)
     return None

@@ -73,7 +73,8 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
                 judul = pesan.HALAMAN_JUDUL_OPD.format(opd=analysis.opd_name(code), tahun=year) if code else name
             kunci = sha(canonical(bagian)) if page is not None else None
             jobs.append(Job(year, name, code, f"{NOTEBOOKS}/{name}.ipynb", output, parameters, judul, kunci, bagian,
-                            page.tables if page is not None else None))
+                            page.tables if page is not None else None,
+                            page.meta_json() if page is not None else None))
     return jobs, year_errors
 
 
@@ -165,7 +166,7 @@ def params_hash(params: Params) -> str:
 
 def package_hash() -> str:
     """Hash of the ``kinerja`` package's files and the versions of the libraries that draw."""
-    package = Path(__file__).parents[1]
+    package = Path(__file__).resolve().parents[1]  # all of kinerja, not only run/
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:

@@ -18,8 +18,11 @@ matplotlib                    :func:`chart_text` (the figures also turn mathtext
 XLSX cells                    :func:`xlsx_text` and :func:`xlsx_protect` (through
                               :mod:`kinerja.support.xlsx`, the project's one XLSX writer)
 public CSV cells              :func:`csv_field` (OWASP advice against formula injection)
-Typst (PDF report)            :func:`text`: the report reads its data from ``laporan.json`` and
-                              shows the strings as text (the template never evaluates them)
+Typst (PDF report, PK)        :func:`text`: the report reads its data from ``laporan.json`` (the
+                              Perjanjian Kinerja from ``pk.json``) and shows the strings as text
+                              (the template never evaluates them). Where data text must be written
+                              into Typst source itself: :func:`typst_markup` (markup) or
+                              :func:`typst_string` (a string literal)
 ============================  ==================================================================
 
 Sentences that mix fixed words with data are built as HTML (:class:`Html`, :func:`sentence`), so
@@ -139,6 +142,29 @@ def quarto_attribute(value: object) -> str:
     """
     shown = " ".join(text(value).split()).replace("\\", "\\\\")
     return shown.replace("{{<", "{{\u200b<").replace(">}}", ">\u200b}}")
+
+
+#: What Typst markup gives a meaning to: every ASCII punctuation character (``#`` code, ``$`` math,
+#: ``*``/``_`` strong and emphasis, ``<label>``, ``@ref``, ``[ ]``, `` ` `` raw, ``~`` nbsp, ``/``
+#: comments, ``-``/``+``/``=`` at a line start, ``'``/``"`` smart quotes, ``\\`` escapes…); each is
+#: taken literally after a backslash.
+_TYPST_ACTIVE = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def typst_markup(value: object) -> str:
+    """Text to place in Typst *markup* (``[...]`` content): every ASCII punctuation character
+    backslash-escaped, whitespace collapsed to single spaces (a line break would end a list item or
+    a heading). Letters and digits are never escaped, so no ``\\u{…}`` escape can form."""
+    shown = " ".join(text(value).split())
+    return _TYPST_ACTIVE.sub(lambda m: "\\" + m.group(0), shown)
+
+
+def typst_string(value: object) -> str:
+    """Text as a Typst string literal, quotes included: ``"`` and ``\\`` escaped, line breaks as
+    ``\\n``. Show it in markup with ``#`` + the literal (a string is shown as text, never parsed)."""
+    shown = text(value).replace("\\", "\\\\").replace('"', '\\"')
+    shown = shown.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n").replace("\t", "\\t")
+    return f'"{shown}"'
 
 
 def chart_text(value: object) -> str:

@@ -25,6 +25,7 @@ CATATAN_DALAM_RENTANG = "realisasi dalam rentang target: capaian 100"
 CATATAN_LANTAI = "capaian di bawah {lantai} dinaikkan menjadi {lantai}"
 CATATAN_TARGET_NOL_LANTAI = "target 0 dan realisasi melewatinya: capaian {lantai}"
 CATATAN_DIBATASI = "dihitung {batas} dalam rata-rata (batas atas {batas})"
+CATATAN_DIBATASI_INDIKATOR = "dibatasi {batas} (batas atas capaian indikator; tanpa batas {nilai})"
 
 # --- year-over-year notes ---
 TIDAK_DAPAT_DIBANDINGKAN = "tidak dapat dibandingkan"
@@ -50,6 +51,13 @@ ATURAN_PILIHAN = "Aturan '{nama}' bernilai '{nilai}', padahal pilihannya: {pilih
 ATURAN_BUKAN_ANGKA = "Aturan '{nama}' harus berupa angka atau kosong (null), bukan '{nilai}'."
 ATURAN_BATAS_ATAS = "Aturan 'batas_atas' harus lebih dari 0 (misalnya 100, 120 atau 150), bukan {nilai}."
 ATURAN_LANTAI_BATAS = "Aturan 'lantai' ({lantai}) harus lebih kecil daripada 'batas_atas' ({batas})."
+ATURAN_BATAS_ATAS_INDIKATOR = (
+    "Aturan 'batas_atas_indikator' harus lebih dari 0 (misalnya 100), bukan {nilai}; null berarti tanpa batas."
+)
+ATURAN_PEMBULATAN = (
+    "Aturan 'pembulatan_sebelum_rata' harus bilangan bulat 0 sampai 6 (jumlah angka di belakang koma, "
+    "misalnya 2), bukan {nilai}; null berarti tanpa pembulatan."
+)
 ATURAN_SKALA = "Aturan 'skala_predikat' harus berupa skala predikat, bukan '{nilai}'."
 
 # --- files ---
@@ -148,6 +156,20 @@ KOLOM_TIDAK_DIKENAL = "Kolom ini tidak dikenal dan diabaikan."
 WAJIB_DIISI = "Sel ini wajib diisi."
 TAHUN_TIDAK_SAH = "Tahun harus bilangan bulat empat angka, misalnya 2024."
 POLARITAS_TIDAK_DIKENAL = "Polaritas tidak dikenal. Gunakan positif, negatif atau stabil."
+TARGET_PEMBANDING_BERTENTANGAN = (
+    "Target ditulis '{kata} …' ({arti}), tetapi polaritas baris ini {polaritas}. Target '{kata} x' berarti "
+    "{polaritas_tersirat}: ubah polaritasnya, atau tulis targetnya tanpa pembanding."
+)
+TARGET_PEMBANDING_ARTI = {"maks": "batas atas: semakin rendah semakin baik", "min": "batas bawah: semakin tinggi semakin baik"}
+TARGET_PEMBANDING_POLARITAS = {"maks": "negatif", "min": "positif"}
+TARGET_PEMBANDING_DIBACA = (
+    "{jumlah} target ditulis dengan pembanding ({kata}): dibaca sebagai angka targetnya, dengan arah "
+    "sesuai polaritas baris."
+)
+RASIO_DIBACA = "{jumlah} sel ditulis sebagai rasio 1:x: dibaca sebagai suku keduanya (1:32 → 32)."
+RASIO_BUKAN_SATU = (
+    "Rasio '{nilai}' tidak diawali 1. Tulis rasio sebagai 1:x (misalnya 1:32), atau tulis angkanya saja."
+)
 RUMUS_TIDAK_DIKENAL = "Rumus tidak dikenal. Kosongkan (rumus bawaan polaritas) atau tulis rasio."
 SATUAN_KOSONG = "Satuan kosong. Isi satuan indikator (%, orang, bulan, …) agar tabel laporan lengkap."
 TARGET_KOSONG = "Target kosong. Isi target, atau target_bawah dan target_atas untuk target rentang."
@@ -208,6 +230,7 @@ PARAMS_OPD = "harus 'semua' atau daftar kode_opd."
 PARAMS_TEKS = "harus berupa teks."
 PARAMS_DESIMAL = "harus otomatis, koma (1.234,5) atau titik (1,234.5)."
 PARAMS_SINTETIS = "harus true (data contoh sintetis) atau false."
+PARAMS_TANGGAL = "harus tanggal dengan bentuk TTTT-BB-HH, misalnya 2025-02-11."
 PARAMS_SKALA_NAMA = "skala bawaan tidak dikenal. Pilihan: {pilihan}; atau tulis skala sendiri dengan 'tingkat'."
 PARAMS_SKALA_TINGKAT = "harus berupa daftar tingkat, dari yang tertinggi."
 
@@ -218,6 +241,7 @@ CLI_DESKRIPSI = (
 )
 CLI_EPILOG = (
     "Contoh:\n"
+    "  kinerja init kinerja-saya --pemda \"Kabupaten Contoh\" --contoh   (proyek baru)\n"
     "  kinerja score data/contoh-kecil/kinerja.csv --out _hasil\n"
     "  kinerja score 2023.csv 2024.csv --params params/2024.yml --out _hasil\n\n"
     "Kode keluar: 0 berhasil, 1 data atau parameter bermasalah (tidak ada yang ditulis), 2 salah pakai."
@@ -637,13 +661,7 @@ TERBIT_BAB_OPD = "Capaian kinerja setiap OPD"
 TERBIT_BAB_RINCI = "Capaian indikator kinerja per OPD"
 TERBIT_BAB_PERBANDINGAN = "Perbandingan dengan tahun sebelumnya"
 TERBIT_PERUBAHAN_OPD_JUDUL = "Perubahan capaian OPD, {tahun} dibanding {sebelumnya} (dari kenaikan terbesar)"
-TERBIT_KALIMAT_UTAMA = "Capaian kinerja {pemda} tahun {tahun}: {capaian}, predikat {predikat}."
-TERBIT_KALIMAT_OPD = "Capaian {capaian}, predikat {predikat}. {perubahan}"
-TERBIT_PERUBAHAN = (
-    "{poin} ({persen} secara relatif) dibanding tahun {sebelumnya} ({capaian_sebelumnya})."
-)
-TERBIT_TANPA_PERBANDINGAN = "Perubahan dari tahun {sebelumnya}: {catatan}."
-TERBIT_TANPA_DATA_SEBELUMNYA = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
+TERBIT_HALAMAN_RUSAK = "Data halaman tidak dapat dibaca: {rincian}. Jalankan lagi kinerja run --tahun TAHUN."
 TERBIT_DESKRIPSI_OPD = "Capaian {capaian} · {predikat}"
 TERBIT_KARTU_LABEL = "Capaian kinerja utama"
 TERBIT_KARTU_JUDUL = "Capaian kinerja {pemda} tahun {tahun}"
@@ -715,6 +733,12 @@ AMAN_BERKAS_ASING = (
 )
 AMAN_SALING_MEMUAT = "Folder {a} dan {b} tidak boleh sama atau saling memuat: pilih dua folder yang terpisah."
 AMAN_MASUKAN_DITIMPA = "{berkas} adalah masukan perintah ini; kinerja tidak menimpanya. Pilih nama berkas lain."
+AMAN_PROYEK_BERKAS = "{folder} adalah berkas, bukan folder. Sebutkan folder baru untuk proyek, misalnya kinerja-pemda."
+AMAN_PROYEK_TIDAK_KOSONG = (
+    "Folder {folder} sudah ada dan tidak kosong; kinerja init tidak menimpa apa pun. Sebutkan folder baru "
+    "(atau folder kosong), misalnya {folder}-baru."
+)
+AMAN_SUDAH_ADA = "{berkas} sudah ada; kinerja tidak menimpanya. Pindahkan atau hapus berkas itu dulu bila memang ingin membuatnya ulang."
 AMAN_LAINNYA = "dan {jumlah} lainnya"
 #: The note inside the marker file ``.kinerja`` of a folder kinerja made.
 AMAN_PENANDA_CATATAN = (
@@ -722,9 +746,9 @@ AMAN_PENANDA_CATATAN = (
     "ditulisnya sendiri; jangan simpan berkas lain di sini (bila ada, kinerja menolak menulis ke folder ini)."
 )
 #: The command that makes each kind of output folder.
-AMAN_PERINTAH = {"hasil": "kinerja score", "build": "kinerja run", "situs": "kinerja publish"}
+AMAN_PERINTAH = {"hasil": "kinerja score", "build": "kinerja run", "situs": "kinerja publish", "pk": "kinerja pk"}
 #: Suggested folder per kind, in messages.
-AMAN_SARAN = {"hasil": "hasil", "build": "_build", "situs": "_site"}
+AMAN_SARAN = {"hasil": "hasil", "build": "_build", "situs": "_site", "pk": "_pk"}
 
 # --- internal errors (kinerja.support.crash) ---
 CLI_GALAT_INTERNAL = (
@@ -764,3 +788,220 @@ DASK_VERSI_BEDA = ("Worker Dask {worker} memakai kinerja {versi_worker} (paket {
                    "lalu jalankan lagi.")
 DASK_BERKAS_LUAR = ("Berkas data {berkas} berada di luar folder proyek: dengan --scheduler semua berkas data harus "
                     "berada di dalam folder proyek (berkas itu dikirim ke worker).")
+
+# --- reviu flags (kinerja.core.reviu; `kinerja reviu`, issue 15) ---
+REVIU_TIDAK_DILAPORKAN = "realisasi belum dilaporkan"
+REVIU_CAPAIAN_TINGGI = "capaian {capaian} di atas {batas} %: periksa target dan realisasinya"
+REVIU_CAPAIAN_RENDAH = "capaian {capaian} di bawah {batas} %: periksa target dan realisasinya"
+REVIU_SAMA_TARGET = "semua realisasi OPD ini ({jumlah} indikator) persis sama dengan targetnya"
+REVIU_HILANG = ("indikator dengan capaian {capaian} pada {lalu} (di bawah {batas} %) tidak ada lagi pada {tahun}, "
+                "padahal OPD-nya masih melapor")
+REVIU_TARGET_BAWAH_REALISASI = "target {target} lebih rendah dari realisasi {lalu} ({realisasi}): target meminta kurang dari yang sudah dicapai"
+REVIU_TARGET_ATAS_REALISASI = ("target {target} lebih tinggi dari realisasi {lalu} ({realisasi}) pada indikator negatif: "
+                               "target meminta kurang dari yang sudah dicapai")
+REVIU_TARGET_TURUN = "target turun dari {sebelumnya} ({lalu}) menjadi {target}"
+REVIU_TARGET_NAIK_NEGATIF = "target indikator negatif naik dari {sebelumnya} ({lalu}) menjadi {target}: target dilonggarkan"
+REVIU_LONJAKAN = "target berubah lebih dari {kali} kali lipat: {sebelumnya} ({lalu}) menjadi {target}; periksa satuan dan salah ketik"
+REVIU_SATUAN = "satuan berubah dari \"{sebelumnya}\" ({lalu}) menjadi \"{satuan}\""
+REVIU_SETELAN_ANGKA = "setelan reviu {nama} harus bilangan tidak negatif (nilai: {nilai})"
+REVIU_SETELAN_URUTAN = "setelan reviu capaian_bawah ({bawah}) harus lebih kecil dari capaian_atas ({atas})"
+REVIU_SETELAN_LONJAKAN = "setelan reviu lonjakan harus lebih dari 1 (nilai: {nilai})"
+REVIU_JUDUL = {
+    "target_di_bawah_realisasi_lalu": "Target di bawah realisasi tahun lalu",
+    "target_turun": "Target turun (atau dilonggarkan)",
+    "capaian_ekstrem": "Capaian ekstrem",
+    "realisasi_sama_target": "Semua realisasi sama dengan target",
+    "indikator_hilang_setelah_gagal": "Indikator hilang setelah gagal",
+    "tidak_dilaporkan": "Realisasi tidak dilaporkan",
+    "satuan_berubah": "Satuan berubah",
+    "lonjakan_target": "Lonjakan target",
+}
+
+# --- jejak (trace) of every number (kinerja.render.jejak; `kinerja jejak`, issue 15) ---
+JEJAK_TINGKAT = {
+    "indikator": "indikator", "sasaran": "sasaran", "opd": "OPD", "pemda": "pemda",
+    "perubahan_indikator": "perubahan indikator", "perubahan_opd": "perubahan OPD", "perubahan_pemda": "perubahan pemda",
+}
+JEJAK_TIDAK_DIHITUNG = "tidak dapat dihitung"
+JEJAK_MASUKAN_INDIKATOR = "realisasi {realisasi}; target {target}"
+JEJAK_RENTANG = "rentang {bawah}–{atas}"
+JEJAK_DALAM_RENTANG = "realisasi {realisasi} dalam rentang {bawah}–{atas} → 100"
+JEJAK_NOL_NOL = "target 0 dan realisasi 0 → 100"
+JEJAK_LANTAI = "→ dinaikkan ke lantai {lantai}"
+JEJAK_POLARITAS = "polaritas {polaritas}"
+JEJAK_RUMUS_NEGATIF = "rumus negatif {rumus}"
+JEJAK_DI_LUAR_RENTANG = "realisasi di luar rentang: dibandingkan dengan batas {target}"
+JEJAK_ATURAN_LANTAI = "lantai {lantai}"
+JEJAK_TANPA_BATAS_INDIKATOR = "capaian indikator tidak dibatasi"
+JEJAK_BATAS_INDIKATOR = "capaian indikator dibatasi {batas}"
+JEJAK_PEMBULATAN = "capaian indikator dibulatkan ke {desimal} desimal sebelum dirata-ratakan"
+JEJAK_DIBATASI_INDIKATOR = "→ dibatasi {batas}"
+JEJAK_DIBATASI = "{nilai}→{batas}"
+JEJAK_METODE = {
+    "rata_rata": "rata-rata sederhana",
+    "bertingkat": "bertingkat: rata-rata capaian sasaran",
+    "bobot": "rata-rata tertimbang kolom bobot",
+    "rata_opd": "rata-rata capaian OPD",
+}
+JEJAK_OPD_DENGAN = "capaian OPD dengan agregasi {metode}"
+JEJAK_BATAS = "batas atas {batas} dalam rata-rata"
+JEJAK_BATAS_DI_BAWAH = "batas atas {batas} sudah diterapkan di tingkat bawah"
+JEJAK_TANPA_BATAS = "tanpa batas atas"
+JEJAK_ATURAN_PERUBAHAN = "selisih dalam poin; perubahan relatif dalam persen"
+JEJAK_ALASAN = {
+    "tidak_terhitung": "tidak dapat dihitung",
+    "bobot_kosong": "bobot kosong",
+    "bobot_nol": "bobot 0",
+}
+
+# --- `kinerja reviu` and `kinerja jejak` (issue 15) ---
+CLI_REVIU_RINGKAS = "tandai pola yang patut diperiksa reviewer (APIP); tidak mengubah nilai"
+CLI_REVIU_DESKRIPSI = (
+    "Membaca dan memeriksa data, lalu menandai pola yang patut ditanyakan saat reviu: target di bawah\n"
+    "realisasi tahun lalu, target turun, capaian ekstrem, semua realisasi sama dengan target, indikator\n"
+    "hilang setelah gagal, realisasi tidak dilaporkan, satuan berubah, lonjakan target. Tanda reviu adalah\n"
+    "pertanyaan, bukan galat: kode keluar tetap 0. Ambangnya diatur di bagian 'reviu:' berkas params."
+)
+CLI_ARG_TAHUN_REVIU = "hanya tanda untuk tahun ini (tahun sebelumnya tetap dibaca untuk perbandingan); bawaan: tahun params, atau semua tahun"
+CLI_ARG_REPORT_REVIU = ("tulis tanda reviu ke berkas .csv atau .xlsx (kolom laporan validasi: berkas, lembar, baris, kolom, "
+                        "nilai, pesan, tingkat; ditambah kode dan konteksnya)")
+CLI_REVIU_KOSONG = "Tidak ada tanda reviu."
+CLI_REVIU_BARIS = "[{kode}] {tempat} (OPD {opd}): {pesan}"
+CLI_REVIU_JUMLAH = "{jumlah} × {kode}: {judul}"
+CLI_LAPORAN_REVIU_DITULIS = "Laporan reviu ditulis ke {berkas}."
+CLI_JEJAK_RINGKAS = "tunjukkan jejak perhitungan setiap angka: baris masukan, rumus berisi angka, aturan yang berlaku"
+CLI_JEJAK_DESKRIPSI = (
+    "Untuk setiap capaian indikator, rata-rata sasaran, capaian OPD, capaian pemda dan perubahan antartahun:\n"
+    "baris masukan (berkas, lembar, baris), rumus dengan angkanya, aturan yang berlaku (batas atas, agregasi),\n"
+    "dan untuk setiap rata-rata nilai yang dirata-ratakan serta yang dikeluarkan beserta alasannya."
+)
+CLI_ARG_TAHUN_JEJAK = "tahun yang ditelusuri (bawaan: tahun params, atau tahun terakhir dalam data)"
+CLI_ARG_OPD_JEJAK = "hanya OPD dengan kode_opd ini (baris pemda tetap ditampilkan)"
+CLI_ARG_OUT_JEJAK = "tulis jejak ke berkas .csv atau .xlsx (kolom tingkat, tahun, kunci, capaian, rumus, masukan, dikeluarkan, aturan, sumber, catatan)"
+CLI_JEJAK_TANPA_TAHUN = "tahun {tahun} tidak ada dalam data (tahun yang ada: {ada})"
+CLI_JEJAK_TANPA_OPD = "OPD dengan kode_opd {opd} tidak ada dalam data"
+CLI_JEJAK_DITULIS = "Jejak ({baris} baris) ditulis ke {berkas}."
+
+# --- how much the method decides (kinerja.render.metode, issue 15) ---
+METODE_BERLAKU = "dengan metode yang berlaku"
+METODE_LABEL = {
+    "agregasi_opd=bertingkat": "OPD sebagai rata-rata capaian sasaran (bertingkat)",
+    "agregasi_opd=rata_rata": "OPD sebagai rata-rata semua indikatornya",
+    "agregasi_opd=bobot": "OPD sebagai rata-rata tertimbang bobot",
+    "agregasi_pemda=rata_opd": "pemda sebagai rata-rata capaian OPD",
+    "agregasi_pemda=rata_rata": "pemda sebagai rata-rata semua indikator",
+    "rumus_negatif=selisih": "indikator negatif dengan rumus (2 − R/T) × 100",
+    "rumus_negatif=rasio": "indikator negatif dengan rumus T/R × 100",
+    "batas_atas=null": "tanpa batas atas",
+    "batas_atas_indikator=null": "capaian indikator tanpa batas",
+}
+METODE_LABEL_BATAS = {
+    "batas_atas": "dengan batas atas {batas} dalam rata-rata",
+    "batas_atas_indikator": "capaian indikator dibatasi {batas}",
+}
+METODE_KALIMAT = "{capaian} {setelan} ({predikat})"
+# --- the Perjanjian Kinerja documents (kinerja pk; format of the annex of PermenPAN-RB 53/2014) ---
+PK_JUDUL = "PERJANJIAN KINERJA TAHUN {tahun}"
+PK_PEMBUKA = (
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta "
+    "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+)
+PK_NAMA = "Nama"
+PK_JABATAN = "Jabatan"
+PK_NIP = "NIP"
+PK_SEBUTAN_PERTAMA = "selanjutnya disebut pihak pertama"
+PK_SEBUTAN_KEDUA = "selaku atasan pihak pertama, selanjutnya disebut pihak kedua"
+PK_JANJI = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+    "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+    "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+)
+PK_SUPERVISI = (
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+    "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
+    "dan sanksi."
+)
+PK_PIHAK_PERTAMA = "PIHAK PERTAMA,"
+PK_PIHAK_KEDUA = "PIHAK KEDUA,"
+PK_TEMPAT_TANGGAL = "{tempat}, {tanggal}"
+PK_TANGGAL_KOSONG = "............................ {tahun}"
+PK_TEMPAT_KOSONG = "...................."
+PK_ISIAN_KOSONG = "........................................"
+PK_LAMPIRAN = "LAMPIRAN PERJANJIAN KINERJA TAHUN {tahun}"
+PK_KOLOM = ("No", "Sasaran Strategis", "Indikator Kinerja", "Target")
+PK_KOLOM_PROGRAM = ("No", "Program", "Anggaran (Rp)", "Keterangan")
+PK_JUMLAH = "Jumlah"
+PK_SINTETIS = TERBIT_SINTETIS_PENDEK + ": nama dan angka dalam dokumen ini dikarang untuk mencoba perangkat kinerja."
+PK_TANPA_INDIKATOR = "Tidak ada indikator kinerja tahun {tahun} dalam data{opd}."
+PK_OPD_TIDAK_ADA = "Kode OPD {kode} tidak ada dalam data tahun {tahun}. Kode yang ada: {ada}."
+PK_PARAMS_TIDAK_ADA = (
+    "Berkas params untuk tahun {tahun} tidak ada ({berkas}). Buat dengan kinerja tahun-baru {tahun}, "
+    "atau sebutkan berkasnya dengan --params."
+)
+PK_SELESAI = "{jumlah} dokumen Perjanjian Kinerja tahun {tahun} ditulis di {folder}."
+PK_TYPST_GAGAL = "Dokumen Perjanjian Kinerja {opd} gagal dibuat oleh Typst: {rincian}"
+PK_TAHUN_TIDAK_SAMA = "Berkas params {berkas} untuk tahun {params}, bukan {tahun}."
+CLI_PK_RINGKAS = "tulis dokumen Perjanjian Kinerja (PDF) setiap OPD untuk satu tahun"
+CLI_PK_DESKRIPSI = (
+    "Menulis satu PDF Perjanjian Kinerja per OPD (bentuk lampiran PermenPAN-RB 53/2014): pernyataan\n"
+    "PIHAK PERTAMA (kepala OPD, dari kolom nama_kepala, jabatan_kepala, nip_kepala lembar opd) dan\n"
+    "PIHAK KEDUA (kepala_daerah di berkas params), tempat dan tanggal (pk.tempat, pk.tanggal), tanda\n"
+    "tangan, dan lampiran: sasaran strategis, indikator kinerja, target dengan satuannya, serta program\n"
+    "dan anggarannya bila ada lembar program. Cukup target: realisasi boleh masih kosong."
+)
+CLI_ARG_PK_TAHUN = "tahun Perjanjian Kinerja; membaca params/<tahun>.yml (kecuali --params diberikan)"
+CLI_ARG_PK_PARAMS = "berkas parameter YAML (bawaan: params/<tahun>.yml)"
+CLI_ARG_PK_OUT = "folder tujuan PDF (bawaan: _pk/<tahun>); dibuat bila belum ada"
+CLI_ARG_PK_OPD = "hanya OPD dengan kode ini (boleh diulang); bawaan: pilihan opd di params, atau semua"
+
+# --- kinerja init and kinerja tahun-baru (kinerja.inputs.project, kinerja.inputs.new_year) ---
+CLI_INIT_RINGKAS = "buat folder proyek baru untuk satu pemda: params, data, notebook, halaman situs, README"
+CLI_INIT_DESKRIPSI = (
+    "Membuat proyek kinerja yang siap dipakai di FOLDER (baru, atau folder kosong; folder yang berisi\n"
+    "tidak pernah ditimpa): params/, data/, notebooks/, situs/, _quarto.yml, README.md (petunjuk untuk\n"
+    "analis) dan .gitignore. Tanpa --contoh, data/ berisi buku kerja kosong data/kinerja-TAHUN.xlsx dan\n"
+    "params/TAHUN.yml menunjuk ke sana; dengan --contoh, data/ berisi data contoh sintetis tiga tahun\n"
+    "sehingga 'cd FOLDER && kinerja build' langsung menghasilkan situs dan laporan PDF.\n\n"
+    "Contoh:\n"
+    "  kinerja init kinerja-contoh --pemda \"Kabupaten Contoh\" --contoh\n"
+    "  kinerja init kinerja-2025 --pemda \"Kabupaten Contoh\" --tahun 2025"
+)
+CLI_ARG_INIT_FOLDER = "folder proyek baru (dibuat; bila sudah ada harus kosong)"
+CLI_ARG_INIT_PEMDA = "nama pemerintah daerah, tampil di situs dan laporan PDF, mis. \"Kabupaten Contoh\""
+CLI_ARG_INIT_CONTOH = "isi data/ dengan data contoh sintetis (2022–2024) agar kinerja build langsung jalan"
+CLI_ARG_INIT_TAHUN = "tahun anggaran buku kerja kosong dan params-nya (bawaan: tahun ini; diabaikan dengan --contoh)"
+INIT_DITULIS = "Proyek {folder} untuk {pemda} dibuat ({berkas} berkas; params tahun {tahun})."
+INIT_LANGKAH_CONTOH = "Langkah berikutnya: cd {folder} && kinerja build   (lalu buka _site/index.html)"
+INIT_LANGKAH_KOSONG = (
+    "Langkah berikutnya: isi {folder}/data/kinerja-{tahun}.xlsx, lalu cd {folder} && "
+    "kinerja validate data/kinerja-{tahun}.xlsx && kinerja build. Petunjuk lengkap: {folder}/README.md"
+)
+INIT_PEMDA_KOSONG = "--pemda tidak boleh kosong: tulis nama pemerintah daerah, mis. \"Kabupaten Contoh\"."
+INIT_TEMPLAT_HILANG = "Templat proyek tidak ditemukan di {folder}: paket kinerja tidak terpasang lengkap. Pasang ulang kinerja."
+PARAMS_UBAH_GAGAL = (
+    "{berkas}: tidak dapat mengubah params secara otomatis tanpa mengubah artinya ({rincian}). "
+    "Tulis berkas params baru dengan tangan."
+)
+CLI_TAHUN_BARU_RINGKAS = "siapkan tahun anggaran baru: params/TAHUN.yml dan buku kerja berisi sasaran dan indikator"
+CLI_TAHUN_BARU_DESKRIPSI = (
+    "Dijalankan di folder proyek. Menulis params/TAHUN.yml dari params tahun terakhir (hanya tahun diganti\n"
+    "dan buku kerja baru ditambahkan ke daftar data; aturan, komentar dan lainnya tetap) dan\n"
+    "data/kinerja-TAHUN.xlsx berisi sasaran dan indikator setiap OPD tahun terakhir (kode, satuan,\n"
+    "polaritas, rumus, bobot) dengan target dari Renstra bila tersedia dan kosong bila tidak, realisasi\n"
+    "kosong, serta daftar OPD (OPD yang berakhir menurut berlaku_sampai tidak dibawa). Tidak pernah\n"
+    "menimpa berkas yang sudah ada.\n\n"
+    "Contoh:\n"
+    "  kinerja tahun-baru 2025"
+)
+CLI_ARG_TAHUN_BARU = "tahun anggaran baru, setelah tahun params terakhir, mis. 2025"
+TAHUN_BARU_TANPA_PARAMS = "Tidak ada berkas params/<tahun>.yml di folder ini: jalankan kinerja tahun-baru di folder proyek (lihat kinerja init)."
+TAHUN_BARU_SUDAH_LEWAT = "Tahun {tahun} tidak setelah tahun params terakhir ({terakhir}): tahun baru harus {berikut} atau sesudahnya."
+TAHUN_BARU_TANPA_BARIS = "Data params/{terakhir}.yml tidak memuat indikator tahun {terakhir}: tidak ada yang dapat dibawa ke {tahun}."
+TAHUN_BARU_DITULIS = "Ditulis: {berkas}"
+TAHUN_BARU_RINGKAS = (
+    "Tahun {tahun} disiapkan dari {terakhir}: {opd} OPD, {sasaran} sasaran, {indikator} indikator; "
+    "target terisi {target} dari {indikator} (Renstra), realisasi kosong."
+)
+TAHUN_BARU_OPD_BERAKHIR = "OPD yang berakhir dan tidak dibawa: {opd}."
+TAHUN_BARU_LANGKAH = "Langkah berikutnya: isi target dan realisasi di {berkas}, lalu kinerja validate {berkas}."
+TAHUN_BARU_JUDUL_PETUNJUK = "Disiapkan oleh kinerja tahun-baru dari data tahun {terakhir}: isi target (bila kosong) dan realisasi."

@@ -45,7 +45,7 @@ from kinerja.support import pesan
 
 MARKER = ".kinerja"
 MARKER_TEMPORARY = ".kinerja-penanda-"
-KINDS = ("hasil", "build", "situs")
+KINDS = ("hasil", "build", "situs", "pk")
 #: What a project holds that no output may overwrite, relative to the project root.
 PROJECT_INPUTS = ("params", "notebooks", "situs", "_quarto.yml", ".git")
 #: Suffixes of the files a site made by kinerja (either engine) holds.
@@ -188,7 +188,7 @@ def legacy_output(folder: Path, kind: str, replaces: Iterable[str] = ()) -> bool
     """Whether an unmarked, non-empty ``folder`` is recognisably what an earlier kinerja version
     made for ``kind`` (it wrote no marker):
 
-    * ``hasil``: every entry is a file the command writes (``replaces``);
+    * ``hasil`` and ``pk``: every entry is a file the command writes (``replaces``);
     * ``build``: every entry is a year folder (``2024``) holding a plan (``.rencana.json``) or a
       stamp (``*.stamp.json``), and every file below has a suffix of kinerja's outputs
       (:data:`BUILD_SUFFIXES`) or is a temporary file of ``kinerja run``;
@@ -196,7 +196,7 @@ def legacy_output(folder: Path, kind: str, replaces: Iterable[str] = ()) -> bool
       script), and every file has a suffix of a site (:data:`SITE_SUFFIXES`).
     """
     entries = list(folder.iterdir())
-    if kind == "hasil":
+    if kind in ("hasil", "pk"):
         names = set(replaces)
         return all(entry.is_file() and entry.name in names for entry in entries)
     if kind == "build":
@@ -293,6 +293,24 @@ def check_not_input(path: str | Path, inputs: Iterable[str | Path], root: str | 
     for item in [*inputs, *project_inputs(root)]:
         if _within(target, _real(item)):
             raise OutputFolderError(pesan.AMAN_MASUKAN_DITIMPA.format(berkas=shown(path)))
+
+
+def check_new_project(folder: str | Path) -> None:
+    """Raise :class:`OutputFolderError` unless ``folder`` may become a new project (``kinerja
+    init``): it must not exist, or be an empty folder. An existing project is never written over.
+    Reads only; writes nothing."""
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        raise OutputFolderError(pesan.AMAN_PROYEK_BERKAS.format(folder=shown(folder)))
+    if path.is_dir() and any(path.iterdir()):
+        raise OutputFolderError(pesan.AMAN_PROYEK_TIDAK_KOSONG.format(folder=shown(folder)))
+
+
+def check_new_file(path: str | Path) -> None:
+    """Raise :class:`OutputFolderError` when ``path`` exists (a command that never overwrites,
+    ``kinerja tahun-baru``). Reads only; writes nothing."""
+    if Path(path).exists() or Path(path).is_symlink():
+        raise OutputFolderError(pesan.AMAN_SUDAH_ADA.format(berkas=shown(path)))
 
 
 # --- temporary files of interrupted commands -----------------------------------------------------

@@ -1,0 +1,157 @@
+"""The data and results of one fiscal year, as every page of that year uses them: :func:`analyse`
+reads the params and data of a year (through :func:`kinerja.inputs.load.check`) and scores them.
+
+Nothing here draws or rounds: capaian stay unrounded percent, as the core computed them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kinerja.core.engine import ScoreResult, score_table
+from kinerja.inputs.findings import Finding, InputError, format_findings
+from kinerja.inputs.fingerprint import fingerprint  # noqa: F401 - also kinerja.pages.fingerprint
+from kinerja.inputs.load import LoadedData, check
+from kinerja.inputs.params import Params, ParamsError, load_params
+from kinerja.inputs.readers import SOURCE_COLUMNS as SOURCE
+from kinerja.support import pesan
+
+#: How many findings a :class:`PageDataError` lists before counting the rest.
+SHOWN_FINDINGS = 10
+
+
+class PageDataError(InputError):
+    """The data a page needs has errors; the message lists them (it is what a failed notebook and
+    the summary of ``kinerja run`` show)."""
+
+    def __str__(self) -> str:
+        return f"{self.args[0]}\n{format_findings(self.errors, SHOWN_FINDINGS)}"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The data and results of one fiscal year, as every page of that year uses them.
+
+    Attributes:
+        tahun: the fiscal year of the report; rows of later years are not allowed in its data.
+        params: the settings in force (file plus overrides).
+        loaded: every row read, with every finding.
+        table: the indicator rows in scope (the OPDs of ``params.opd``), with their source columns.
+        result: scores of every OPD whose rows have no galat (other OPDs are left out here;
+            their pages, and the pemda-wide pages, raise :class:`InputError` instead).
+        anggaran: budget rows (``tahun, kode_opd, pagu, realisasi_anggaran``; empty when absent).
+        errors_opd: galat findings on the rows of one OPD, by ``kode_opd``.
+        errors_all: galat findings that concern every page (file-level, or not tied to a row).
+    """
+
+    tahun: int
+    params: Params
+    loaded: LoadedData
+    table: pd.DataFrame
+    result: ScoreResult
+    anggaran: pd.DataFrame
+    errors_opd: dict[str, list[Finding]]
+    errors_all: list[Finding]
+
+    @property
+    def pemda_nama(self) -> str:
+        return self.params.pemda_nama
+
+    def opd_codes(self) -> list[str]:
+        """``kode_opd`` of every OPD with rows in :attr:`tahun` (also those with data errors)."""
+        table = self.table
+        codes = table.loc[table["tahun"] == self.tahun, "kode_opd"].dropna().unique()
+        return sorted(str(code) for code in codes)
+
+    def opd_name(self, kode_opd: str) -> str:
+        table = self.table
+        names = table.loc[(table["kode_opd"] == kode_opd) & (table["tahun"] == self.tahun), "nama_opd"].dropna()
+        return str(names.iloc[0]) if len(names) else kode_opd
+
+    def errors(self, kode_opd: str | None = None) -> list[Finding]:
+        """The galat findings a page depends on: all of them for a pemda-wide page
+        (``kode_opd=None``), else those of that OPD and those concerning every page."""
+        if kode_opd is None:
+            return [*self.errors_all, *(f for found in self.errors_opd.values() for f in found)]
+        return [*self.errors_all, *self.errors_opd.get(kode_opd, [])]
+
+    def require(self, kode_opd: str | None = None) -> None:
+        """Raise :class:`InputError` (every finding of the page) when the page's data has a galat."""
+        errors = self.errors(kode_opd)
+        if errors:
+            raise PageDataError(errors)
+
+
+def analyse(
+    tahun: int, proyek: str | Path = ".", params_berkas: str | Path | None = None, ubah: Sequence[str] = ()
+) -> Analysis:
+    """Read the params and data of fiscal year ``tahun`` and score them.
+
+    ``proyek`` is the project folder (with ``params/`` and the data), relative to the working
+    directory; ``params_berkas`` the params file relative to it (default ``params/<tahun>.yml``);
+    ``ubah`` the ``key=value`` overrides of ``kinerja run -p``. Data paths in the params file are
+    relative to the project folder. Raises :class:`ParamsError` for bad params and
+    :class:`InputError` when nothing can be scored (an unreadable file); galat findings on the rows
+    of single OPDs are kept in the result for :meth:`Analysis.require`.
+    """
+    root = Path(proyek)
+    params = load_params(root / (params_berkas or f"params/{tahun}.yml"), ubah)
+    if params.tahun is not None and params.tahun != tahun:
+        raise ParamsError(pesan.HALAMAN_TAHUN_PARAMS.format(berkas=params.sumber, tahun=params.tahun, diminta=tahun))
+    if not params.data:
+        raise ParamsError(pesan.HALAMAN_TANPA_DATA.format(berkas=params.sumber))
+    paths = [root / path for path in params.data]
+    key = (tahun, repr(params), tuple(fingerprint(path) for path in paths))
+    if key in _MEMO:
+        return _MEMO[key]
+    desimal = getattr(params, "desimal", None) or "otomatis"
+    loaded = check(paths, params.rules, desimal, tahun)
+    table = loaded.table
+    if params.opd is not None:
+        unknown = sorted(set(params.opd) - set(table["kode_opd"].dropna().astype(str)))
+        if unknown:
+            raise ParamsError(pesan.HALAMAN_OPD_TIDAK_ADA.format(berkas=params.sumber, kode=", ".join(unknown)))
+        table = table[table["kode_opd"].isin(params.opd)]
+    errors_opd, errors_all = _errors_by_opd(table, loaded.findings)
+    clean = table[~table["kode_opd"].isin(list(errors_opd))]
+    if errors_all or clean.empty:
+        raise PageDataError(loaded.findings)
+    tidy = clean.drop(columns=[c for c in SOURCE if c in clean]).reset_index(drop=True)
+    result = score_table(tidy, params.rules, opd=loaded.opd)
+    anggaran = loaded.anggaran
+    if params.opd is not None:
+        anggaran = anggaran[anggaran["kode_opd"].isin(params.opd)]
+    analysis = Analysis(tahun, params, loaded, table, result, anggaran.reset_index(drop=True), errors_opd, errors_all)
+    while len(_MEMO) >= 4:
+        _MEMO.pop(next(iter(_MEMO)))
+    _MEMO[key] = analysis
+    return analysis
+
+
+#: Analyses already made in this process, by year, params and the content of every input file: a
+#: kernel that ``kinerja run`` reuses for many pages of one year reads and scores the data once.
+_MEMO: dict[tuple, Analysis] = {}
+
+
+def _errors_by_opd(table: pd.DataFrame, findings: list[Finding]) -> tuple[dict[str, list[Finding]], list[Finding]]:
+    """Galat findings on a row of the indicator table, by the ``kode_opd`` of that row; the others."""
+    owner: dict[tuple, str] = {}
+    if all(column in table for column in SOURCE):
+        for berkas, lembar, baris, kode in zip(table["_berkas"], table["_lembar"], table["_baris"], table["kode_opd"]):
+            if isinstance(kode, str) and kode:
+                owner[(str(berkas), str(lembar or ""), int(baris))] = kode
+    by_opd: dict[str, list[Finding]] = {}
+    general = []
+    for finding in findings:
+        if not finding.is_error:
+            continue
+        kode = owner.get((finding.berkas, finding.lembar or "", finding.baris)) if finding.baris is not None else None
+        if kode is None:
+            general.append(finding)
+        else:
+            by_opd.setdefault(kode, []).append(finding)
+    return by_opd, general

@@ -1,0 +1,91 @@
+"""Every sentence a page says, worded once: the notebooks, the website (headline card, OPD
+listing) and the PDF report all take their sentences from here (through the :class:`Page` that
+carries them), so a page never says the same thing in two wordings.
+
+The templates themselves are in :mod:`kinerja.support.pesan` (every user-facing text is); this
+module is the only one that fills in the page sentences. Plain text: the render layer adds markup
+(bold, badges), :mod:`kinerja.support.escape` escapes it for each output.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kinerja.core.rules import Rules
+from kinerja.support import display, pesan
+from kinerja.support.escape import text
+
+
+def predikat(value: object) -> str:
+    """A predikat as shown, or "Tidak dapat dihitung" when there is none."""
+    return text(value) or pesan.HALAMAN_TANPA_PREDIKAT
+
+
+def pemda(nama: str) -> str:
+    """The pemda's name, or the generic word when the params name none."""
+    return nama or pesan.HALAMAN_PEMDA
+
+
+def headline(subjek: str, tahun: int, row: pd.Series) -> str:
+    """"Capaian kinerja Dinas Kesehatan tahun 2024: 100,86 % (predikat Sangat Baik)."."""
+    return pesan.HALAMAN_UTAMA.format(pemda=subjek, tahun=tahun, capaian=display.persen(row["capaian"]),
+                                      predikat=predikat(row["predikat"]))
+
+
+def change(row: pd.Series, tahun: int) -> str:
+    """"Dibanding tahun 2023 (100,50 %): +0,36 poin, atau +0,358 % secara relatif (…)." or why
+    there is no comparison."""
+    if pd.isna(row.get("selisih_poin")):
+        note = text(row.get("catatan"))
+        if note:
+            return pesan.HALAMAN_TANPA_PERBANDINGAN_KARENA.format(catatan=note)
+        return pesan.HALAMAN_TANPA_PERBANDINGAN.format(sebelumnya=tahun - 1)
+    return pesan.HALAMAN_PERUBAHAN.format(
+        sebelumnya=tahun - 1,
+        capaian_sebelumnya=display.persen(row["capaian_sebelumnya"]),
+        poin=display.poin(row["selisih_poin"]),
+        persen=display.perubahan(row["perubahan_persen"], 3),
+    )
+
+
+def method(rules: Rules) -> str:
+    """How the averages were made, with the cap in force (every published figure states it)."""
+    cap = (
+        pesan.HALAMAN_TANPA_BATAS
+        if rules.batas_atas is None
+        else pesan.HALAMAN_BATAS.format(batas=pesan.angka_aturan(rules.batas_atas))
+    )
+    floor = (
+        pesan.HALAMAN_TANPA_LANTAI if rules.lantai is None else pesan.HALAMAN_LANTAI.format(lantai=pesan.angka_aturan(rules.lantai))
+    )
+    return pesan.HALAMAN_METODE.format(
+        pemda=pesan.HALAMAN_METODE_PEMDA[rules.agregasi_pemda],
+        opd=pesan.HALAMAN_METODE_OPD[rules.agregasi_opd],
+        negatif=pesan.HALAMAN_METODE_NEGATIF[rules.rumus_negatif],
+        batas=cap,
+        lantai=floor,
+        skala=rules.skala_predikat.judul,
+    )
+
+
+def method_label() -> str:
+    """The label the method sentence is shown under ("Metode.")."""
+    return pesan.HALAMAN_METODE_JUDUL
+
+
+def card_title(pemda_nama: str, tahun: int) -> str:
+    """The title of the overview's headline card: "Capaian kinerja Kabupaten X tahun 2024"."""
+    return pesan.TERBIT_KARTU_JUDUL.format(pemda=pemda(pemda_nama), tahun=tahun)
+
+
+def opd_description(row: pd.Series) -> str:
+    """One OPD in the site's listing: "Capaian 100,86 % · Sangat Baik"."""
+    return pesan.TERBIT_DESKRIPSI_OPD.format(capaian=display.persen(row["capaian"]), predikat=predikat(row["predikat"]))
+
+
+def sasaran_mean_label(batas_atas: object) -> str:
+    """The label of a sasaran's mean row in an LKjIP table (with the cap in force, if any)."""
+    if batas_atas is not None and pd.notna(batas_atas):
+        return pesan.TABEL_RATA_SASARAN_BATAS.format(batas=pesan.angka_aturan(batas_atas))
+    return pesan.TABEL_RATA_SASARAN
+
