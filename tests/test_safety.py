@@ -212,7 +212,8 @@ def test_build_and_site_of_the_previous_version_are_adopted(project):
     assert done.returncode == 0 and "3 notebook; 3 dijalankan" in done.stdout, done.stderr
     assert safety.read_marker(project / "_build")["jenis"] == "build"
     opd = project / "_build" / "2024" / "opd"
-    assert sorted(p.name for p in opd.iterdir()) == ["1.02", "1.02.ipynb", "1.02.stamp.json", "1.02.xlsx"]
+    assert sorted(p.name for p in opd.iterdir()) == ["1.02", "1.02.halaman.json", "1.02.ipynb", "1.02.stamp.json",
+                                                     "1.02.xlsx"]
     done = kinerja("publish", "--engine", "pandoc", cwd=project)
     assert done.returncode == 0, done.stderr
     assert safety.read_marker(project / "_site")["jenis"] == "situs"
@@ -269,13 +270,13 @@ def test_cleanup_removes_only_what_kinerja_wrote(project, monkeypatch):
     assert summary.ok, summary.problems()
     assert sorted(p.relative_to(opd).as_posix() for p in opd.rglob("*")) == [
         "1.01", "1.01/lampiran.csv",  # the folder stays for the analyst's file; kinerja's tables went
-        "1.02", "1.02.ipynb", "1.02.stamp.json", "1.02.xlsx",
+        "1.02", "1.02.halaman.json", "1.02.ipynb", "1.02.stamp.json", "1.02.xlsx",
         "1.02/anggaran.csv", "1.02/capaian_tahunan.csv", "1.02/indikator.csv", "1.02/opd.csv",
         "1.02/perubahan_indikator.csv", "1.02/riwayat.csv", "1.02/sasaran.csv",
         "analisis.gagal.ipynb", "catatan.txt",
     ]
     stamp = json.loads((opd / "1.02.stamp.json").read_text(encoding="utf-8"))
-    assert sorted(stamp["berkas"]) == ["1.02.ipynb", "1.02.xlsx", "1.02/anggaran.csv", "1.02/capaian_tahunan.csv",
+    assert sorted(stamp["berkas"]) == ["1.02.halaman.json", "1.02.ipynb", "1.02.xlsx", "1.02/anggaran.csv", "1.02/capaian_tahunan.csv",
                                        "1.02/indikator.csv", "1.02/opd.csv", "1.02/perubahan_indikator.csv",
                                        "1.02/riwayat.csv", "1.02/sasaran.csv"]
 
