@@ -87,6 +87,26 @@ def test_missing_config_key_is_reported(tmp_path):
         site.load_config(tmp_path)
 
 
+@pytest.mark.parametrize("change, expected", [
+    (("halaman-tahun:", "halaman-tahn:"),
+     "kunci 'kinerja.halaman-tahn': tidak dikenal. Kunci yang dikenal: menu-tahun, halaman-tahun. "
+     "Mungkin maksudnya 'halaman-tahun'?"),
+    (("  render:\n    - index.ipynb\n    - tren.ipynb\n    - metodologi.qmd\n    - unduh.qmd", "  render: index.ipynb"),
+     "kunci 'project.render': harus berupa daftar yang tidak kosong."),
+    (('      - text: "Tren"\n        href: tren.ipynb', "      - 5"),
+     "kunci 'website.navbar.left[2]': harus berupa jalur halaman (teks) atau pemetaan dengan text, href atau menu."),
+    (('  halaman-tahun:\n    - "{tahun}/index.ipynb"', '  halaman-tahun:\n    - ["{tahun}/index.ipynb"]'),
+     "kunci 'kinerja.halaman-tahun[1]': harus berupa teks."),
+])
+def test_site_config_errors_name_the_file_and_the_key(root, tmp_path, change, expected):
+    text = (root / "_quarto.yml").read_text(encoding="utf-8")
+    assert change[0] in text
+    (tmp_path / "_quarto.yml").write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(site.SiteConfigError) as raised:
+        site.load_config(tmp_path)
+    assert str(raised.value) == f"{tmp_path / '_quarto.yml'}: {expected}"
+
+
 # --- notebook transforms ------------------------------------------------------------------------
 
 
