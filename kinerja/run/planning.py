@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from kinerja import pages
-from kinerja.inputs.findings import InputError
+from kinerja.inputs.findings import InputError, format_findings
 from kinerja.inputs.fingerprint import fingerprint
 from kinerja.inputs.params import Params, ParamsError, load_params
 from kinerja.run.jobs import NOTEBOOKS, OPD_PAGE, PEMDA_PAGES, PLAN_FILE, TEMP_PREFIX, Job
@@ -50,7 +50,7 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
         try:
             analysis = pages.analyse(year, proyek=root, ubah=ubah)
         except InputError as error:
-            year_errors.append(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan=_findings_text(error)))
+            year_errors.append(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan=f"{error} {format_findings(error.errors or error.findings, limit=5, separator='; ')}"))
             continue
         settings = params_hash(analysis.params)
         folder = f"{build}/{year}"
@@ -215,10 +215,3 @@ def safe_name(kode: str) -> str:
     from kinerja.support.names import file_name
 
     return file_name(kode)
-
-
-def _findings_text(error: InputError) -> str:
-    errors = error.errors or error.findings
-    shown = "; ".join(str(f) for f in errors[:5])
-    more = f" {pesan.TEMUAN_LAINNYA.format(jumlah=len(errors) - 5)}" if len(errors) > 5 else ""
-    return f"{error} {shown}{more}"
