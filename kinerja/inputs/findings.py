@@ -127,7 +127,7 @@ def format_findings_table(findings: Iterable[Finding], limit: int | None = 200, 
         lines.append("  ".join(cell.ljust(sizes[i]) if i < 6 else cell for i, cell in enumerate(row)))
     if limit and len(ordered) > limit:
         lines.append(pesan.TEMUAN_LAINNYA.format(jumlah=len(ordered) - limit))
-    return separator.join(lines)
+    return "\n".join(lines)
 
 
 def _shorten(text: str, width: int) -> str:
