@@ -367,6 +367,9 @@ def run_pk(args: argparse.Namespace) -> int:
         print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
         return EXIT_INPUT
     print(pesan.PK_SELESAI.format(jumlah=len(written), tahun=args.tahun, folder=out))
+    return EXIT_OK
+
+
 def add_init(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser(
         "init", help=pesan.CLI_INIT_RINGKAS, description=pesan.CLI_INIT_DESKRIPSI,
