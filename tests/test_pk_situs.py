@@ -139,5 +139,6 @@ def test_indicator_cap_shows_the_uncapped_value_beside_the_capped_one(berjalan):
     assert "Batas atas capaian indikator: 100 % (berbeda dari bawaan: tanpa batas atas)." in text
     report = pdf_text(berjalan / "2024" / "laporan.pdf")
     assert "Batas atas capaian indikator: 100 % (berbeda dari bawaan: tanpa batas atas)." in report
+    assert re.search(r"Cakupan layanan % 100 110 100,00 % \(tanpa batas: 110,00 %\)", report)
     # the year without the cap says so
     assert "Batas atas capaian indikator: tanpa batas atas (bawaan)." in text_of(berjalan / "2025" / "opd" / "1.01.html")

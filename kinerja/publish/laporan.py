@@ -138,8 +138,10 @@ def _opd_detail(page: Page) -> dict:
             continue
         if not sasaran or "label" in sasaran[-1] or sasaran[-1]["nama"] != row["sasaran"]:
             sasaran.append({"nama": row["sasaran"], "indikator": []})
-        sasaran[-1]["indikator"].append({key: row[key] for key in
-                                         ("indikator", "satuan", "target", "realisasi", "capaian", "predikat")})
+        shown = {key: row[key] for key in ("indikator", "satuan", "target", "realisasi", "capaian", "predikat")}
+        if row.get("capaian_tanpa_batas") and row["capaian_tanpa_batas"] != row["capaian"]:  # the indicator cap cut it
+            shown["capaian"] = pesan.TERBIT_CAPAIAN_TANPA_BATAS.format(capaian=row["capaian"], tanpa=row["capaian_tanpa_batas"])
+        sasaran[-1]["indikator"].append(shown)
     sasaran = [{"nama": s["nama"], "label": s.get("label", ""), "capaian": s.get("capaian", ""), "predikat": s.get("predikat", ""),
                 "indikator": s["indikator"]} for s in sasaran]
     noted = page.catatan

@@ -13,6 +13,8 @@ and extracts of ``_build/<tahun>/`` (see :mod:`kinerja.run`) and the Markdown pa
     <tahun>/index.ipynb      the year's overview
     <tahun>/opd/index.qmd    the year's OPD listing (situs/daftar-opd.qmd)
     <tahun>/opd/<kode>.ipynb one page per OPD
+    <tahun>/pk/pk-<kode>.pdf the Perjanjian Kinerja of every OPD (:mod:`kinerja.publish.pk`), and
+    <tahun>/pk/index.qmd     the year's page listing them (situs/daftar-pk.qmd)
     <tahun>/laporan.qmd      the year's PDF report (situs/laporan.qmd; Typst), with laporan.json,
                              kinerja-laporan.typ and its figures in gambar/
     unduh/<tahun>/...        the XLSX and CSV extracts (CSV cells guarded against formula

@@ -465,6 +465,7 @@ KONVENSI_NILAI = {
     "pembulatan_sebelum_rata": {None: "tanpa pembulatan"},
 }
 KOLOM_CAPAIAN_TANPA_BATAS = "Capaian tanpa batas"
+TERBIT_CAPAIAN_TANPA_BATAS = "{capaian} (tanpa batas: {tanpa})"
 HALAMAN_METODE = (
     "Capaian pemda = {pemda}; capaian OPD = {opd}; capaian sasaran = rata-rata capaian "
     "indikatornya. Indikator negatif dihitung dengan {negatif}. {batas} {lantai} Predikat menurut {skala}. "
