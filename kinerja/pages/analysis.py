@@ -73,8 +73,8 @@ class Analysis:
         return str(names.iloc[0]) if len(names) else kode_opd
 
     def berjalan(self, kode_opd: str | None = None) -> bool:
-        """True for a year in progress: indicators with targets in :attr:`tahun` (of the OPD
-        ``kode_opd``, or of the whole pemda) and not one realisasi reported yet."""
+        """True for a year in progress: indicators in :attr:`tahun` (of the OPD ``kode_opd``, or,
+        by default, of the whole pemda: what the pages use) and not one realisasi reported yet."""
         rows = self.table[self.table["tahun"] == self.tahun]
         if kode_opd is not None:
             rows = rows[rows["kode_opd"].astype(str) == str(kode_opd)]

@@ -226,7 +226,7 @@ def _page(analysis: Analysis, nama: str, judul: str, tables: dict[str, pd.DataFr
     """The page with its sentences: the headline and change of its row (not for the trend page)."""
     rules, tahun = analysis.params.rules, analysis.tahun
     utama = perubahan = ""
-    berjalan = analysis.berjalan(kode_opd)
+    berjalan = analysis.berjalan()  # the year, not one OPD: an OPD alone without realisasi is a gap in the data
     if nama != "tren" and berjalan:
         utama = wording.berjalan(subjek, tahun)
     elif nama != "tren":
