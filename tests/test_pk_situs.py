@@ -142,3 +142,22 @@ def test_indicator_cap_shows_the_uncapped_value_beside_the_capped_one(berjalan):
     assert re.search(r"Cakupan layanan % 100 110 100,00 % \(tanpa batas: 110,00 %\)", report)
     # the year without the cap says so
     assert "Batas atas capaian indikator: tanpa batas atas (bawaan)." in text_of(berjalan / "2025" / "opd" / "1.01.html")
+
+
+def test_conventions_are_worded_setting_by_setting():
+    from kinerja.core.rules import Rules
+    from kinerja.pages import wording
+
+    assert wording.conventions(Rules(rumus_negatif="rasio", batas_atas_indikator=100, pembulatan_sebelum_rata=2,
+                                     lantai=None)) == (
+        "Rumus indikator negatif: rasio, T/R × 100 (berbeda dari bawaan: selisih, (2 − R/T) × 100).",
+        "Batas bawah capaian indikator: tanpa batas bawah (berbeda dari bawaan: 0 %).",
+        "Batas atas capaian dalam rata-rata: tanpa batas atas (bawaan).",
+        "Capaian OPD: rata-rata capaian sasarannya (bawaan).",
+        "Capaian pemda: rata-rata capaian OPD (bawaan).",
+        "Skala predikat: lima-tingkat (bawaan).",
+        "Batas atas capaian indikator: 100 % (berbeda dari bawaan: tanpa batas atas).",
+        "Pembulatan capaian indikator sebelum dirata-rata: dibulatkan ke 2 desimal (berbeda dari bawaan: tanpa pembulatan).",
+    )
+    assert "Batas atas capaian dalam rata-rata: 120,5 % (berbeda dari bawaan: tanpa batas atas)." in \
+        wording.conventions(Rules(batas_atas=120.5))
