@@ -72,6 +72,14 @@ class Analysis:
         names = table.loc[(table["kode_opd"] == kode_opd) & (table["tahun"] == self.tahun), "nama_opd"].dropna()
         return str(names.iloc[0]) if len(names) else kode_opd
 
+    def berjalan(self, kode_opd: str | None = None) -> bool:
+        """True for a year in progress: indicators in :attr:`tahun` (of the OPD ``kode_opd``, or,
+        by default, of the whole pemda: what the pages use) and not one realisasi reported yet."""
+        rows = self.table[self.table["tahun"] == self.tahun]
+        if kode_opd is not None:
+            rows = rows[rows["kode_opd"].astype(str) == str(kode_opd)]
+        return bool(len(rows)) and bool(pd.to_numeric(rows["realisasi"], errors="coerce").isna().all())
+
     def errors(self, kode_opd: str | None = None) -> list[Finding]:
         """The galat findings a page depends on: all of them for a pemda-wide page
         (``kode_opd=None``), else those of that OPD and those concerning every page."""

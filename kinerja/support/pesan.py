@@ -442,11 +442,48 @@ HALAMAN_PERUBAHAN = (
 HALAMAN_TANPA_PERBANDINGAN = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
 HALAMAN_TANPA_PERBANDINGAN_KARENA = "Perubahan dari tahun sebelumnya: {catatan}."
 HALAMAN_METODE_JUDUL = "Metode."
+HALAMAN_BERJALAN = (
+    "Tahun {tahun} adalah tahun berjalan untuk {subjek}: target Perjanjian Kinerja sudah ditetapkan, "
+    "realisasi belum dilaporkan, sehingga capaian dan predikat belum dihitung."
+)
+HALAMAN_BERJALAN_CATATAN = "Realisasi tahun {tahun} belum dilaporkan (tahun berjalan): belum ada capaian untuk ditampilkan."
+KONVENSI_JUDUL = "Konvensi perhitungan yang berlaku."
+KONVENSI_KALIMAT = "{nama}: {nilai} {bawaan}."
+KONVENSI_BAWAAN = "(bawaan)"
+KONVENSI_BAWAAN_LAIN = "(berbeda dari bawaan: {bawaan})"
+KONVENSI_TANPA = "tidak ada"
+KONVENSI_PEMBULATAN = "dibulatkan ke {n} desimal"
+KONVENSI_NAMA = {
+    "rumus_negatif": "Rumus indikator negatif",
+    "lantai": "Batas bawah capaian indikator",
+    "batas_atas": "Batas atas capaian dalam rata-rata",
+    "agregasi_opd": "Capaian OPD",
+    "agregasi_pemda": "Capaian pemda",
+    "skala_predikat": "Skala predikat",
+    "batas_atas_indikator": "Batas atas capaian indikator",
+    "pembulatan_sebelum_rata": "Pembulatan capaian indikator sebelum dirata-rata",
+}
+KONVENSI_NILAI = {
+    "rumus_negatif": {"selisih": "selisih, (2 − R/T) × 100", "rasio": "rasio, T/R × 100"},
+    "lantai": {None: "tanpa batas bawah"},
+    "batas_atas": {None: "tanpa batas atas"},
+    "agregasi_opd": {"bertingkat": "rata-rata capaian sasarannya", "rata_rata": "rata-rata semua indikatornya",
+                     "bobot": "rata-rata berbobot indikatornya"},
+    "agregasi_pemda": {"rata_opd": "rata-rata capaian OPD", "rata_rata": "rata-rata semua indikator pemda"},
+    "batas_atas_indikator": {None: "tanpa batas atas"},
+    "pembulatan_sebelum_rata": {None: "tanpa pembulatan"},
+}
+KOLOM_CAPAIAN_TANPA_BATAS = "Capaian tanpa batas"
+TERBIT_CAPAIAN_TANPA_BATAS = "{capaian} (tanpa batas: {tanpa})"
 HALAMAN_METODE = (
     "Capaian pemda = {pemda}; capaian OPD = {opd}; capaian sasaran = rata-rata capaian "
     "indikatornya. Indikator negatif dihitung dengan {negatif}. {batas} {lantai} Predikat menurut {skala}. "
-    "Capaian indikator selalu ditampilkan tanpa batas atas; indikator yang tidak dapat dihitung tidak ikut "
-    "dirata-ratakan."
+    "{tampil}; indikator yang tidak dapat dihitung tidak ikut dirata-ratakan."
+)
+HALAMAN_METODE_TANPA_BATAS_INDIKATOR = "Capaian indikator selalu ditampilkan tanpa batas atas"
+HALAMAN_METODE_BATAS_INDIKATOR = (
+    "Capaian setiap indikator dibatasi paling tinggi {batas} % (yang ditampilkan dan yang dirata-ratakan; "
+    "nilai tanpa batas ditampilkan di sampingnya)"
 )
 HALAMAN_METODE_PEMDA = {"rata_opd": "rata-rata capaian OPD", "rata_rata": "rata-rata seluruh capaian indikator"}
 HALAMAN_METODE_OPD = {
@@ -672,6 +709,8 @@ TERBIT_BAB_PERBANDINGAN = "Perbandingan dengan tahun sebelumnya"
 TERBIT_PERUBAHAN_OPD_JUDUL = "Perubahan capaian OPD, {tahun} dibanding {sebelumnya} (dari kenaikan terbesar)"
 TERBIT_HALAMAN_RUSAK = "Data halaman tidak dapat dibaca: {rincian}. Jalankan lagi kinerja run --tahun TAHUN."
 TERBIT_DESKRIPSI_OPD = "Capaian {capaian} · {predikat}"
+TERBIT_DESKRIPSI_OPD_BERJALAN = "Tahun berjalan: target Perjanjian Kinerja, realisasi belum dilaporkan"
+TERBIT_KARTU_BERJALAN = "Tahun berjalan"
 TERBIT_KARTU_LABEL = "Capaian kinerja utama"
 TERBIT_KARTU_JUDUL = "Capaian kinerja {pemda} tahun {tahun}"
 TERBIT_NAIK = "Naik: "
@@ -679,6 +718,10 @@ TERBIT_TURUN = "Turun: "
 TERBIT_TETAP = "Tetap: "
 TERBIT_ATURAN_BERLAKU = "Aturan yang berlaku"
 TERBIT_UNDUH_RINGKASAN = "Ringkasan pemda (semua OPD)"
+TERBIT_PK_GAGAL = "Dokumen Perjanjian Kinerja tahun {tahun} tidak dapat dibuat: {rincian}"
+TERBIT_PK_KOLOM = "Perjanjian Kinerja (PDF)"
+TERBIT_PK_TIDAK_ADA = "Belum ada dokumen Perjanjian Kinerja tahun {tahun} (params/{tahun}.yml tidak ada di proyek)."
+TERBIT_PK_TAUTAN_OPD = "**Perjanjian Kinerja tahun {tahun}:** [unduh dokumen PK (PDF)]({berkas})"
 TERBIT_UNDUH_TREN = "Tren antartahun"
 TERBIT_SARING = "Ketik untuk menyaring…"
 TERBIT_SARING_LABEL = "Saring baris:"
