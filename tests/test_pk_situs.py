@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import html
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
