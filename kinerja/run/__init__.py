@@ -10,6 +10,9 @@ For every requested year, ``notebooks/ringkasan.ipynb`` and ``notebooks/tren.ipy
     <build>/<tahun>/opd/<kode_opd>.ipynb  (and .xlsx, folder, .stamp.json) per OPD
     <build>/<tahun>/opd/<kode_opd>.gagal.ipynb   a failed notebook, kept for inspection
 
+With ``--triwulan N`` also ``notebooks/triwulan.ipynb`` (pemantauan triwulan N), once for the pemda
+and once per OPD: ``<build>/<tahun>/triwulan-N/index.ipynb`` and ``.../triwulan-N/opd/<kode_opd>.ipynb``.
+
 Incremental: a notebook runs again only when the hash of its notebook file, its parameters
 (injected values, the params in force), its data (the tables of its :class:`kinerja.pages.Page`,
 so a change to one OPD's rows reruns that OPD's page and the pemda-wide pages that include its
@@ -66,6 +69,8 @@ from kinerja.inputs.params import ParamsError
 NOTEBOOKS = "notebooks"
 PEMDA_PAGES = ("ringkasan", "tren")
 OPD_PAGE = "opd"
+#: The quarterly monitoring page (``kinerja run --triwulan N``): pemda and every OPD.
+TRIWULAN_PAGE = "triwulan"
 STAMP_SUFFIX = ".stamp.json"
 FAILED_SUFFIX = ".gagal.ipynb"
 TEMP_PREFIX = ".tmp-"
@@ -154,8 +159,10 @@ class Summary:
 # --- planning (main process) ---------------------------------------------------------------------
 
 
-def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", root: str | Path = ".") -> tuple[list[Job], list[str]]:
-    """The jobs of the requested years and the errors of years that cannot run at all.
+def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", root: str | Path = ".",
+         triwulan: int | None = None) -> tuple[list[Job], list[str]]:
+    """The jobs of the requested years and the errors of years that cannot run at all; with
+    ``triwulan`` also the quarterly monitoring pages of each year (:func:`triwulan_pieces`).
 
     Raises :class:`ParamsError` for a bad params file or override (nothing runs).
     """
@@ -165,10 +172,11 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
         raise ParamsError(pesan.RUN_PROYEK.format(folder=root.resolve().name or str(root), hilang=", ".join(missing)))
     common = {"paket": package_hash()}
     notebooks = {}
-    for name in (*PEMDA_PAGES, OPD_PAGE):
+    for name in (*PEMDA_PAGES, OPD_PAGE, *([TRIWULAN_PAGE] if triwulan else [])):
         path = root / NOTEBOOKS / f"{name}.ipynb"
         notebooks[name] = _sha(path.read_bytes())
-        check_parameters(path, ["tahun", "proyek", "ubah", *(["kode_opd"] if name == OPD_PAGE else [])])
+        check_parameters(path, ["tahun", "proyek", "ubah", *(["kode_opd"] if name in (OPD_PAGE, TRIWULAN_PAGE) else []),
+                                *(["triwulan"] if name == TRIWULAN_PAGE else [])])
     jobs, year_errors = [], []
     for year in tahun:
         try:
@@ -182,12 +190,20 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
         folder = f"{build}/{year}"
         pieces = [(name, None, f"{folder}/{name}.ipynb") for name in PEMDA_PAGES]
         pieces += [(OPD_PAGE, code, f"{folder}/{OPD_PAGE}/{safe_name(code)}.ipynb") for code in analysis.opd_codes()]
+        if triwulan:
+            found = triwulan_pieces(analysis, folder, triwulan)
+            if found is None:
+                year_errors.append(pesan.RUN_TAHUN_GAGAL.format(
+                    tahun=year, pesan=pesan.TRIWULAN_TANPA_DATA_TAHUN.format(tahun=year)))
+            pieces += found or []
         for name, code, output in pieces:
             parameters = {"tahun": int(year), "proyek": ".", "ubah": list(ubah)}
             if code is not None:
                 parameters["kode_opd"] = code
+            if name == TRIWULAN_PAGE:
+                parameters["triwulan"] = int(triwulan)
             try:
-                page = _page(analysis, name, code)
+                page = _page(analysis, name, code, triwulan)
             except InputError:
                 page = None
             bagian = {
@@ -207,12 +223,30 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
     return jobs, year_errors
 
 
-def _page(analysis: pages.Analysis, name: str, code: str | None) -> pages.Page:
+def _page(analysis: pages.Analysis, name: str, code: str | None, triwulan: int | None = None) -> pages.Page:
     if name == "ringkasan":
         return pages.ringkasan(analysis)
     if name == "tren":
         return pages.tren(analysis)
+    if name == TRIWULAN_PAGE:
+        return pages.triwulan(analysis, triwulan, code)
     return pages.opd(analysis, code)
+
+
+def triwulan_folder(triwulan: int) -> str:
+    """The folder of a year's quarterly pages, in the build and on the site: ``triwulan-2``."""
+    return f"{TRIWULAN_PAGE}-{int(triwulan)}"
+
+
+def triwulan_pieces(analysis: pages.Analysis, folder: str, triwulan: int) -> list[tuple] | None:
+    """The quarterly pages of a year (``kinerja run --triwulan N``): ``(name, kode_opd, output)``
+    of the pemda page ``<tahun>/triwulan-N/index.ipynb`` and of one page per OPD,
+    ``<tahun>/triwulan-N/opd/<kode_opd>.ipynb``; None when the year has no quarterly rows."""
+    if not pages.has_quarters(analysis):
+        return None
+    base = f"{folder}/{triwulan_folder(triwulan)}"
+    return [(TRIWULAN_PAGE, None, f"{base}/index.ipynb"),
+            *((TRIWULAN_PAGE, code, f"{base}/{OPD_PAGE}/{safe_name(code)}.ipynb") for code in analysis.opd_codes())]
 
 
 def is_current(job: Job, root: str | Path = ".") -> bool:
@@ -237,8 +271,11 @@ def run(
     root: str | Path = ".",
     progress: bool | None = None,
     scheduler: str | None = None,
+    triwulan: int | None = None,
 ) -> Summary:
     """Plan, then execute what changed (everything with ``force``); see the module docstring.
+    With ``triwulan`` (1–4) the quarterly monitoring pages of each year are made too
+    (:func:`triwulan_pieces`); such a run neither uses nor keeps the remembered plan.
 
     ``progress=None`` shows the progress bar only on a terminal. With ``scheduler`` (a Dask
     scheduler's address) the jobs run on that cluster (:mod:`kinerja.run.cluster`). Raises :class:`ParamsError` for
@@ -248,20 +285,20 @@ def run(
     started = time.perf_counter()
     root = Path(root)
     safety.check_output_folder(root / build, "build", root=root)
-    if not force:
+    if not force and not triwulan:
         remembered = [remembered_plan(year, ubah, build, root) for year in tahun]
         if all(jobs_of_year is not None for jobs_of_year in remembered):
             known = [job for jobs_of_year in remembered for job in jobs_of_year]
             if all(is_current(job, root) for job in known):
                 outcomes = [Outcome(job.label, "dilewati", job.output) for job in known]
                 return Summary(outcomes, [], time.perf_counter() - started, build)
-    planned, year_errors = plan(tahun, ubah, build, root)
+    planned, year_errors = plan(tahun, ubah, build, root, triwulan)
     previous = {year: _planned_stems(root / build / str(year)) for year in tahun}  # before the plan is replaced
     if planned:
         safety.mark_folder(root / build, "build")
     for year in tahun:
         failed_year = any(error.startswith(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan="")) for error in year_errors)
-        if not failed_year:
+        if not failed_year and not triwulan:
             remember_plan(year, ubah, build, root, [job for job in planned if job.tahun == year])
     for year in tahun:
         _clean_year(root / build / str(year), [job for job in planned if job.tahun == year], previous[year])

@@ -460,6 +460,44 @@ HALAMAN_BATAS = "Dalam setiap rata-rata, capaian indikator di atas {batas} % dih
 HALAMAN_LANTAI = "Capaian indikator di bawah {lantai} % dinaikkan menjadi {lantai} %."
 HALAMAN_TANPA_LANTAI = "Capaian indikator tidak diberi batas bawah."
 
+# pemantauan triwulan (kinerja run --triwulan N)
+HALAMAN_JUDUL_TRIWULAN = "Pemantauan triwulan {triwulan} {tahun}: {subjek}"
+HALAMAN_UTAMA_TRIWULAN = "Capaian kinerja {subjek} s.d. triwulan {triwulan} {tahun}: {capaian} (predikat {predikat})."
+HALAMAN_TERTINGGAL = (
+    "{jumlah} dari {total} indikator tertinggal (capaian s.d. triwulan {triwulan} di bawah {ambang} %)."
+)
+HALAMAN_TANPA_TERTINGGAL = (
+    "Tidak ada indikator yang tertinggal dari {total} indikator (capaian s.d. triwulan {triwulan} di bawah {ambang} %)."
+)
+HALAMAN_PERUBAHAN_TRIWULAN = "Dibanding s.d. triwulan {sebelumnya} ({capaian_sebelumnya}): {poin}."
+TRIWULAN_TANPA_DATA_TAHUN = (
+    "Data tahun {tahun} tidak mempunyai baris triwulan (lembar triwulan), jadi tidak ada yang dapat dipantau. "
+    "Isi lembar triwulan, atau jalankan tanpa --triwulan."
+)
+TABEL_TERTINGGAL_JUDUL = "Indikator tertinggal s.d. triwulan {triwulan} {tahun} (capaian di bawah {ambang} %)"
+TABEL_TANPA_TERTINGGAL = "Tidak ada indikator yang tertinggal."
+TABEL_TRIWULAN_INDIKATOR_JUDUL = "Capaian indikator s.d. triwulan {triwulan} {tahun}"
+TABEL_TRIWULAN_OPD_JUDUL = "Capaian OPD s.d. triwulan {triwulan} {tahun}"
+KOLOM_SIFAT = "Sifat"
+KOLOM_STATUS = "Status"
+KOLOM_TERTINGGAL = "Indikator tertinggal"
+KOLOM_TRIWULAN = "Triwulan"
+SIFAT_NAMA = {"kumulatif": "kumulatif", "akhir": "posisi akhir", "rata_rata": "rata-rata"}
+GAMBAR_TRIWULAN_JUDUL = "Capaian {subjek} s.d. setiap triwulan {tahun}"
+GAMBAR_SUMBU_TRIWULAN = "s.d. triwulan"
+GAMBAR_GARIS_AMBANG = "Ambang tertinggal {ambang} %"
+GAMBAR_TRIWULAN_ALT = (
+    "Grafik garis capaian kinerja {subjek} s.d. setiap triwulan tahun {tahun}, dengan garis 100 % dan ambang "
+    "tertinggal {ambang} %: {rincian}."
+)
+GAMBAR_TRIWULAN_RINCI = "s.d. triwulan {triwulan} {capaian} ({jumlah} indikator tertinggal)"
+TERBIT_TRIWULAN_DAFTAR_OPD = "Capaian setiap OPD s.d. triwulan {triwulan}: lihat [daftar OPD](opd/index.qmd)."
+TERBIT_DESKRIPSI_TRIWULAN = "Capaian s.d. triwulan {triwulan} {capaian} · {jumlah} indikator tertinggal"
+CLI_ARG_TRIWULAN_RUN = (
+    "juga buat halaman Pemantauan triwulan N (1-4) tahun itu, untuk pemda dan setiap OPD "
+    "(notebooks/triwulan.ipynb; terbit di <tahun>/triwulan-N/)"
+)
+
 GAMBAR_SUMBU_CAPAIAN = "Capaian"
 GAMBAR_SUMBU_PERSEN = "Persen"
 GAMBAR_SUMBU_TAHUN = "Tahun"
