@@ -90,6 +90,7 @@ def report_data(folder: Path, tahun: int, pemda: str, figures: list[dict], sinte
             "kolom-tidak-terhitung": [pesan.KOLOM_OPD, pesan.KOLOM_INDIKATOR, pesan.KOLOM_ALASAN],
             "kolom-lkjip": [pesan.KOLOM_NO, pesan.KOLOM_SASARAN, pesan.KOLOM_INDIKATOR, pesan.KOLOM_SATUAN,
                             pesan.KOLOM_TARGET, pesan.KOLOM_REALISASI, pesan.KOLOM_CAPAIAN, pesan.KOLOM_PREDIKAT],
+            "kolom-renstra": pesan.KOLOM_CAPAIAN_RENSTRA,
         },
         "ringkasan": {
             "capaian": display.persen(overview.row["capaian"]),
@@ -139,7 +140,8 @@ def _opd_detail(page: Page) -> dict:
         if not sasaran or "label" in sasaran[-1]:
             sasaran.append({"nama": row["sasaran"], "indikator": []})
         sasaran[-1]["indikator"].append({key: row[key] for key in
-                                         ("indikator", "satuan", "target", "realisasi", "capaian", "predikat")})
+                                         ("indikator", "satuan", "target", "realisasi", "capaian", "predikat", "renstra")
+                                         if key in row})
     sasaran = [{"nama": s["nama"], "label": s["label"], "capaian": s["capaian"], "predikat": s["predikat"],
                 "indikator": s["indikator"]} for s in sasaran]
     noted = page.catatan
@@ -148,5 +150,6 @@ def _opd_detail(page: Page) -> dict:
         "nama": _text(page.row["nama_opd"]),
         "kalimat": page.headline,
         "sasaran": sasaran,
+        "renstra": tables.has_renstra(page),  # the LKjIP table gains teks.kolom-renstra
         "catatan": [{"indikator": _text(r.indikator), "catatan": _text(r.catatan)} for r in noted.itertuples(index=False)],
     }

@@ -493,6 +493,23 @@ GAMBAR_TRIWULAN_ALT = (
 GAMBAR_TRIWULAN_RINCI = "s.d. triwulan {triwulan} {capaian} ({jumlah} indikator tertinggal)"
 TERBIT_TRIWULAN_DAFTAR_OPD = "Capaian setiap OPD s.d. triwulan {triwulan}: lihat [daftar OPD](opd/index.qmd)."
 TERBIT_DESKRIPSI_TRIWULAN = "Capaian s.d. triwulan {triwulan} {capaian} · {jumlah} indikator tertinggal"
+# Renstra on the OPD pages and in the LKjIP tables
+KOLOM_CAPAIAN_RENSTRA = "Capaian thd. target akhir Renstra"
+KOLOM_PERIODE = "Periode"
+KOLOM_REALISASI_TAHUN = "Realisasi {tahun}"
+KOLOM_TARGET_RENSTRA = "Target Renstra {tahun}"
+KOLOM_TARGET_AKHIR = "Target akhir periode"
+TABEL_RENSTRA_JUDUL = "Capaian {tahun} terhadap target akhir periode Renstra"
+TABEL_TANPA_RENSTRA = "Indikator OPD ini tidak tercantum dalam Renstra."
+RENSTRA_TIDAK_TERSEDIA = "Data tidak mempunyai lembar renstra untuk indikator OPD ini"
+GAMBAR_RENSTRA_JUDUL = "Target Renstra dan realisasi: {opd}"
+GAMBAR_RENSTRA_TARGET = "Target Renstra"
+GAMBAR_RENSTRA_REALISASI = "Realisasi"
+GAMBAR_RENSTRA_ALT = (
+    "Grafik per indikator {opd}: garis target tahunan Renstra ({periode}) dan titik realisasi sampai tahun {tahun}. "
+    "{rincian}"
+)
+GAMBAR_RENSTRA_RINCI = "{indikator}: realisasi {tahun} {realisasi}, target akhir {akhir} ({tahun_akhir})"
 CLI_ARG_TRIWULAN_RUN = (
     "juga buat halaman Pemantauan triwulan N (1-4) tahun itu, untuk pemda dan setiap OPD "
     "(notebooks/triwulan.ipynb; terbit di <tahun>/triwulan-N/)"
