@@ -464,10 +464,11 @@ HALAMAN_TANPA_LANTAI = "Capaian indikator tidak diberi batas bawah."
 HALAMAN_JUDUL_TRIWULAN = "Pemantauan triwulan {triwulan} {tahun}: {subjek}"
 HALAMAN_UTAMA_TRIWULAN = "Capaian kinerja {subjek} s.d. triwulan {triwulan} {tahun}: {capaian} (predikat {predikat})."
 HALAMAN_TERTINGGAL = (
-    "{jumlah} dari {total} indikator tertinggal (capaian s.d. triwulan {triwulan} di bawah {ambang} %)."
+    "{jumlah} dari {total} indikator yang dapat dihitung tertinggal (capaian s.d. triwulan {triwulan} di bawah {ambang} %)."
 )
 HALAMAN_TANPA_TERTINGGAL = (
-    "Tidak ada indikator yang tertinggal dari {total} indikator (capaian s.d. triwulan {triwulan} di bawah {ambang} %)."
+    "Tidak ada indikator yang tertinggal dari {total} indikator yang dapat dihitung (capaian s.d. triwulan {triwulan} "
+    "di bawah {ambang} %)."
 )
 HALAMAN_PERUBAHAN_TRIWULAN = "Dibanding s.d. triwulan {sebelumnya} ({capaian_sebelumnya}): {poin}."
 TRIWULAN_TANPA_DATA_TAHUN = (
