@@ -63,8 +63,9 @@ def opd(analysis: Analysis, kode_opd: str) -> Page:
     this year), ``sasaran`` (mean per sasaran), ``riwayat`` (every indicator in every year up to
     ``tahun``), ``capaian_tahunan`` (the OPD capaian per year), ``perubahan_indikator`` (change of
     each indicator from the year before), ``anggaran`` (budget serapan beside capaian per year;
-    empty when the data has no budget), ``renstra`` and ``renstra_jalur`` (capaian terhadap target
-    akhir periode and the plan's yearly targets: :func:`kinerja.pages.renstra.renstra_tables`).
+    empty when the data has no budget), and when the data has a ``renstra`` sheet ``renstra`` and
+    ``renstra_jalur`` (capaian terhadap target akhir periode and the plan's yearly targets:
+    :func:`kinerja.pages.renstra.renstra_tables`).
     """
     kode_opd = str(kode_opd)
     analysis.require(kode_opd)

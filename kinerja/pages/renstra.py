@@ -2,7 +2,8 @@
 indicator of the year, and the plan's path of yearly targets beside the realisasi.
 
 :func:`renstra_tables` gives the two tables :func:`kinerja.pages.build.opd` adds to the OPD page
-(empty, with their columns, when the data has no ``renstra`` sheet): kept apart from the yearly
+(none when the data has no ``renstra`` sheet; empty, with their columns, for an OPD outside the
+plan): kept apart from the yearly
 tables so the page builder only gains one line.
 """
 
@@ -27,11 +28,12 @@ def renstra_tables(analysis: Analysis, kode_opd: str) -> dict[str, pd.DataFrame]
     Renstra period, with the plan's target for the year, the target akhir periode and the capaian
     terhadap target akhir periode (polarity formula of the year with the end target; unrounded,
     uncapped). ``renstra_jalur``: for those indicators, each year of the period with the plan's
-    target and the realisasi of the years up to :attr:`Analysis.tahun` (empty later)."""
-    empty = {"renstra": _empty(RENSTRA_COLUMNS), "renstra_jalur": _empty(PATH_COLUMNS)}
+    target and the realisasi of the years up to :attr:`Analysis.tahun` (empty later). No tables
+    at all when the data has no ``renstra`` sheet."""
     plan = analysis.loaded.renstra
     if plan.empty:
-        return empty
+        return {}  # no renstra sheet: the OPD page keeps its yearly tables only
+    empty = {"renstra": _empty(RENSTRA_COLUMNS), "renstra_jalur": _empty(PATH_COLUMNS)}
     table = analysis.table
     mine = table[(table["kode_opd"] == kode_opd) & (table["tahun"] <= analysis.tahun)]
     mine = mine.drop(columns=[c for c in SOURCE_COLUMNS if c in mine])
