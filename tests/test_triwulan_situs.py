@@ -158,6 +158,15 @@ def test_build_writes_the_quarterly_pages(built):
     assert sorted(p.name for p in (folder / "opd").glob("*.ipynb")) == ["1.01.ipynb", "1.02.ipynb", "1.03.ipynb"]
 
 
+def test_a_second_run_skips_the_unchanged_quarterly_pages(built):
+    again = run.run([2024], jobs=1, root=built, progress=False, triwulan=2)
+    assert again.ok and again.count("dijalankan") == 0
+    assert sum(o.label.startswith("2024/triwulan") for o in again.outcomes) == 4  # the pemda and three OPD
+    plain_run = run.run([2024], jobs=1, root=built, progress=False)  # without --triwulan: the pages stay
+    assert plain_run.ok and plain_run.count("dijalankan") == 0
+    assert (built / "_build" / "2024" / "triwulan-2" / "opd" / "1.01.ipynb").is_file()
+
+
 def test_pemda_quarterly_page(built):
     text = plain(built / "_site" / "2024" / "triwulan-2" / "index.html")
     assert "s.d. triwulan II 2024: 95,00 % (predikat Sangat Tinggi). 1 dari 3 indikator yang dapat dihitung" in text
