@@ -86,7 +86,7 @@ def grafik(page: Page) -> figures.Chart:
         data = steps[steps["capaian"].notna()]
         if len(data):
             sns.lineplot(data=data, x="triwulan", y="capaian", marker="o", ax=ax, color=figures.PALETTE[0],
-                         label=escape.chart_text(page.subjek)[:40])
+                         label=figures.wrap(page.subjek, 28, 2))
             for item in data.itertuples(index=False):
                 ax.annotate(display.persen(item.capaian), (item.triwulan, item.capaian), textcoords="offset points",
                             xytext=(0, 8), ha="center", fontsize=9)
