@@ -314,6 +314,7 @@ def add_run(commands: argparse._SubParsersAction) -> None:
     run.add_argument("--force", action="store_true", help=pesan.CLI_ARG_FORCE)
     run.add_argument("--build", default="_build", metavar="FOLDER", help=pesan.CLI_ARG_BUILD)
     run.add_argument("--scheduler", default=None, metavar="ALAMAT", help=pesan.CLI_ARG_SCHEDULER)
+    run.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4), default=None, metavar="N", help=pesan.CLI_ARG_TRIWULAN_RUN)
     run.set_defaults(command=run_notebooks)
 
 
@@ -325,7 +326,7 @@ def run_notebooks(args: argparse.Namespace) -> int:
         print(pesan.CLI_GALAT.format(pesan=pesan.RUN_JOBS.format(nilai=args.jobs)), file=sys.stderr)
         return EXIT_USAGE
     summary = run.run(sorted(set(args.tahun)), args.ubah, args.jobs, args.force, args.build,
-                      scheduler=args.scheduler)
+                      scheduler=args.scheduler, triwulan=args.triwulan)
     for line in summary.problems():
         print(line, file=sys.stderr)
     print(summary.total())
@@ -351,6 +352,7 @@ def add_build(commands: argparse._SubParsersAction) -> None:
     build.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=pesan.CLI_ARG_JOBS)
     build.add_argument("--force", action="store_true", help=pesan.CLI_ARG_FORCE)
     build.add_argument("--scheduler", default=None, metavar="ALAMAT", help=pesan.CLI_ARG_SCHEDULER)
+    build.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4), default=None, metavar="N", help=pesan.CLI_ARG_TRIWULAN_RUN)
     build.set_defaults(command=run_build)
 
 
@@ -403,7 +405,8 @@ def run_build(args: argparse.Namespace) -> int:
             print(format_findings_table([f for f in loaded.findings if f.is_error], limit=200), file=sys.stderr)
             print(pesan.BUILD_BERHENTI.format(tahun=year), file=sys.stderr)
             return EXIT_INPUT
-    summary = run.run(years, args.ubah, args.jobs, args.force, args.build, scheduler=args.scheduler)
+    summary = run.run(years, args.ubah, args.jobs, args.force, args.build, scheduler=args.scheduler,
+                      triwulan=args.triwulan)
     for line in summary.problems():
         print(line, file=sys.stderr)
     print(summary.total())

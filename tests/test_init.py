@@ -69,8 +69,8 @@ def test_init_empty_workbook(tmp_path, capsys):
     assert code == 0, out
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == sorted([
         ".gitignore", "README.md", "_quarto.yml", "data/kinerja-2026.xlsx", "notebooks/jelajah.ipynb",
-        "notebooks/opd.ipynb", "notebooks/ringkasan.ipynb", "notebooks/tren.ipynb", "params/2026.yml",
-        "situs/daftar-opd.qmd", "situs/daftar-pk.qmd",
+        "notebooks/opd.ipynb", "notebooks/ringkasan.ipynb", "notebooks/tren.ipynb", "notebooks/triwulan.ipynb",
+        "params/2026.yml", "situs/daftar-opd.qmd", "situs/daftar-pk.qmd", "situs/daftar-triwulan.qmd",
         "situs/laporan.qmd", "situs/metodologi.qmd", "situs/unduh.qmd"])
     params = load_params(folder / "params/2026.yml")
     assert params.tahun == 2026 and params.pemda_nama == "Kota Contoh: Timur"

@@ -18,11 +18,12 @@ ANALYST = ROOT / "notebooks" / "jelajah.ipynb"
 NOTEBOOKS = sorted(path for path in (ROOT / "notebooks").glob("*.ipynb") if path != ANALYST)
 PARAMETERS = {"ringkasan": {"tahun", "proyek", "params_berkas", "ubah"},
               "tren": {"tahun", "proyek", "params_berkas", "ubah"},
-              "opd": {"tahun", "kode_opd", "proyek", "params_berkas", "ubah"}}
+              "opd": {"tahun", "kode_opd", "proyek", "params_berkas", "ubah"},
+              "triwulan": {"tahun", "triwulan", "kode_opd", "proyek", "params_berkas", "ubah"}}
 
 
-def test_the_three_notebooks_are_shipped():
-    assert [path.stem for path in NOTEBOOKS] == ["opd", "ringkasan", "tren"]
+def test_the_page_notebooks_are_shipped():
+    assert [path.stem for path in NOTEBOOKS] == ["opd", "ringkasan", "tren", "triwulan"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -70,7 +71,7 @@ def test_notebook_runs_with_its_defaults(path, tmp_path):
 def test_the_analyst_notebook_is_not_a_page():
     """``jelajah.ipynb`` is outside what ``kinerja run`` executes and ``kinerja publish`` stages."""
     assert ANALYST.is_file()
-    assert "jelajah" not in (*run.PEMDA_PAGES, run.OPD_PAGE)
+    assert "jelajah" not in (*run.PEMDA_PAGES, run.OPD_PAGE, run.TRIWULAN_PAGE)
     notebook = nbformat.read(ANALYST, as_version=4)
     nbformat.validate(notebook)
     assert notebook.metadata.kernelspec.name == "python3"

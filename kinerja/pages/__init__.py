@@ -5,6 +5,7 @@
   :func:`tren`) that builds its :class:`Page`, and the pure building blocks they share;
 - :mod:`kinerja.pages.model`: the :class:`Page` value, written beside the executed notebook and
   read back by the publishing layer (:meth:`Page.read`);
+- :mod:`kinerja.pages.triwulan`: :func:`triwulan`, the quarterly monitoring page (pemda or one OPD);
 - :mod:`kinerja.pages.wording`: every sentence of a page, worded once.
 
 >>> analysis = analyse(2024, proyek="..")                      # doctest: +SKIP
@@ -25,11 +26,12 @@ from kinerja.pages.build import (
     tren,
 )
 from kinerja.pages.model import SUFFIX as PAGE_SUFFIX
+from kinerja.pages.triwulan import NoQuarterlyData, has_quarters, triwulan
 from kinerja.pages.model import Page, PageFileError
 from kinerja.pages.wording import method as method_sentence
 
 __all__ = [
     "CHANGE_COLUMNS", "PAGE_SUFFIX", "SOURCE", "Analysis", "Page", "PageDataError", "PageFileError", "analyse", "biggest_moves",
     "fingerprint", "improved_declined", "indicator_changes", "method_sentence", "opd", "predikat_counts", "ringkasan",
-    "serapan", "tren",
+    "serapan", "tren", "triwulan", "NoQuarterlyData", "has_quarters",
 ]

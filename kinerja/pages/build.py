@@ -19,6 +19,7 @@ from kinerja.core.rules import Rules
 from kinerja.pages import wording
 from kinerja.pages.analysis import Analysis
 from kinerja.pages.model import Page
+from kinerja.pages.renstra import renstra_tables
 from kinerja.support import pesan
 
 #: Columns of a change table (:mod:`kinerja.core.change`) shown beside a capaian.
@@ -62,7 +63,9 @@ def opd(analysis: Analysis, kode_opd: str) -> Page:
     this year), ``sasaran`` (mean per sasaran), ``riwayat`` (every indicator in every year up to
     ``tahun``), ``capaian_tahunan`` (the OPD capaian per year), ``perubahan_indikator`` (change of
     each indicator from the year before), ``anggaran`` (budget serapan beside capaian per year;
-    empty when the data has no budget).
+    empty when the data has no budget), and when the data has a ``renstra`` sheet ``renstra`` and
+    ``renstra_jalur`` (capaian terhadap target akhir periode and the plan's yearly targets:
+    :func:`kinerja.pages.renstra.renstra_tables`).
     """
     kode_opd = str(kode_opd)
     analysis.require(kode_opd)
@@ -99,6 +102,7 @@ def opd(analysis: Analysis, kode_opd: str) -> Page:
         "perubahan_indikator": change.reset_index(drop=True),
         "anggaran": budget,
     }
+    tables.update(renstra_tables(analysis, kode_opd))  # renstra, renstra_jalur (kinerja.pages.renstra)
     nama = one["nama_opd"].iloc[0] if len(one) else analysis.opd_name(kode_opd)
     judul = pesan.HALAMAN_JUDUL_OPD.format(opd=nama, tahun=tahun)
     return _page(analysis, "opd", judul, tables, str(nama), kode_opd)

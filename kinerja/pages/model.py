@@ -64,8 +64,9 @@ class Page:
 
     @property
     def row(self) -> pd.Series:
-        """The one row the headline is about: the pemda (overview, trend: this year) or the OPD."""
-        table = self.tables["opd" if self.nama == "opd" else "pemda"]
+        """The one row the headline is about: the pemda (overview, trend: this year) or the OPD
+        (also on a quarterly page)."""
+        table = self.tables["opd" if self.nama == "opd" or (self.nama == "triwulan" and self.kode_opd) else "pemda"]
         if self.nama == "tren":
             table = table[table["tahun"] == self.tahun]
         return table.iloc[0]

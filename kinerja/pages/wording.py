@@ -132,3 +132,41 @@ def conventions(rules: Rules) -> tuple[str, ...]:
 def conventions_label() -> str:
     """The label the conventions are shown under."""
     return pesan.KONVENSI_JUDUL
+# --- quarterly monitoring (pemantauan triwulan) ------------------------------------------------
+
+
+def quarter_headline(subjek: str, tahun: int, n: int, row: pd.Series) -> str:
+    """"Capaian kinerja Dinas Kesehatan s.d. triwulan II 2025: 101,22 % (predikat Sangat Baik).
+    11 dari 60 indikator tertinggal (capaian s.d. triwulan II di bawah 91 %).\""""
+    triwulan = display.romawi(n)
+    capaian = pesan.HALAMAN_UTAMA_TRIWULAN.format(subjek=subjek, triwulan=triwulan, tahun=tahun,
+                                                  capaian=display.persen(row["capaian"]),
+                                                  predikat=predikat(row["predikat"]))
+    return f"{capaian} {behind(row, n)}"
+
+
+def behind(row: pd.Series, n: int) -> str:
+    """How many indicators are behind s.d. triwulan n, and the threshold."""
+    jumlah = int(row["jumlah_tertinggal"]) if pd.notna(row["jumlah_tertinggal"]) else 0
+    template = pesan.HALAMAN_TERTINGGAL if jumlah else pesan.HALAMAN_TANPA_TERTINGGAL
+    return template.format(jumlah=jumlah, total=int(row["jumlah_indikator"]), triwulan=display.romawi(n),
+                           ambang=pesan.angka_aturan(row["ambang_tertinggal"]))
+
+
+def quarter_change(steps: pd.DataFrame, n: int) -> str:
+    """The change from s.d. the quarter before (poin), or "" for triwulan I or when either is empty."""
+    if n < 2:
+        return ""
+    by_quarter = steps.set_index("triwulan")["capaian"]
+    now, before = by_quarter.get(n), by_quarter.get(n - 1)
+    if now is None or before is None or pd.isna(now) or pd.isna(before):
+        return ""
+    return pesan.HALAMAN_PERUBAHAN_TRIWULAN.format(sebelumnya=display.romawi(n - 1), capaian_sebelumnya=display.persen(before),
+                                                   poin=display.poin(now - before))
+
+
+def quarter_description(row: pd.Series) -> str:
+    """One OPD in the quarterly listing: "Capaian s.d. triwulan II 102,08 % · 1 indikator tertinggal"."""
+    jumlah = int(row["jumlah_tertinggal"]) if pd.notna(row["jumlah_tertinggal"]) else 0
+    return pesan.TERBIT_DESKRIPSI_TRIWULAN.format(triwulan=display.romawi(row["triwulan"]),
+                                                 capaian=display.persen(row["capaian"]), jumlah=jumlah)

@@ -90,6 +90,7 @@ def report_data(folder: Path, tahun: int, pemda: str, figures: list[dict], sinte
             "kolom-tidak-terhitung": [pesan.KOLOM_OPD, pesan.KOLOM_INDIKATOR, pesan.KOLOM_ALASAN],
             "kolom-lkjip": [pesan.KOLOM_NO, pesan.KOLOM_SASARAN, pesan.KOLOM_INDIKATOR, pesan.KOLOM_SATUAN,
                             pesan.KOLOM_TARGET, pesan.KOLOM_REALISASI, pesan.KOLOM_CAPAIAN, pesan.KOLOM_PREDIKAT],
+            "kolom-renstra": pesan.KOLOM_CAPAIAN_RENSTRA,
         },
         "ringkasan": {  # a year in progress: no capaian, the headline says why
             "capaian": pesan.TERBIT_KARTU_BERJALAN if overview.berjalan else display.persen(overview.row["capaian"]),
@@ -138,7 +139,8 @@ def _opd_detail(page: Page) -> dict:
             continue
         if not sasaran or "label" in sasaran[-1] or sasaran[-1]["nama"] != row["sasaran"]:
             sasaran.append({"nama": row["sasaran"], "indikator": []})
-        shown = {key: row[key] for key in ("indikator", "satuan", "target", "realisasi", "capaian", "predikat")}
+        shown = {key: row[key] for key in ("indikator", "satuan", "target", "realisasi", "capaian", "predikat", "renstra")
+                 if key in row}
         if row.get("capaian_tanpa_batas") and row["capaian_tanpa_batas"] != row["capaian"]:  # the indicator cap cut it
             shown["capaian"] = pesan.TERBIT_CAPAIAN_TANPA_BATAS.format(capaian=row["capaian"], tanpa=row["capaian_tanpa_batas"])
         sasaran[-1]["indikator"].append(shown)
@@ -150,5 +152,6 @@ def _opd_detail(page: Page) -> dict:
         "nama": _text(page.row["nama_opd"]),
         "kalimat": page.headline,
         "sasaran": sasaran,
+        "renstra": tables.has_renstra(page),  # the LKjIP table gains teks.kolom-renstra
         "catatan": [{"indikator": _text(r.indikator), "catatan": _text(r.catatan)} for r in noted.itertuples(index=False)],
     }

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import difflib
 import glob
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kinerja.support import pesan
+from kinerja.support import display, pesan
 
 CONFIG = "_quarto.yml"
 SECTION = "kinerja"
@@ -160,6 +161,9 @@ def expand(config: dict, years: list[int], source: str | Path, fields: dict[str,
     staged = copy.deepcopy(config)
     section = staged.pop(SECTION)
     menus = [_fill(section["menu-tahun"], {"tahun": year}) for year in sorted(years, reverse=True)]
+    for menu, year in zip(menus, sorted(years, reverse=True)):
+        if isinstance(menu, dict) and isinstance(menu.get("menu"), list):
+            menu["menu"] += triwulan_menu(section, year, source)
     left = staged["website"]["navbar"]["left"]
     staged["website"]["navbar"]["left"] = left[:1] + menus + left[1:]
     render = list(staged["project"]["render"])
@@ -174,6 +178,18 @@ def expand(config: dict, years: list[int], source: str | Path, fields: dict[str,
     if "page-footer" in staged.get("website", {}):
         staged["website"]["page-footer"] = _fill(staged["website"]["page-footer"], fields)
     return staged
+
+
+def triwulan_menu(section: dict, year: int, source: str | Path) -> list:
+    """The year's menu entries of its quarterly monitoring pages (``kinerja.menu-triwulan``
+    filled for each staged ``<tahun>/triwulan-<n>/index.ipynb``, in quarter order); none when the
+    section has no ``menu-triwulan`` (a project made before quarterly pages existed)."""
+    template = section.get("menu-triwulan")
+    if not template:
+        return []
+    found = sorted(int(m.group(1)) for p in Path(source, str(year)).glob("triwulan-*/index.ipynb")
+                   if (m := re.fullmatch(r"triwulan-([1-4])", p.parent.name)))
+    return [_fill(template, {"tahun": year, "n": n, "triwulan": display.romawi(n)}) for n in found]
 
 
 def dump(config: dict) -> str:

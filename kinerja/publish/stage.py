@@ -172,6 +172,8 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, root: Pat
         _copy_extract(folder / "opd", path.stem, dest / UNDUH / str(year) / "opd")
     listing = _page(situs, "daftar-opd.qmd")
     (out / "opd" / "index.qmd").write_text(listing.replace("{tahun}", str(year)), encoding="utf-8")
+    for quarter in sorted(folder.glob("triwulan-[1-4]")):
+        stage_triwulan(quarter, year, dest, situs)
 
     figures = []
     (out / "gambar").mkdir(exist_ok=True)
@@ -188,6 +190,42 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, root: Pat
     (out / "laporan.qmd").write_text(report.replace("{metodologi}", _body(_page(situs, "metodologi.qmd")) + in_force),
                                      encoding="utf-8")
     return halaman
+
+
+def stage_triwulan(folder: Path, year: int, dest: Path, situs: Path) -> None:
+    """Stage the quarterly monitoring pages of one quarter (``<tahun>/triwulan-N/`` of the build,
+    made by ``kinerja run --triwulan N``): the pemda page with a link to the OPD listing
+    (``situs/daftar-triwulan.qmd``), one page per OPD (listed with its capaian s.d. triwulan N
+    and its indicators behind), and their downloads."""
+    pemda_notebook = folder / "index.ipynb"
+    if not pemda_notebook.is_file():
+        return
+    out = dest / str(year) / folder.name
+    (out / "opd").mkdir(parents=True, exist_ok=True)
+    unduh = dest / UNDUH / str(year) / folder.name
+    n = int(folder.name.removeprefix("triwulan-"))
+    notebook = _read(pemda_notebook)
+    link = notebooks.markdown_cell(pesan.TERBIT_TRIWULAN_DAFTAR_OPD.format(triwulan=display.romawi(n)))
+    published = notebooks.page_notebook(notebook, {**_front(notebook), "lang": "id"})
+    published["cells"].append(link)
+    _write(out / "index.ipynb", published)
+    _copy_extract(folder, "index", unduh)
+    for path in sorted((folder / "opd").glob("*.ipynb")):
+        if path.name.endswith(".gagal.ipynb"):
+            continue
+        page = _read(path)
+        front = _front(page)
+        front["opd"] = front.get("title", path.stem)
+        data = laporan.page_path(folder / "opd", path.stem)
+        if data.is_file():
+            quarter_page = Page.read(data)
+            front["opd"] = escape.text(quarter_page.row["nama_opd"]) or front["opd"]
+            front["description"] = wording.quarter_description(quarter_page.row)
+        _write(out / "opd" / path.name, notebooks.page_notebook(page, {**front, "lang": "id"}))
+        _copy_extract(folder / "opd", path.stem, unduh / "opd")
+    listing = _page(situs, "daftar-triwulan.qmd") if (situs / "daftar-triwulan.qmd").is_file() else ""
+    listing = listing.replace("{tahun}", str(year)).replace("{triwulan}", display.romawi(n))
+    (out / "opd" / "index.qmd").write_text(listing, encoding="utf-8")
 
 
 def _page(situs: Path, name: str) -> str:

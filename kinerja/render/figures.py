@@ -472,3 +472,51 @@ def _named(rows: pd.DataFrame) -> str:
 def _left_out(opd_table: pd.DataFrame) -> str:
     missing = opd_table.loc[opd_table["capaian"].isna(), "nama_opd"].tolist()
     return pesan.GAMBAR_TANPA_CAPAIAN.format(opd=", ".join(missing)) if missing else ""
+
+
+# --- Renstra -------------------------------------------------------------------------------------
+
+
+def renstra(page: Page) -> Chart:
+    """The Renstra of an OPD's indicators (``renstra_jalur``): one panel per indicator (units
+    differ), the plan's yearly targets as a dashed line ending at the target akhir periode, the
+    realisasi of the years up to ``tahun`` as points joined by a line."""
+    path, nama_opd, tahun = page.tables["renstra_jalur"], page.subjek, page.tahun
+    codes = list(dict.fromkeys(path["kode_indikator"]))
+    columns = 3 if len(codes) > 4 else max(1, min(len(codes), 2))
+    rows = max(1, math.ceil(len(codes) / columns))
+    judul = pesan.GAMBAR_RENSTRA_JUDUL.format(opd=escape.chart_text(nama_opd))
+    with theme():
+        figure = Figure(figsize=(WIDTH, 2.5 * rows + 0.9))
+        figure.subplots_adjust(left=0.07, right=0.98, bottom=0.7 / (2.5 * rows + 0.9), top=1 - 0.75 / (2.5 * rows + 0.9),
+                               hspace=0.75, wspace=0.3)
+        axes = np.atleast_1d(figure.subplots(rows, columns, squeeze=False).ravel())
+        details = []
+        for ax, code in zip(axes, codes):
+            one = path[path["kode_indikator"] == code].sort_values("tahun")
+            years = one["tahun"].astype(int).to_numpy()
+            ax.plot(years, one["target_renstra"].to_numpy(dtype=float), linestyle="--", marker="s", markersize=3,
+                    color=TARGET_COLOR, linewidth=1, label=pesan.GAMBAR_RENSTRA_TARGET)
+            done = one[one["realisasi"].notna()]
+            ax.plot(done["tahun"].astype(int), done["realisasi"].to_numpy(dtype=float), marker="o", color=PALETTE[0],
+                    linewidth=1.5, label=pesan.GAMBAR_RENSTRA_REALISASI)
+            ax.set_xticks(years, [str(y) for y in years])
+            ax.yaxis.set_major_formatter(number_formatter())
+            ax.set_title(wrap(one["indikator"].iloc[0], 34, 2), fontsize=8, fontweight="bold", loc="left")
+            ax.tick_params(labelsize=7)
+            latest = done[done["tahun"] == tahun]
+            if len(latest):
+                row = latest.iloc[0]
+                details.append(pesan.GAMBAR_RENSTRA_RINCI.format(
+                    indikator=row["indikator"], tahun=tahun, realisasi=display.angka(row["realisasi"], 2, trim=True),
+                    akhir=display.angka(row["target_akhir"], 2, trim=True), tahun_akhir=int(row["tahun_akhir"])))
+        for ax in axes[len(codes):]:
+            ax.set_visible(False)
+        if codes:
+            handles, labels = axes[0].get_legend_handles_labels()
+            figure.legend(handles, labels, loc="upper right", fontsize=8, ncols=2)
+        figure.suptitle(judul, x=0.07, ha="left", fontsize=12, fontweight="bold")
+        periode = ", ".join(str(p) for p in dict.fromkeys(path["periode"])) or display.KOSONG
+        alt = pesan.GAMBAR_RENSTRA_ALT.format(opd=nama_opd, periode=periode, tahun=tahun,
+                                              rincian="; ".join(details) + ("." if details else ""))
+        return finish(figure, judul, alt)

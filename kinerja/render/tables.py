@@ -157,7 +157,28 @@ def lkjip_rows(page: Page) -> tuple[list[dict], list[str]]:
                      "target": "", "realisasi": "", "capaian": persen(mean["capaian"]), "predikat": teks(mean["predikat"]),
                      **({"capaian_tanpa_batas": ""} if uncapped else {})})
         classes.append("rata-rata")
+    if has_renstra(page):
+        add_renstra_column(page, rows, classes)
     return rows, classes
+
+
+def has_renstra(page: Page) -> bool:
+    """Whether an OPD page has indicators in a Renstra period (its LKjIP table then gains the
+    column "Capaian thd. target akhir Renstra")."""
+    return "renstra" in page.tables and not page.tables["renstra"].empty
+
+
+def add_renstra_column(page: Page, rows: list[dict], classes: list[str]) -> None:
+    """Fill ``renstra`` (capaian terhadap target akhir periode, as shown) in the LKjIP ``rows``
+    of :func:`lkjip_rows`, matching the indicators in order by ``kode_indikator`` (mean rows and
+    indicators outside the plan: empty)."""
+    plan = page.tables["renstra"].drop_duplicates("kode_indikator").set_index("kode_indikator")["capaian_akhir_periode"]
+    indikator = page.tables["indikator"]
+    codes = iter([code for _, group in indikator.groupby("sasaran", sort=False)
+                  for code in (group["kode_indikator"] if "kode_indikator" in group else [None] * len(group))])
+    for row, css in zip(rows, classes):
+        code = None if css == "rata-rata" else next(codes, None)
+        row["renstra"] = persen(plan.get(code)) if code is not None and code in plan.index else ""
 
 
 def indikator(page: Page) -> Table:
@@ -180,6 +201,9 @@ def indikator(page: Page) -> Table:
         names.insert(6, "capaian_tanpa_batas")
         columns.insert(6, Column("capaian_tanpa_batas", pesan.KOLOM_CAPAIAN_TANPA_BATAS, numeric=True))
     frame = pd.DataFrame(rows).reindex(columns=names)
+    if has_renstra(page) and not page.berjalan:  # the five-year plan's end target
+        frame["renstra"] = [row["renstra"] for row in rows]
+        columns.append(Column("renstra", pesan.KOLOM_CAPAIAN_RENSTRA, numeric=True))
     return render(frame, columns, pesan.TABEL_INDIKATOR_JUDUL.format(tahun=page.tahun), group="sasaran", row_class=classes)
 
 
@@ -339,6 +363,25 @@ def temuan(findings: Sequence[Finding]) -> Table:
 
 
 # --- sentences ----------------------------------------------------------------------------------
+
+
+def renstra(page: Page) -> Table:
+    """Capaian terhadap target akhir periode of an OPD's indicators (Renstra): Indikator | Satuan
+    | Realisasi <tahun> | Target Renstra <tahun> | Target akhir periode (tahun) | Capaian thd.
+    target akhir periode."""
+    table = page.tables["renstra"]
+    frame = table.assign(akhir=[f"{angka(v)} ({_year(t)})" if pd.notna(v) else display.KOSONG
+                                for v, t in zip(table["target_akhir"], table["tahun_akhir"])])
+    columns = [
+        Column("indikator", pesan.KOLOM_INDIKATOR),
+        Column("satuan", pesan.KOLOM_SATUAN),
+        Column("periode", pesan.KOLOM_PERIODE),
+        Column("realisasi", pesan.KOLOM_REALISASI_TAHUN.format(tahun=page.tahun), angka, numeric=True),
+        Column("target_renstra", pesan.KOLOM_TARGET_RENSTRA.format(tahun=page.tahun), angka, numeric=True),
+        Column("akhir", pesan.KOLOM_TARGET_AKHIR, numeric=True),
+        Column("capaian_akhir_periode", pesan.KOLOM_CAPAIAN_RENSTRA, persen, numeric=True),
+    ]
+    return render(frame, columns, pesan.TABEL_RENSTRA_JUDUL.format(tahun=page.tahun), kosong=pesan.TABEL_TANPA_RENSTRA)
 
 
 def headline(page: Page) -> escape.Html:

@@ -11,6 +11,9 @@ nbclient in a warm kernel), into::
     <build>/<tahun>/opd/<kode_opd>.ipynb  (and .xlsx, folder, .stamp.json) per OPD
     <build>/<tahun>/opd/<kode_opd>.gagal.ipynb   a failed notebook, kept for inspection
 
+With ``--triwulan N`` also ``notebooks/triwulan.ipynb`` (pemantauan triwulan N), once for the pemda
+and once per OPD: ``<build>/<tahun>/triwulan-N/index.ipynb`` and ``.../triwulan-N/opd/<kode_opd>.ipynb``.
+
 Incremental: a notebook runs again only when the hash of its notebook file, its parameters
 (injected values, the params in force), its data (the tables of its :class:`kinerja.pages.Page`,
 so a change to one OPD's rows reruns that OPD's page and the pemda-wide pages that include its
@@ -52,18 +55,18 @@ from pathlib import Path
 from kinerja.run import outputs, planning
 from kinerja.run.execute import execute_job
 from kinerja.run.jobs import (FAILED_SUFFIX, NOTEBOOKS, OPD_PAGE, PEMDA_PAGES, PLAN_FILE, STAMP_SUFFIX, TEMP_PREFIX,
-                              Job, Outcome)
+                              TRIWULAN_PAGE, Job, Outcome)
 from kinerja.run.kernel import SOCKETS_PREFIX
 from kinerja.run.outputs import front_matter, is_current, write_extracts
 from kinerja.run.planning import (check_parameters, inputs_key, package_hash, params_hash, plan, remember_plan,
-                                  remembered_plan, safe_name, tables_hash)
+                                  remembered_plan, safe_name, tables_hash, triwulan_folder, triwulan_pieces)
 from kinerja.support import display, pesan, safety
 
 __all__ = [
     "FAILED_SUFFIX", "NOTEBOOKS", "OPD_PAGE", "PEMDA_PAGES", "PLAN_FILE", "SOCKETS_PREFIX", "STAMP_SUFFIX",
     "TEMP_PREFIX", "Job", "Outcome", "Summary", "check_parameters", "execute_job", "front_matter", "inputs_key",
     "is_current", "package_hash", "params_hash", "plan", "remember_plan", "remembered_plan", "run", "safe_name",
-    "tables_hash", "write_extracts",
+    "TRIWULAN_PAGE", "tables_hash", "triwulan_folder", "triwulan_pieces", "write_extracts",
 ]
 
 @dataclass
@@ -115,8 +118,11 @@ def run(
     root: str | Path = ".",
     progress: bool | None = None,
     scheduler: str | None = None,
+    triwulan: int | None = None,
 ) -> Summary:
     """Plan, then execute what changed (everything with ``force``); see the module docstring.
+    With ``triwulan`` (1–4) the quarterly monitoring pages of each year are made too
+    (:func:`kinerja.run.planning.triwulan_pieces`); such a run neither uses nor keeps the remembered plan.
 
     ``progress=None`` shows the progress bar only on a terminal. With ``scheduler`` (a Dask
     scheduler's address) the jobs run on that cluster (:mod:`kinerja.run.cluster`). Raises
@@ -127,7 +133,7 @@ def run(
     root = Path(root)
     safety.check_output_folder(root / build, "build", root=root)
     workers = jobs or os.cpu_count() or 1
-    if not force:
+    if not force and not triwulan:
         remembered = [remembered_plan(year, ubah, build, root) for year in tahun]
         if all(jobs_of_year is not None for jobs_of_year in remembered):
             known = [job for jobs_of_year in remembered for job in jobs_of_year]
@@ -143,13 +149,13 @@ def run(
 
         workers_pool = pool.start(root, workers, tahun, ubah)  # the kernels warm up while the data is read and scored
     try:
-        planned, year_errors = plan(tahun, ubah, build, root)
+        planned, year_errors = plan(tahun, ubah, build, root, triwulan)
         previous = {year: outputs.planned_stems(root / build / str(year)) for year in tahun}  # before the plan is replaced
         if planned:
             safety.mark_folder(root / build, "build")
         for year in tahun:
             failed_year = any(error.startswith(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan="")) for error in year_errors)
-            if not failed_year:
+            if not failed_year and not triwulan:
                 remember_plan(year, ubah, build, root, [job for job in planned if job.tahun == year])
         for year in tahun:
             outputs.clean_year(root / build / str(year), [job for job in planned if job.tahun == year], previous[year])

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 NOTEBOOKS = "notebooks"
 PEMDA_PAGES = ("ringkasan", "tren")
 OPD_PAGE = "opd"
+#: The quarterly monitoring page (``kinerja run --triwulan N``): pemda and every OPD.
+TRIWULAN_PAGE = "triwulan"
 STAMP_SUFFIX = ".stamp.json"
 FAILED_SUFFIX = ".gagal.ipynb"
 TEMP_PREFIX = ".tmp-"

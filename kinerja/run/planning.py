@@ -25,7 +25,7 @@ from kinerja import pages
 from kinerja.inputs.findings import InputError, format_findings
 from kinerja.inputs.fingerprint import fingerprint
 from kinerja.inputs.params import Params, ParamsError, load_params
-from kinerja.run.jobs import NOTEBOOKS, OPD_PAGE, PEMDA_PAGES, PLAN_FILE, TEMP_PREFIX, Job
+from kinerja.run.jobs import NOTEBOOKS, OPD_PAGE, PEMDA_PAGES, PLAN_FILE, TEMP_PREFIX, TRIWULAN_PAGE, Job
 from kinerja.support import atomic, pesan
 
 #: Libraries whose version changes what a notebook shows.
@@ -36,15 +36,18 @@ LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "babel", "papermill", "
 UNHASHED_PARAMS = ("sumber",)
 
 
-def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", root: str | Path = ".") -> tuple[list[Job], list[str]]:
-    """The jobs of the requested years and the errors of years that cannot run at all.
+def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", root: str | Path = ".",
+         triwulan: int | None = None) -> tuple[list[Job], list[str]]:
+    """The jobs of the requested years and the errors of years that cannot run at all; with
+    ``triwulan`` also the quarterly monitoring pages of each year (:func:`triwulan_pieces`).
 
     Raises :class:`ParamsError` for a bad params file or override (nothing runs).
     """
     root = Path(root)
-    check_project(root)
+    check_project(root, triwulan=triwulan)
     common = {"paket": package_hash()}
-    notebooks = {name: sha((root / NOTEBOOKS / f"{name}.ipynb").read_bytes()) for name in (*PEMDA_PAGES, OPD_PAGE)}
+    names = (*PEMDA_PAGES, OPD_PAGE, *([TRIWULAN_PAGE] if triwulan else []))
+    notebooks = {name: sha((root / NOTEBOOKS / f"{name}.ipynb").read_bytes()) for name in names}
     jobs, year_errors = [], []
     for year in tahun:
         try:
@@ -56,12 +59,20 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
         folder = f"{build}/{year}"
         pieces = [(name, None, f"{folder}/{name}.ipynb") for name in PEMDA_PAGES]
         pieces += [(OPD_PAGE, code, f"{folder}/{OPD_PAGE}/{safe_name(code)}.ipynb") for code in analysis.opd_codes()]
+        if triwulan:
+            found = triwulan_pieces(analysis, folder, triwulan)
+            if found is None:
+                year_errors.append(pesan.RUN_TAHUN_GAGAL.format(
+                    tahun=year, pesan=pesan.TRIWULAN_TANPA_DATA_TAHUN.format(tahun=year)))
+            pieces += found or []
         for name, code, output in pieces:
             parameters = {"tahun": int(year), "proyek": ".", "ubah": list(ubah)}
             if code is not None:
                 parameters["kode_opd"] = code
+            if name == TRIWULAN_PAGE:
+                parameters["triwulan"] = int(triwulan)
             try:
-                page = page_of(analysis, name, code)
+                page = page_of(analysis, name, code, triwulan)
             except InputError:
                 page = None
             bagian = {**common, "notebook": notebooks[name], "parameter": sha(canonical({"parameter": parameters,
@@ -78,27 +89,47 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
     return jobs, year_errors
 
 
-def check_project(root: Path, tahun: Sequence[int] = (), ubah: Sequence[str] = ()) -> None:
+def check_project(root: Path, tahun: Sequence[int] = (), ubah: Sequence[str] = (), triwulan: int | None = None) -> None:
     """Raise :class:`ParamsError` when ``root`` is not a project (no ``params/`` or ``notebooks/``),
     a notebook lacks a parameter the runner injects, or (for ``tahun``) a params file or override is
     wrong: what stops a run before anything runs, found without reading the data."""
     missing = [name for name in ("params", NOTEBOOKS) if not (root / name).is_dir()]
     if missing:
         raise ParamsError(pesan.RUN_PROYEK.format(folder=root.resolve().name or str(root), hilang=", ".join(missing)))
-    for name in (*PEMDA_PAGES, OPD_PAGE):
+    for name in (*PEMDA_PAGES, OPD_PAGE, *([TRIWULAN_PAGE] if triwulan else [])):
         check_parameters(root / NOTEBOOKS / f"{name}.ipynb",
-                         ["tahun", "proyek", "ubah", *(["kode_opd"] if name == OPD_PAGE else [])])
+                         ["tahun", "proyek", "ubah", *(["kode_opd"] if name in (OPD_PAGE, TRIWULAN_PAGE) else []),
+                          *(["triwulan"] if name == TRIWULAN_PAGE else [])])
     for year in tahun:
         load_params(root / "params" / f"{year}.yml", ubah)
 
 
-def page_of(analysis: pages.Analysis, name: str, code: str | None) -> pages.Page:
-    """The page model a job's notebook shows: ``ringkasan``, ``tren`` or the OPD ``code``'s page."""
+def page_of(analysis: pages.Analysis, name: str, code: str | None, triwulan: int | None = None) -> pages.Page:
+    """The page model a job's notebook shows: ``ringkasan``, ``tren``, the OPD ``code``'s page, or
+    the quarterly monitoring page (``triwulan``) of the pemda or of an OPD."""
     if name == "ringkasan":
         return pages.ringkasan(analysis)
     if name == "tren":
         return pages.tren(analysis)
+    if name == TRIWULAN_PAGE:
+        return pages.triwulan(analysis, triwulan, code)
     return pages.opd(analysis, code)
+
+
+def triwulan_folder(triwulan: int) -> str:
+    """The folder of a year's quarterly pages, in the build and on the site: ``triwulan-2``."""
+    return f"{TRIWULAN_PAGE}-{int(triwulan)}"
+
+
+def triwulan_pieces(analysis: pages.Analysis, folder: str, triwulan: int) -> list[tuple] | None:
+    """The quarterly pages of a year (``kinerja run --triwulan N``): ``(name, kode_opd, output)``
+    of the pemda page ``<tahun>/triwulan-N/index.ipynb`` and of one page per OPD,
+    ``<tahun>/triwulan-N/opd/<kode_opd>.ipynb``; None when the year has no quarterly rows."""
+    if not pages.has_quarters(analysis):
+        return None
+    base = f"{folder}/{triwulan_folder(triwulan)}"
+    return [(TRIWULAN_PAGE, None, f"{base}/index.ipynb"),
+            *((TRIWULAN_PAGE, code, f"{base}/{OPD_PAGE}/{safe_name(code)}.ipynb") for code in analysis.opd_codes())]
 
 
 def inputs_key(tahun: int, ubah: Sequence[str], root: str | Path = ".") -> str | None:

@@ -497,6 +497,62 @@ HALAMAN_BATAS = "Dalam setiap rata-rata, capaian indikator di atas {batas} % dih
 HALAMAN_LANTAI = "Capaian indikator di bawah {lantai} % dinaikkan menjadi {lantai} %."
 HALAMAN_TANPA_LANTAI = "Capaian indikator tidak diberi batas bawah."
 
+# pemantauan triwulan (kinerja run --triwulan N)
+HALAMAN_JUDUL_TRIWULAN = "Pemantauan triwulan {triwulan} {tahun}: {subjek}"
+HALAMAN_UTAMA_TRIWULAN = "Capaian kinerja {subjek} s.d. triwulan {triwulan} {tahun}: {capaian} (predikat {predikat})."
+HALAMAN_TERTINGGAL = (
+    "{jumlah} dari {total} indikator yang dapat dihitung tertinggal (capaian s.d. triwulan {triwulan} di bawah {ambang} %)."
+)
+HALAMAN_TANPA_TERTINGGAL = (
+    "Tidak ada indikator yang tertinggal dari {total} indikator yang dapat dihitung (capaian s.d. triwulan {triwulan} "
+    "di bawah {ambang} %)."
+)
+HALAMAN_PERUBAHAN_TRIWULAN = "Dibanding s.d. triwulan {sebelumnya} ({capaian_sebelumnya}): {poin}."
+TRIWULAN_TANPA_DATA_TAHUN = (
+    "Data tahun {tahun} tidak mempunyai baris triwulan (lembar triwulan), jadi tidak ada yang dapat dipantau. "
+    "Isi lembar triwulan, atau jalankan tanpa --triwulan."
+)
+TABEL_TERTINGGAL_JUDUL = "Indikator tertinggal s.d. triwulan {triwulan} {tahun} (capaian di bawah {ambang} %)"
+TABEL_TANPA_TERTINGGAL = "Tidak ada indikator yang tertinggal."
+TABEL_TRIWULAN_INDIKATOR_JUDUL = "Capaian indikator s.d. triwulan {triwulan} {tahun}"
+TABEL_TRIWULAN_OPD_JUDUL = "Capaian OPD s.d. triwulan {triwulan} {tahun}"
+KOLOM_SIFAT = "Sifat"
+KOLOM_STATUS = "Status"
+KOLOM_TERTINGGAL = "Indikator tertinggal"
+KOLOM_TRIWULAN = "Triwulan"
+SIFAT_NAMA = {"kumulatif": "kumulatif", "akhir": "posisi akhir", "rata_rata": "rata-rata"}
+GAMBAR_TRIWULAN_JUDUL = "Capaian {subjek} s.d. setiap triwulan {tahun}"
+GAMBAR_SUMBU_TRIWULAN = "s.d. triwulan"
+GAMBAR_GARIS_AMBANG = "Ambang tertinggal {ambang} %"
+GAMBAR_TRIWULAN_ALT = (
+    "Grafik garis capaian kinerja {subjek} s.d. setiap triwulan tahun {tahun}, dengan garis 100 % dan ambang "
+    "tertinggal {ambang} %: {rincian}."
+)
+GAMBAR_TRIWULAN_RINCI = "s.d. triwulan {triwulan} {capaian} ({jumlah} indikator tertinggal)"
+TERBIT_TRIWULAN_DAFTAR_OPD = "Capaian setiap OPD s.d. triwulan {triwulan}: lihat [daftar OPD](opd/index.qmd)."
+TERBIT_DESKRIPSI_TRIWULAN = "Capaian s.d. triwulan {triwulan} {capaian} · {jumlah} indikator tertinggal"
+# Renstra on the OPD pages and in the LKjIP tables
+KOLOM_CAPAIAN_RENSTRA = "Capaian thd. target akhir Renstra"
+KOLOM_PERIODE = "Periode"
+KOLOM_REALISASI_TAHUN = "Realisasi {tahun}"
+KOLOM_TARGET_RENSTRA = "Target Renstra {tahun}"
+KOLOM_TARGET_AKHIR = "Target akhir periode"
+TABEL_RENSTRA_JUDUL = "Capaian {tahun} terhadap target akhir periode Renstra"
+TABEL_TANPA_RENSTRA = "Indikator OPD ini tidak tercantum dalam Renstra."
+RENSTRA_TIDAK_TERSEDIA = "Data tidak mempunyai lembar renstra untuk indikator OPD ini"
+GAMBAR_RENSTRA_JUDUL = "Target Renstra dan realisasi: {opd}"
+GAMBAR_RENSTRA_TARGET = "Target Renstra"
+GAMBAR_RENSTRA_REALISASI = "Realisasi"
+GAMBAR_RENSTRA_ALT = (
+    "Grafik per indikator {opd}: garis target tahunan Renstra ({periode}) dan titik realisasi sampai tahun {tahun}. "
+    "{rincian}"
+)
+GAMBAR_RENSTRA_RINCI = "{indikator}: realisasi {tahun} {realisasi}, target akhir {akhir} ({tahun_akhir})"
+CLI_ARG_TRIWULAN_RUN = (
+    "juga buat halaman Pemantauan triwulan N (1-4) tahun itu, untuk pemda dan setiap OPD "
+    "(notebooks/triwulan.ipynb; terbit di <tahun>/triwulan-N/)"
+)
+
 GAMBAR_SUMBU_CAPAIAN = "Capaian"
 GAMBAR_SUMBU_PERSEN = "Persen"
 GAMBAR_SUMBU_TAHUN = "Tahun"
