@@ -57,6 +57,7 @@ class Page:
     perubahan: str = ""
     metode: str = ""
     skala: Scale | None = None
+    kepekaan: str = ""  # the overview: the pemda figure under each method setting (kinerja.pages.reviu)
 
     @property
     def row(self) -> pd.Series:
@@ -88,6 +89,7 @@ class Page:
             "versi": VERSION, "nama": self.nama, "judul": self.judul, "tahun": int(self.tahun),
             "kode_opd": self.kode_opd, "subjek": self.subjek, "pemda": self.pemda, "utama": self.utama,
             "perubahan": self.perubahan, "metode": self.metode, "skala": skala, "tabel": list(self.tables),
+            "kepekaan": self.kepekaan,
         }
 
     def meta_json(self) -> str:
@@ -114,7 +116,7 @@ class Page:
                               found.get("sumber", ""))
             return cls(data["nama"], data["judul"], int(data["tahun"]), tables, data.get("kode_opd"),
                        data.get("subjek", ""), data.get("pemda", ""), data.get("utama", ""),
-                       data.get("perubahan", ""), data.get("metode", ""), skala)
+                       data.get("perubahan", ""), data.get("metode", ""), skala, data.get("kepekaan", ""))
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise PageFileError(f"{path}: {error}") from None
 
