@@ -27,7 +27,7 @@ from kinerja.pages import Page, PageFileError
 from kinerja.publish import PublishError, choose_engine, notebooks, publish, quarto_engine, site, stage
 
 PAGES = ["index.html", "tren.html", "metodologi.html", "unduh.html", "2024/index.html", "2024/opd/index.html",
-         "2024/opd/1.01.html", "2024/opd/1.02.html", "2024/opd/1.03.html", "2024/laporan.pdf"]
+         "2024/opd/1.01.html", "2024/opd/1.02.html", "2024/opd/1.03.html", "2024/reviu.html", "2024/laporan.pdf"]
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +200,8 @@ def test_run_writes_each_page_beside_its_notebook_and_it_reads_back(fixture):
     assert overview.utama == "Capaian kinerja Pemerintah Daerah Uji (CONTOH SINTETIS) tahun 2024: 91,67 % (predikat Sangat Tinggi)."
     assert overview.perubahan.startswith("Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif")
     assert overview.metode.startswith("Capaian pemda = rata-rata capaian OPD; ")
-    assert list(overview.tables) == ["pemda", "opd", "predikat", "tidak_terhitung"]
+    assert list(overview.tables) == ["pemda", "opd", "predikat", "tidak_terhitung", "reviu", "reviu_kode", "reviu_opd",
+                                     "jejak", "metode"]
     assert overview.tables["opd"]["kode_opd"].tolist() == ["1.01", "1.03", "1.02"]  # text, highest capaian first
     assert overview.tables["pemda"]["capaian"].iloc[0] == pytest.approx(275 / 3)
     assert overview.skala is not None and overview.skala.levels[0].predikat == "Sangat Tinggi"
@@ -233,7 +234,7 @@ def test_pandoc_engine_builds_every_page(fixture):
         assert (fixture.site / page).is_file(), page
     downloads = sorted(str(p.relative_to(fixture.site)) for p in (fixture.site / "unduh").rglob("*.xlsx"))
     assert downloads == ["unduh/2024/opd/1.01.xlsx", "unduh/2024/opd/1.02.xlsx", "unduh/2024/opd/1.03.xlsx",
-                         "unduh/2024/ringkasan.xlsx", "unduh/2024/tren.xlsx"]
+                         "unduh/2024/reviu.xlsx", "unduh/2024/ringkasan.xlsx", "unduh/2024/tren.xlsx"]
     for page in PAGES[:-1]:
         text = (fixture.site / page).read_text(encoding="utf-8")
         assert '<html lang="id">' in text, page
