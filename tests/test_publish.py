@@ -52,7 +52,8 @@ def test_quarto_config_is_a_website_with_the_required_navigation(root):
     assert config["website"]["search"]  # site search
     assert config["execute"]["enabled"] is False and config["execute"]["echo"] is False  # never re-execute
     menu = config["kinerja"]["menu-tahun"]
-    assert [m["href"] for m in menu["menu"]] == ["{tahun}/index.ipynb", "{tahun}/opd/index.qmd", "{tahun}/laporan.pdf"]
+    assert [m["href"] for m in menu["menu"]] == ["{tahun}/index.ipynb", "{tahun}/opd/index.qmd", "{tahun}/reviu.qmd",
+                                                 "{tahun}/laporan.pdf"]
     for name in ("metodologi.qmd", "unduh.qmd", "daftar-opd.qmd", "laporan.qmd"):
         assert (root / "situs" / name).is_file()
 
@@ -175,7 +176,7 @@ def test_every_page_the_config_lists_exists_after_a_run(fixture, tmp_path):
     config = stage.stage(fixture.project, fixture.project / "_build", [2024], tmp_path / "sumber", context)
     staged = tmp_path / "sumber"
     assert yaml.safe_load((staged / "_quarto.yml").read_text(encoding="utf-8")) == config
-    assert len(config["project"]["render"]) == 10  # 4 site pages; per year: overview, listing, 3 OPD, report
+    assert len(config["project"]["render"]) == 11  # 4 site pages; per year: overview, listing, 3 OPD, reviu, report
     for source in config["project"]["render"]:
         assert (staged / source).is_file(), source
     for item in site.navbar(config):
@@ -372,7 +373,7 @@ def test_cli_publish_says_which_engine(fixture):
     done = kinerja("publish", "--engine", "auto", "--out", "_site-cli", cwd=fixture.project)
     assert done.returncode == 0, done.stderr
     assert "dengan mesin pandoc (Quarto tidak ditemukan" in done.stdout
-    assert "9 halaman, 1 laporan PDF" in done.stdout
+    assert "10 halaman, 1 laporan PDF" in done.stdout
     assert (fixture.project / "_site-cli" / "2024" / "laporan.pdf").is_file()
 
 

@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime
 import json
 import os
 import re
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -41,7 +43,7 @@ from kinerja.publish import laporan, notebooks, site
 from kinerja.render.report import write_reviu_report
 from kinerja.render.tables import JEJAK_PEMDA, reviu_letak
 from kinerja.support import display, escape, pesan
-from kinerja.support.reproducible import build_time
+from kinerja.support.reproducible import build_time, normalise_xlsx
 
 SITUS = "situs"
 #: Templates, stylesheet and script shipped with the package.
@@ -161,7 +163,7 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Pa
         _write(out / "opd" / path.name, notebooks.page_notebook(page, {**front, "lang": "id"}))
         _copy_extract(folder / "opd", path.stem, dest / UNDUH / str(year) / "opd")
     if "reviu" in halaman.tables:
-        stage_review(halaman, out, dest / UNDUH / str(year), opd_links)
+        stage_review(halaman, out, dest / UNDUH / str(year), opd_links, folder)
     listing = _page(situs, "daftar-opd.qmd")
     (out / "opd" / "index.qmd").write_text(listing.replace("{tahun}", str(year)), encoding="utf-8")
 
@@ -454,14 +456,19 @@ def review_page(page: Page, opd_links: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def stage_review(page: Page, out: Path, unduh: Path, opd_links: dict[str, str]) -> None:
+def stage_review(page: Page, out: Path, unduh: Path, opd_links: dict[str, str], source: Path | None = None) -> None:
     """The year's Reviu page (``<tahun>/reviu.qmd``) and its downloads: ``reviu.csv`` and
     ``reviu.xlsx`` (the columns of ``kinerja reviu --report``) and ``jejak.csv`` (the trace of every
-    figure of the year, as ``kinerja jejak --out``), from the overview page's tables."""
+    figure of the year, as ``kinerja jejak --out``), from the overview page's tables. ``reviu.xlsx``
+    carries the time of the run's ``ringkasan.xlsx`` in ``source`` (the build folder of the year),
+    so that both engines, and every publish of one build, give the same bytes."""
     (out / REVIU_PAGE).write_text(review_page(page, opd_links), encoding="utf-8")
     unduh.mkdir(parents=True, exist_ok=True)
     flags = page.tables["reviu"]
     write_reviu_report(flags, unduh / "reviu.xlsx")
+    moment = _xlsx_time(source / "ringkasan.xlsx") if source is not None else None
+    if moment is not None:
+        normalise_xlsx(unduh / "reviu.xlsx", moment)
     raw = unduh / ".reviu.mentah.csv"
     write_reviu_report(flags, raw)
     public_csv(raw, unduh / "reviu.csv")
@@ -470,6 +477,15 @@ def stage_review(page: Page, out: Path, unduh: Path, opd_links: dict[str, str]) 
     page.tables["jejak"].to_csv(raw, index=False, encoding="utf-8", lineterminator="\n")
     public_csv(raw, unduh / "jejak.csv")
     raw.unlink()
+
+
+def _xlsx_time(path: Path) -> datetime.datetime | None:
+    """The time of an XLSX file written by ``kinerja run`` (its zip entries'), or None."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return datetime.datetime(*book.infolist()[0].date_time, tzinfo=datetime.timezone.utc)
+    except (OSError, zipfile.BadZipFile, IndexError):
+        return None
 
 
 def review_downloads(dest: Path, year: int) -> list[str]:
