@@ -50,7 +50,7 @@ def opd_tables(analysis: Analysis, kode_opd: str) -> dict[str, pd.DataFrame]:
 
 def ringkasan_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """``reviu``, ``reviu_kode``, ``reviu_opd``, ``jejak`` and ``metode`` of :attr:`Analysis.tahun`."""
-    found = _year(analysis)
+    found = _year(analysis, sensitivity=True)
     flags = found["reviu"]
     counts = flags["kode"].value_counts()
     per_code = pd.DataFrame({"kode": list(KODE), "judul": [pesan.REVIU_JUDUL[k] for k in KODE],
@@ -65,7 +65,7 @@ def ringkasan_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
 
 def sensitivity_sentence(analysis: Analysis) -> str:
     """The pemda figure of the year under the rules in force and each setting that moves it."""
-    return _year(analysis)["kalimat"]
+    return _year(analysis, sensitivity=True)["kalimat"]
 
 
 def _clean(analysis: Analysis) -> pd.DataFrame:
@@ -74,10 +74,23 @@ def _clean(analysis: Analysis) -> pd.DataFrame:
     return table[~table["kode_opd"].isin(list(analysis.errors_opd))].reset_index(drop=True)
 
 
-def _year(analysis: Analysis) -> dict:
+def _year(analysis: Analysis, sensitivity: bool = False) -> dict:
+    """What was computed for ``analysis``: ``reviu`` and ``jejak``, and with ``sensitivity`` also
+    ``metode`` and ``kalimat`` (only the overview needs them: an OPD page does not pay for them)."""
     memo = _MEMO.get(id(analysis))
-    if memo is not None and memo[0] is analysis:
-        return memo[1]
+    if memo is None or memo[0] is not analysis:
+        while len(_MEMO) >= 4:
+            _MEMO.pop(next(iter(_MEMO)))
+        memo = _MEMO[id(analysis)] = (analysis, {})
+    found = memo[1]
+    if "reviu" not in found:
+        found.update(_flags_and_trace(analysis))
+    if sensitivity and "metode" not in found:
+        found.update(_sensitivity(analysis))
+    return found
+
+
+def _flags_and_trace(analysis: Analysis) -> dict:
     rules, tahun = analysis.params.rules, analysis.tahun
     table = _clean(analysis)
     flags = reviu_flags(table, rules, analysis.params.reviu, tahun)
@@ -93,6 +106,12 @@ def _year(analysis: Analysis) -> dict:
     order = {name: i for i, name in enumerate(READING_ORDER)}
     text = text.assign(_t=text["tingkat"].map(order), _i=range(len(text)))
     text = text.sort_values(["_t", "kode_opd", "_i"], kind="stable").drop(columns=["_t", "_i"])
+    return {"reviu": flags.reset_index(drop=True), "jejak": text[JEJAK_COLUMNS].reset_index(drop=True)}
+
+
+def _sensitivity(analysis: Analysis) -> dict:
+    rules, tahun = analysis.params.rules, analysis.tahun
+    table = _clean(analysis)
     tidy = table.drop(columns=[c for c in SOURCE if c in table])
     sensitivity = method_sensitivity(tidy, rules, opd=False)
     sensitivity = sensitivity[sensitivity["tahun"] == tahun]
@@ -106,9 +125,4 @@ def _year(analysis: Analysis) -> dict:
         "predikat": shown["predikat"].fillna("").astype(str).to_numpy(),
         "selisih_poin": shown["selisih_poin"].astype(float).to_numpy(),
     }, columns=METODE_COLUMNS)
-    found = {"reviu": flags.reset_index(drop=True), "jejak": text[JEJAK_COLUMNS].reset_index(drop=True),
-             "metode": metode, "kalimat": method_sentence(sensitivity, tahun)}
-    while len(_MEMO) >= 4:
-        _MEMO.pop(next(iter(_MEMO)))
-    _MEMO[id(analysis)] = (analysis, found)
-    return found
+    return {"metode": metode, "kalimat": method_sentence(sensitivity, tahun)}
