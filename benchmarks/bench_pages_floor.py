@@ -7,15 +7,17 @@ On a temporary copy of the project with the 36-OPD sample (data/contoh, 2024: ri
   process: an IPython ``InteractiveShell`` runs each notebook's parameters cell, the parameters of
   the page (as Papermill injects them) and its code cells, after a namespace reset per page, and
   formats every result and display as a kernel would (the figures' PNG, the tables' HTML). No
-  kernel protocol, no notebook read or written, no extracts or stamps. One warm-up pass first
+  kernel protocol, no notebook read or written, no extracts or stamps. Between pages the
+  namespace is made fresh as the runner's kernels do it (:mod:`kinerja.run.fresh`); IPython's own
+  ``reset(new_session=True)`` is timed separately for comparison. One warm-up pass first
   (imports, the year's analysis, font caches), then the best of ``--repeat`` passes. The time of
   each cell is added up by kind: ``analysis`` (the cell calling ``pages.analyse`` and building the
   page), ``figures`` (cells calling ``kinerja.render.figures``), ``tables`` (the rest).
 * ``kinerja run --tahun 2024 --force --jobs 2`` (and ``--jobs 1``) through the CLI, wall clock, best of
   ``--repeat``; the goal is run ≤ 1,5 × floor ÷ cores.
 * with ``--profile``: one ``--jobs 1`` run in this process with the runner's steps timed (planning;
-  per notebook: Papermill executing it in the warm kernel, writing the extracts, writing the
-  notebook, writing the stamp), to show what the runner adds to the floor.
+  per notebook: papermill reading and parameterising it, nbclient executing it in the warm
+  kernel, writing the extracts, the notebook and the stamp), to show what the runner adds.
 
 Prints Markdown tables for docs/notebooks.md.
 
@@ -72,16 +74,23 @@ def kind(source: str) -> str:
     return "figures" if "figures." in source else "tables"
 
 
-def floor_pass(shell, pages: list[dict], sources: dict) -> tuple[float, dict[str, float]]:
-    """Execute every page once in ``shell``; the total seconds and the seconds per kind of cell."""
+def floor_pass(shell, pages: list[dict], sources: dict, ipython_reset: bool = False) -> tuple[float, dict[str, float]]:
+    """Execute every page once in ``shell``, made fresh before each page as the runner's kernels
+    are (:mod:`kinerja.run.fresh`; ``ipython_reset``: IPython's ``reset(new_session=True)``);
+    the total seconds and the seconds per kind of cell."""
     from IPython.utils.capture import capture_output
+
+    from kinerja.run import fresh
 
     by_kind: dict[str, float] = collections.Counter()
     started = time.perf_counter()
     for page in pages:
         parameters, code = sources[page["notebook"]]
         reset_started = time.perf_counter()
-        shell.reset(new_session=True)
+        if ipython_reset:
+            shell.reset(new_session=True)
+        else:
+            fresh.reset(shell, os.getcwd())
         by_kind["reset"] += time.perf_counter() - reset_started
         injected = "".join(f"{name} = {value!r}\n" for name, value in page["parameters"].items())
         for source in (parameters, injected, *code):
@@ -97,8 +106,9 @@ def floor_pass(shell, pages: list[dict], sources: dict) -> tuple[float, dict[str
     return time.perf_counter() - started, dict(by_kind)
 
 
-def floor(folder: Path, repeat: int) -> tuple[float, dict[str, float], int]:
-    """Best of ``repeat`` passes over the year's pages in one warm shell (after a warm-up pass)."""
+def floor(folder: Path, repeat: int) -> tuple[float, dict[str, float], int, float]:
+    """Best of ``repeat`` passes over the year's pages in one warm shell (after a warm-up pass),
+    and the time of IPython's own reset for the same pages (one pass, for comparison)."""
     from IPython.core.interactiveshell import InteractiveShell
 
     os.environ.pop("MPLBACKEND", None)
@@ -112,12 +122,16 @@ def floor(folder: Path, repeat: int) -> tuple[float, dict[str, float], int]:
     previous = os.getcwd()
     os.chdir(folder)
     try:
+        from kinerja.run import fresh
+
+        fresh.remember(shell)
         floor_pass(shell, pages, sources)  # warm-up: imports, the year's analysis, caches
         passes = [floor_pass(shell, pages, sources) for _ in range(repeat)]
+        full = floor_pass(shell, pages, sources, ipython_reset=True)[1]["reset"]  # once: for comparison
     finally:
         os.chdir(previous)
     seconds, by_kind = min(passes, key=lambda item: item[0])
-    return seconds, by_kind, len(pages)
+    return seconds, by_kind, len(pages), full
 
 
 def cli(folder: Path, *args: str, package: str | None = None) -> float:
@@ -155,31 +169,32 @@ def profile(folder: Path) -> dict[str, float]:
 
     The worker's code runs in this process (no pool), with the kernel started first and excluded.
     """
-    import papermill
-
     from kinerja import run
+    from kinerja.run import execute, kernel, outputs
 
     totals: dict[str, float] = collections.Counter()
     previous = os.getcwd()
     os.chdir(folder)
     try:
-        run._worker_start(str(folder))
-        run._ensure_kernel()
+        kernel.start_worker(str(folder))
+        kernel.KERNEL.ensure()
         started = time.perf_counter()
         jobs, _ = run.plan([2024], root=".")
         totals["plan (read, score, hash 38 pages)"] = time.perf_counter() - started
         run.execute_job(jobs[0])  # warm the kernel: imports and the year's analysis
-        with (timed(papermill, "execute_notebook", totals, "papermill: execute in the warm kernel"),
-              timed(run, "_write_extracts", totals, "extracts (CSV + XLSX)"),
-              timed(run, "_finish_notebook", totals, "executed notebook: clean and write"),
-              timed(run, "_atomic_write", totals, "atomic writes (notebook + stamp)")):
+        with (timed(execute, "prepare", totals, "papermill: read and parameterise the notebook"),
+              timed(kernel.KERNEL, "run_silently", totals, "… of which the fresh-kernel reset"),
+              timed(kernel.KERNEL, "execute", totals, "nbclient: execute in the warm kernel (reset included)"),
+              timed(outputs, "write_extracts", totals, "extracts (CSV + XLSX)"),
+              timed(outputs, "notebook_bytes", totals, "executed notebook: clean and serialise"),
+              timed(outputs, "commit", totals, "commit (extracts, notebook, stamp; atomic)")):
             started = time.perf_counter()
             for job in jobs:
                 outcome = run.execute_job(job)
                 assert outcome.status == "dijalankan", outcome
             totals["all 38 notebooks (warm kernel)"] = time.perf_counter() - started
     finally:
-        run._stop_kernel()
+        kernel.KERNEL.stop()
         os.chdir(previous)
     return dict(totals)
 
@@ -205,13 +220,14 @@ def main() -> None:
             runs[jobs] = min(times)
             if baseline:
                 before[jobs] = min(baseline)
-        seconds, by_kind, count = floor(folder, args.repeat)
+        seconds, by_kind, count, ipython_reset = floor(folder, args.repeat)
         steps = profile(folder) if args.profile else {}
     print(f"| measurement ({count} notebooks, {cores} cores, best of {args.repeat}) | seconds |")
     print("|---|---:|")
     print(f"| floor: the notebooks' code for every page in one warm InteractiveShell | {seconds:.2f} |")
     for name, value in sorted(by_kind.items()):
         print(f"| … of which {name} cells | {value:.2f} |")
+    print(f"| (for comparison: IPython's `reset(new_session=True)` between the pages) | {ipython_reset:.2f} |")
     print(f"| floor ÷ {cores} cores | {seconds / cores:.2f} |")
     print(f"| goal: 1,5 × floor ÷ {cores} | {1.5 * seconds / cores:.2f} |")
     for jobs, value in runs.items():

@@ -21,7 +21,10 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
     __version__ = "0+unknown"
 
-from kinerja.inputs.load import LoadedData, check, load, score  # noqa: E402
+from kinerja.inputs.load import (  # noqa: E402
+    LoadedData, check, load, plan_path, plan_progress, plan_targets, score, score_quarter,
+)
+from kinerja.core.triwulan import TriwulanResult  # noqa: E402
 from kinerja.core.engine import ScoreResult, score_table  # noqa: E402
 from kinerja.inputs.findings import Finding, InputError  # noqa: E402
 from kinerja.inputs.params import Params, ParamsError, load_params  # noqa: E402
@@ -42,15 +45,20 @@ __all__ = [
     "RulesError",
     "Scale",
     "ScoreResult",
+    "TriwulanResult",
     "Setelan",
     "__version__",
     "builtin_scale",
     "check",
     "load",
     "load_params",
+    "plan_path",
+    "plan_progress",
+    "plan_targets",
     "method_sensitivity",
     "reviu_flags",
     "score",
+    "score_quarter",
     "score_table",
     "standard_settings",
     "trace",

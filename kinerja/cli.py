@@ -20,6 +20,8 @@ from kinerja.inputs.readers import DESIMAL
 from kinerja.render.report import write_findings_report
 from kinerja.inputs.workbook import write_template
 from kinerja.core.engine import score_table
+from kinerja.core.renstra import progress_to_plan
+from kinerja.core.triwulan import score_triwulan
 from kinerja.inputs.findings import InputError, format_findings, format_findings_table
 from kinerja.render.output import FORMATS, result_files, result_names, write_csv_files
 from kinerja.inputs.params import Params, ParamsError, load_params
@@ -107,6 +109,7 @@ def add_score(commands: argparse._SubParsersAction) -> None:
     score.add_argument("--out", metavar="FOLDER", type=Path, required=True, help=pesan.CLI_ARG_OUT)
     score.add_argument("-q", "--quiet", action="store_true", help=pesan.CLI_ARG_QUIET)
     score.add_argument("--format", choices=sorted(FORMATS), default="csv", help=pesan.CLI_ARG_FORMAT)
+    score.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4), metavar="N", help=pesan.CLI_ARG_TRIWULAN)
     score.set_defaults(command=run_score)
 
 
@@ -114,6 +117,7 @@ def add_validate(commands: argparse._SubParsersAction) -> None:
     validate = _data_command(commands, "validate", pesan.CLI_VALIDATE_RINGKAS, pesan.CLI_VALIDATE_DESKRIPSI)
     validate.add_argument("--report", metavar="BERKAS", type=Path, help=pesan.CLI_ARG_REPORT)
     validate.add_argument("--semua", action="store_true", help=pesan.CLI_ARG_SEMUA)
+    validate.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4), metavar="N", help=pesan.CLI_ARG_TRIWULAN_VALIDASI)
     validate.set_defaults(command=run_validate)
 
 
@@ -205,14 +209,22 @@ def add_template(commands: argparse._SubParsersAction) -> None:
 def run_score(args: argparse.Namespace) -> int:
     """``kinerja score``: read, validate, score, write the CSV tables."""
     inputs = [*args.data, *([args.params] if args.params else [])]
-    check_output_folder(args.out, "hasil", inputs=inputs, replaces=result_names(args.format))  # before the slow part
+    extra_names = [f"{name}{FORMATS[args.format]}" for name in ("renstra", *(QUARTER_TABLES if args.triwulan else ()))]
+    check_output_folder(args.out, "hasil", inputs=inputs, replaces=[*result_names(args.format), *extra_names])
     params = load_params(args.params) if args.params else Params()
-    loaded = load(args.data, params.rules, _desimal(args, params), params.tahun)
+    loaded = load(args.data, params.rules, _desimal(args, params), params.tahun, args.triwulan)
     say = (lambda *_: None) if args.quiet else print
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
     result = score_table(loaded.tidy, params.rules, opd=loaded.opd)
-    written = write_csv_files(result_files(result, args.format), args.out, inputs=inputs)
+    files = result_files(result, args.format)
+    if not loaded.renstra.empty:
+        files[f"renstra{FORMATS[args.format]}"] = progress_to_plan(loaded.tidy, loaded.renstra, params.rules)
+    quarter = None
+    if args.triwulan:
+        quarter = score_triwulan(loaded.tidy, loaded.triwulan, params.rules, params.tahun, args.triwulan)
+        files.update({f"{name}{FORMATS[args.format]}": table for name, table in quarter.tables().items()})
+    written = write_csv_files(files, args.out, inputs=inputs)
 
     table = loaded.tidy
     years = sorted(table["tahun"].unique())
@@ -226,8 +238,25 @@ def run_score(args: argparse.Namespace) -> int:
     )
     for line in _pemda_summary(result):
         say(line)
+    if quarter is not None:
+        for line in _quarter_summary(quarter):
+            say(line)
     say(pesan.CLI_HASIL.format(folder=args.out, berkas=", ".join(path.name for path in written)))
     return EXIT_OK
+
+
+#: The quarterly tables of ``kinerja score --triwulan`` (names without suffix).
+QUARTER_TABLES = ("triwulan_indikator", "triwulan_sasaran", "triwulan_opd", "triwulan_pemda")
+
+
+def _quarter_summary(quarter) -> list[str]:
+    """One line per pemda row of a quarterly result: capaian s.d. triwulan n and indicators behind."""
+    lines = []
+    for row in quarter.pemda.itertuples():
+        lines.append(pesan.CLI_TRIWULAN_RINGKAS.format(
+            triwulan=display.romawi(row.triwulan), tahun=row.tahun, capaian=display.persen(row.capaian),
+            tertinggal=int(row.jumlah_tertinggal), ambang=pesan.angka_aturan(quarter.rules.ambang_tertinggal)))
+    return lines
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -235,7 +264,7 @@ def run_validate(args: argparse.Namespace) -> int:
     if args.report:  # never written over an input (kinerja.support.safety)
         check_not_input(args.report, [*args.data, *([args.params] if args.params else [])])
     params = load_params(args.params) if args.params else Params()
-    loaded = check(args.data, params.rules, _desimal(args, params), params.tahun)
+    loaded = check(args.data, params.rules, _desimal(args, params), params.tahun, args.triwulan)
     for mapping in loaded.mappings:
         renamed = {header: column for header, column in mapping.kolom.items() if not _plain_header(header, column)}
         place = mapping.berkas + (f", lembar {mapping.lembar}" if mapping.lembar else "")
@@ -439,6 +468,9 @@ def run_pk(args: argparse.Namespace) -> int:
         print(pesan.CLI_GALAT.format(pesan=error), file=sys.stderr)
         return EXIT_INPUT
     print(pesan.PK_SELESAI.format(jumlah=len(written), tahun=args.tahun, folder=out))
+    return EXIT_OK
+
+
 def add_init(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser(
         "init", help=pesan.CLI_INIT_RINGKAS, description=pesan.CLI_INIT_DESKRIPSI,

@@ -32,6 +32,14 @@ points the old code to the new one; indicator codes stay), indicators added, dro
 (code kept) between years, and a budget sheet per year. The versioned OPD master list is in the
 ``opd`` sheet of the newest workbook only, so that reading the folder does not list it three times.
 
+Quarterly monitoring and the plan: every indicator has a ``sifat`` (counts ``kumulatif``, yearly
+averages of durations ``rata_rata``, the rest ``akhir``); the 2024 workbook's ``triwulan`` sheet
+holds four quarters of every 2024 indicator with a point target, made to consolidate exactly to
+its annual target and realisasi (quarter 4 empty where the year is not reported), and its
+``renstra`` sheet a plan 2021–2026 for every OPD of 2024 (2024–2026 for the OPD created in 2024)
+whose yearly targets are the PK targets where a year has one, extended by their mean yearly step.
+The quarters and the plan are drawn after the calibration and change no annual figure.
+
 The same seed gives the same workbooks, byte for byte with the same zlib: workbook properties and
 zip timestamps are fixed.
 """
@@ -577,13 +585,17 @@ PAGU_GROWTH = {2022: 0.94, 2023: 1.0, 2024: 1.05}
 
 @dataclass
 class Dataset:
-    """The three tables: ``kinerja`` (tidy, numbers as floats, plus ``_sel_target`` and
-    ``_sel_realisasi``: what the workbook cell holds), ``opd`` (master list) and ``anggaran``."""
+    """The tables: ``kinerja`` (tidy, numbers as floats, plus ``_sel_target`` and
+    ``_sel_realisasi``: what the workbook cell holds), ``opd`` (master list), ``anggaran``,
+    ``triwulan`` (the quarters of :data:`QUARTER_YEAR`) and ``renstra`` (the plan
+    :data:`RENSTRA_PERIOD`, wide: ``target_<tahun>`` columns)."""
 
     kinerja: pd.DataFrame
     opd: pd.DataFrame
     anggaran: pd.DataFrame
     nudges: list[str]
+    triwulan: pd.DataFrame = field(default_factory=pd.DataFrame)
+    renstra: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def code_and_name(opd: Opd, tahun: int) -> tuple[str, str]:
@@ -874,13 +886,130 @@ def budget(seed: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# --- quarters (pemantauan triwulan) and the five-year plan (renstra) ---
+
+#: The year whose PK is reported by quarter, and the plan's period (RPJMD Bengkulu 2021–2026).
+QUARTER_YEAR = 2024
+RENSTRA_PERIOD = (2021, 2026)
+COUNTED_UNITS = ("orang", "ton", "ton GKG", "rupiah", "kasus", "unit", "medali", "ekor", "kegiatan", "dokumen",
+                 "hektare")
+
+
+def sifat(ind: Ind) -> str:
+    """How the indicator's quarters make its year: counts and amounts add up (kumulatif), average
+    durations are means of the quarters (rata_rata), rates, shares and indices are the value at
+    the end of the year (akhir)."""
+    if ind.satuan in COUNTED_UNITS:
+        return "kumulatif"
+    if ind.nama.startswith("Rata-rata") and ind.satuan in ("hari", "jam", "hari kerja"):
+        return "rata_rata"
+    return "akhir"
+
+
+def _split(total: float, shares, desimal: int) -> list[float]:
+    """``total`` in four parts by ``shares``, rounded to ``desimal``; the last part takes the rest
+    so that the parts add up to ``total`` exactly (as typed)."""
+    parts = [round(total * share, desimal) for share in shares[:3]]
+    return [*parts, round(total - sum(parts), desimal)]
+
+
+def _spread(mean: float, size: float, desimal: int) -> list[float]:
+    """Four values whose mean is ``mean`` exactly: ``mean`` ± steps of the last typed decimal."""
+    step = 10.0 ** -desimal
+    a = max(1, int(round(abs(mean) * size / step)))
+    b = a // 2
+    return [round(mean + k * step, desimal) for k in (-a, -b, b, a)]
+
+
+def quarters(frame: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """Quarterly target (rencana aksi) and realisasi of every indicator of :data:`QUARTER_YEAR`
+    with a point target, consistent with its annual row under its ``sifat``; an indicator not
+    reported for the year has quarters 1–3 and an empty quarter 4."""
+    rng = np.random.default_rng(seed + 3)
+    rows = []
+    year = frame[frame["tahun"] == QUARTER_YEAR]
+    for _, row in year.iterrows():
+        ind: Ind = row["_ind"]
+        target, realisasi = float(row["target"]), float(row["realisasi"])
+        if np.isnan(target):
+            continue  # a range target has no quarterly plan here
+        kind, d = sifat(ind), ind.desimal
+        reported = not np.isnan(realisasi)
+        year_value = realisasi if reported else target * 0.9
+        shares = np.array([0.2, 0.25, 0.25, 0.3]) + rng.normal(0, 0.015, 4)
+        done = np.array([0.2, 0.25, 0.25, 0.3]) + rng.normal(0, 0.025, 4)
+        noise = rng.normal(0, 0.03, 3)
+        if kind == "kumulatif":
+            targets = _split(target, shares / shares.sum(), d)
+            values = _split(year_value, done / done.sum(), d)
+        elif kind == "rata_rata":
+            targets = _spread(target, 0.03, d)
+            values = _spread(year_value, 0.04, d)
+        else:  # akhir: a path toward the year's target and realisasi
+            start = 0.9 if ind.polaritas == "positif" else 1.1 if ind.polaritas == "negatif" else 1.0
+            targets = [round(target * (start + (1 - start) * q / 4), d) for q in (1, 2, 3)] + [target]
+            ratio = year_value / target if target else 1.0
+            values = [round(t * ratio * (1 + e), d) for t, e in zip(targets[:3], noise)] + [year_value]
+            if ind.maks is not None:
+                values = [min(v, ind.maks) for v in values]
+        for q in range(4):
+            last = q == 3
+            rows.append({
+                "tahun": QUARTER_YEAR, "kode_opd": row["kode_opd"], "kode_indikator": row["kode_indikator"],
+                "indikator": row["indikator"], "triwulan": q + 1, "target": targets[q],
+                "realisasi": None if (last and not reported) else values[q],
+                "keterangan": SINTETIS + ("; " + NOT_REPORTED_NOTE if last and not reported else ""),
+                "_desimal": d,
+            })
+    return pd.DataFrame(rows)
+
+
+def renstra(frame: pd.DataFrame) -> pd.DataFrame:
+    """The plan 2021–2026 of every OPD of :data:`QUARTER_YEAR`, one row per indicator with a point
+    target that year: the PK targets where a year has one, the mean yearly step of those targets
+    before and after them, ``target_akhir`` = the last year's. An OPD created during the period
+    has a plan from its first year."""
+    first, last = RENSTRA_PERIOD
+    rows = []
+    for _, row in frame[frame["tahun"] == QUARTER_YEAR].iterrows():
+        ind: Ind = row["_ind"]
+        if np.isnan(row["target"]):
+            continue
+        opd = next(o for o in CATALOG if o.singkatan == row["_singkatan"])
+        start = max(first, opd.mulai.year) if opd.mulai else first
+        known = {tahun: float(t) for tahun, t in zip(YEARS, ind.target) if t is not None and not isinstance(t, tuple)}
+        years = sorted(known)
+        step = (known[years[-1]] - known[years[0]]) / (years[-1] - years[0]) if len(years) > 1 else 0.0
+        targets = {}
+        for tahun in range(start, last + 1):
+            if tahun in known:
+                value = known[tahun]
+            elif tahun < years[0]:
+                value = known[years[0]] - step * (years[0] - tahun)
+            else:
+                value = known[years[-1]] + step * (tahun - years[-1])
+            value = max(value, 0.0)
+            if ind.maks is not None:
+                value = min(value, ind.maks)
+            targets[tahun] = round(value, ind.desimal)
+        rows.append({
+            "kode_opd": row["kode_opd"], "kode_indikator": row["kode_indikator"], "indikator": row["indikator"],
+            "satuan": row["satuan"], "periode": f"{start}–{last}",
+            **{f"target_{tahun}": targets.get(tahun) for tahun in range(first, last + 1)},
+            "target_akhir": targets[last], "_desimal": ind.desimal,
+        })
+    return pd.DataFrame(rows)
+
+
 def build(seed: int = SEED) -> Dataset:
     """The whole dataset, calibrated (pure: nothing is written)."""
     frame = draw(seed)
     frame, nudges = calibrate(frame, seed)
     frame = with_cells(frame)
     frame["keterangan"] = [keterangan(row) for _, row in frame.iterrows()]
-    return Dataset(kinerja=frame, opd=master_list(), anggaran=budget(seed), nudges=nudges)
+    frame["sifat"] = [sifat(ind) for ind in frame["_ind"]]
+    return Dataset(kinerja=frame, opd=master_list(), anggaran=budget(seed), nudges=nudges,
+                   triwulan=quarters(frame, seed), renstra=renstra(frame))
 
 
 # --- workbooks ---
@@ -907,7 +1036,7 @@ def workbook(data: Dataset, tahun: int, seed: int):
             "target_bawah": None if np.isnan(row["target_bawah"]) else float(row["target_bawah"]),
             "target_atas": None if np.isnan(row["target_atas"]) else float(row["target_atas"]),
             "rumus": ind.rumus or None, "realisasi": row["_sel_realisasi"], "bobot": None,
-            "keterangan": row["keterangan"],
+            "sifat": row["sifat"], "keterangan": row["keterangan"],
         }
         for c, name in enumerate(TEMPLATE_COLUMNS, start=1):
             cell = sheet.cell(row=r, column=c, value=values[name])
@@ -922,6 +1051,11 @@ def workbook(data: Dataset, tahun: int, seed: int):
                 cell = opd.cell(row=r, column=c, value=None if pd.isna(value) else value)
                 if isinstance(value, datetime.datetime):
                     cell.number_format = "dd/mm/yyyy"
+
+    if tahun == QUARTER_YEAR and not data.triwulan.empty:
+        _fill(book["triwulan"], data.triwulan, ("target", "realisasi"))
+    if tahun == YEARS[-1] and not data.renstra.empty:  # the plan, once
+        _fill(book["renstra"], data.renstra, ())
 
     anggaran = book["anggaran"]
     for r, record in enumerate(data.anggaran[data.anggaran["tahun"] == tahun].to_dict("records"), start=2):
@@ -938,6 +1072,23 @@ def workbook(data: Dataset, tahun: int, seed: int):
     book.properties.created = STAMP
     book.properties.modified = STAMP
     return book
+
+
+def _fill(sheet, table: pd.DataFrame, number_columns: tuple[str, ...]) -> None:
+    """Rows of ``table`` under the template header of ``sheet`` (matched by the readers' schema)."""
+    schema = kinerja.inputs.schema
+    headers = [cell.value for cell in sheet[1]]
+    names = [schema.year_target_column(h) or schema.column_for_header(h, schema.SHEETS[sheet.title]) for h in headers]
+    for r, record in enumerate(table.to_dict("records"), start=2):
+        for c, name in enumerate(names, start=1):
+            value = record.get(name)
+            if value is None or (isinstance(value, float) and np.isnan(value)):
+                continue
+            if isinstance(value, float) and record["_desimal"] == 0 and value.is_integer():
+                value = int(value)
+            cell = sheet.cell(row=r, column=c, value=value)
+            if name in number_columns or str(name).startswith("target"):
+                cell.number_format = "#,##0" if record["_desimal"] == 0 else "#,##0." + "0" * record["_desimal"]
 
 
 def workbook_bytes(book) -> bytes:

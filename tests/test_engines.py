@@ -159,3 +159,16 @@ def test_same_report_text_and_pages(sites):
     left, right = text(pandoc), text(quarto)
     assert right == left
     assert left.count("\f") >= 4 and "Laporan Capaian Kinerja" in left
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+def test_same_pk_documents(sites):
+    """Both engines publish the same Perjanjian Kinerja PDF per OPD under <tahun>/pk/, with the same text."""
+    pandoc, quarto = sites
+    names = sorted(str(p.relative_to(pandoc)) for p in (pandoc / "2024" / "pk").iterdir())
+    assert names == ["2024/pk/index.html", "2024/pk/pk-1.01.pdf", "2024/pk/pk-1.02.pdf", "2024/pk/pk-1.03.pdf"]
+    assert sorted(str(p.relative_to(quarto)) for p in (quarto / "2024" / "pk").iterdir()) == names
+    for name in names[1:]:
+        left, right = (subprocess.run(["pdftotext", str(site / name), "-"], capture_output=True, text=True,
+                                      check=True).stdout for site in (pandoc, quarto))
+        assert right == left and "PERJANJIAN KINERJA TAHUN 2024" in left, name

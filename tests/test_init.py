@@ -68,8 +68,9 @@ def test_init_empty_workbook(tmp_path, capsys):
     code, out = run_cli(capsys, "init", folder, "--pemda", "Kota Contoh: Timur", "--tahun", "2026")
     assert code == 0, out
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == sorted([
-        ".gitignore", "README.md", "_quarto.yml", "data/kinerja-2026.xlsx", "notebooks/jelajah.ipynb", "notebooks/opd.ipynb",
-        "notebooks/ringkasan.ipynb", "notebooks/tren.ipynb", "params/2026.yml", "situs/daftar-opd.qmd",
+        ".gitignore", "README.md", "_quarto.yml", "data/kinerja-2026.xlsx", "notebooks/jelajah.ipynb",
+        "notebooks/opd.ipynb", "notebooks/ringkasan.ipynb", "notebooks/tren.ipynb", "params/2026.yml",
+        "situs/daftar-opd.qmd", "situs/daftar-pk.qmd",
         "situs/laporan.qmd", "situs/metodologi.qmd", "situs/unduh.qmd"])
     params = load_params(folder / "params/2026.yml")
     assert params.tahun == 2026 and params.pemda_nama == "Kota Contoh: Timur"
@@ -80,7 +81,8 @@ def test_init_empty_workbook(tmp_path, capsys):
     assert "sintetis: false               # data contoh sintetis" in text  # comment kept in its column
     assert "  rumus_negatif: selisih      # selisih: (2 - R/T) x 100" in text
     book = openpyxl.load_workbook(folder / "data/kinerja-2026.xlsx")
-    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran"] and book["kinerja"].max_row == 1
+    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran", "program", "triwulan", "renstra"]
+    assert book["kinerja"].max_row == 1
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert "kinerja validate data/kinerja-2026.xlsx" in readme and "Kota Contoh: Timur" in readme
 

@@ -97,7 +97,7 @@ def test_new_year(inside, capsys):
         "opd: semua\n"
     )
     book = openpyxl.load_workbook(inside / "data" / "kinerja-2025.xlsx")
-    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran"]
+    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran", "program", "triwulan", "renstra"]
     rows = [list(r) for r in book["kinerja"].iter_rows(min_row=2, values_only=True)]
     assert rows == [
         row(tahun=2025, kode_opd="007", nama_opd="Dinas Alpha", sasaran="Meningkatnya mutu", kode_indikator="A.1",
@@ -109,8 +109,9 @@ def test_new_year(inside, capsys):
     ]
     opd = [list(r) for r in book["opd"].iter_rows(min_row=2, values_only=True)]
     assert opd == [
-        ["007", "Dinas Alpha", "ALPHA", None, None, None],
-        ["009", "Badan Gamma", "GAMMA", datetime.datetime(2024, 1, 1), datetime.datetime(2025, 12, 31), None],
+        ["007", "Dinas Alpha", "ALPHA", None, None, None, None, None, None],  # the heads: not in the input
+        ["009", "Badan Gamma", "GAMMA", datetime.datetime(2024, 1, 1), datetime.datetime(2025, 12, 31), None, None,
+         None, None],
     ]
     assert (inside / "data" / "kinerja.xlsx").read_bytes() == before  # the input is never touched
     # the new workbook reads back: codes stay text, nothing but the empty targets/realisasi to report

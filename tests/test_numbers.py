@@ -554,6 +554,8 @@ def assert_same_parse(a: ParsedNumbers, b: ParsedNumbers):
         ["12", "-3.5", "0.25", "", "1234.567"],  # all plain, standar evidence
         ["12", "1.234", "", "-0", "007"],  # all plain, no evidence: 1.234 stays ambiguous
         ["1.234", "999.000", "-1.234"],  # only ambiguous plain cells
+        ["", "", ""],  # an empty column (a range column nobody uses)
+        ["5", "-12", "", "0"],  # whole numbers only: neutral
         PLAIN_AND_OTHER,  # plain cells mixed with every other kind
         ["3,5", "100,86", "3.5", "1.234", "-", "12"],  # id majority, a plain standar minority
         ["3.5", "2.25", "3,5", "12"],  # standar majority with a plain majority

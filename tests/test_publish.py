@@ -53,8 +53,8 @@ def test_quarto_config_is_a_website_with_the_required_navigation(root):
     assert config["execute"]["enabled"] is False and config["execute"]["echo"] is False  # never re-execute
     menu = config["kinerja"]["menu-tahun"]
     assert [m["href"] for m in menu["menu"]] == ["{tahun}/index.ipynb", "{tahun}/opd/index.qmd", "{tahun}/reviu.qmd",
-                                                 "{tahun}/laporan.pdf"]
-    for name in ("metodologi.qmd", "unduh.qmd", "daftar-opd.qmd", "laporan.qmd"):
+                                                 "{tahun}/laporan.pdf", "{tahun}/pk/index.qmd"]
+    for name in ("metodologi.qmd", "unduh.qmd", "daftar-opd.qmd", "daftar-pk.qmd", "laporan.qmd"):
         assert (root / "situs" / name).is_file()
 
 
@@ -86,6 +86,26 @@ def test_missing_config_key_is_reported(tmp_path):
     (tmp_path / "_quarto.yml").write_text("project:\n  type: website\n", encoding="utf-8")
     with pytest.raises(site.SiteConfigError, match="project.render"):
         site.load_config(tmp_path)
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("halaman-tahun:", "halaman-tahn:"),
+     "kunci 'kinerja.halaman-tahn': tidak dikenal. Kunci yang dikenal: menu-tahun, halaman-tahun. "
+     "Mungkin maksudnya 'halaman-tahun'?"),
+    (("  render:\n    - index.ipynb\n    - tren.ipynb\n    - metodologi.qmd\n    - unduh.qmd", "  render: index.ipynb"),
+     "kunci 'project.render': harus berupa daftar yang tidak kosong."),
+    (('      - text: "Tren"\n        href: tren.ipynb', "      - 5"),
+     "kunci 'website.navbar.left[2]': harus berupa jalur halaman (teks) atau pemetaan dengan text, href atau menu."),
+    (('  halaman-tahun:\n    - "{tahun}/index.ipynb"', '  halaman-tahun:\n    - ["{tahun}/index.ipynb"]'),
+     "kunci 'kinerja.halaman-tahun[1]': harus berupa teks."),
+])
+def test_site_config_errors_name_the_file_and_the_key(root, tmp_path, change, expected):
+    text = (root / "_quarto.yml").read_text(encoding="utf-8")
+    assert change[0] in text
+    (tmp_path / "_quarto.yml").write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(site.SiteConfigError) as raised:
+        site.load_config(tmp_path)
+    assert str(raised.value) == f"{tmp_path / '_quarto.yml'}: {expected}"
 
 
 # --- notebook transforms ------------------------------------------------------------------------
@@ -176,7 +196,8 @@ def test_every_page_the_config_lists_exists_after_a_run(fixture, tmp_path):
     config = stage.stage(fixture.project, fixture.project / "_build", [2024], tmp_path / "sumber", context)
     staged = tmp_path / "sumber"
     assert yaml.safe_load((staged / "_quarto.yml").read_text(encoding="utf-8")) == config
-    assert len(config["project"]["render"]) == 11  # 4 site pages; per year: overview, listing, 3 OPD, reviu, report
+    assert len(config["project"]["render"]) == 12  # 4 site pages; per year: overview, listing, 3 OPD, reviu, PK page, report
+    assert sorted(p.name for p in (staged / "2024" / "pk").glob("*.pdf")) == ["pk-1.01.pdf", "pk-1.02.pdf", "pk-1.03.pdf"]
     for source in config["project"]["render"]:
         assert (staged / source).is_file(), source
     for item in site.navbar(config):
@@ -373,7 +394,7 @@ def test_cli_publish_says_which_engine(fixture):
     done = kinerja("publish", "--engine", "auto", "--out", "_site-cli", cwd=fixture.project)
     assert done.returncode == 0, done.stderr
     assert "dengan mesin pandoc (Quarto tidak ditemukan" in done.stdout
-    assert "10 halaman, 1 laporan PDF" in done.stdout
+    assert "11 halaman, 1 laporan PDF" in done.stdout  # 4 site pages; overview, listing, 3 OPD, reviu, PK page
     assert (fixture.project / "_site-cli" / "2024" / "laporan.pdf").is_file()
 
 

@@ -169,3 +169,26 @@ def test_dataframe_input_and_report_formats():
     assert list(report.columns) == ["berkas", "lembar", "baris", "kolom", "nilai", "pesan", "tingkat"]
     assert format_findings(loaded.findings).startswith("GALAT DataFrame, baris 3, kolom polaritas: Polaritas tidak dikenal")
     assert kinerja.score(frame.iloc[:1]).opd["capaian"].iloc[0] == pytest.approx(90.0)
+
+
+def test_quoted_cells_bom_and_crlf_read_as_written(tmp_path):
+    # a well-formed file goes through Arrow's parser: quotes, doubled quotes, a line break inside a
+    # quoted cell, a quoted empty cell, a byte order mark and CRLF line ends, read as pandas reads them
+    from kinerja.inputs.readers import read_csv
+
+    rows = [
+        HEADER,
+        '2024,"1,02","Dinas ""Sehat"", Kota",Sasaran A,"Angka\nkematian",%,negatif,120,110',
+        '2024,"",Dinas B,Sasaran B,Indikator B, %,positif,"3.5",""',
+    ]
+    path = tmp_path / "data.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(rows).encode("utf-8") + b"\r\n")
+    ((_, tidy, _, _),) = read_csv(path)
+    assert tidy["kode_opd"].iloc[0] == "1,02" and pd.isna(tidy["kode_opd"].iloc[1])
+    assert tidy["nama_opd"].tolist() == ['Dinas "Sehat", Kota', "Dinas B"]
+    assert tidy["indikator"].tolist() == ["Angka\nkematian", "Indikator B"]
+    assert tidy["satuan"].tolist() == ["%", "%"]
+    assert tidy["_baris"].tolist() == [2, 3]
+    assert tidy["target"].tolist() == [120.0, 3.5]
+    assert tidy["realisasi"].iloc[0] == 110.0 and pd.isna(tidy["realisasi"].iloc[1])
+    assert (3, "kode_opd") in {(f.baris, f.kolom) for f in kinerja.check(path).findings}  # must be filled

@@ -18,6 +18,7 @@ import pytest
 from kinerja.support import pesan
 
 from kinerja import run
+from kinerja.run import planning
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "proyek"
@@ -142,7 +143,7 @@ def project(tmp_path, monkeypatch):
     package made by others while the tests run do not count as a change (it has its own test)."""
     folder = make_project(tmp_path)
     monkeypatch.chdir(folder)
-    monkeypatch.setattr(run, "package_hash", lambda: "paket-tetap")
+    monkeypatch.setattr(planning, "package_hash", lambda: "paket-tetap")
     return folder
 
 
@@ -240,3 +241,46 @@ def test_run_usage(project):
     assert result.returncode == 2 and "--jobs harus bilangan bulat 1 atau lebih" in result.stderr
     help_text = kinerja_run(project, "--help").stdout
     assert "--tahun" in help_text and "params/<tahun>.yml" in help_text
+
+
+def test_params_hash_is_made_from_the_settings_not_the_folder(tmp_path):
+    from kinerja.inputs.params import load_params
+
+    text = "pemda:\n  nama: Kabupaten Contoh\ntahun: 2024\ndata:\n  - data/kinerja.csv\n"
+    for name in ("a", "b"):
+        (tmp_path / name / "params").mkdir(parents=True)
+        (tmp_path / name / "params" / "2024.yml").write_text(text, encoding="utf-8")
+    one = load_params(tmp_path / "a" / "params" / "2024.yml")
+    two = load_params(tmp_path / "b" / "params" / "2024.yml")
+    assert planning.params_hash(one) == planning.params_hash(two)
+    data = planning.params_data(one)
+    assert data["data"] == ["data/kinerja.csv"] and data["pemda_nama"] == "Kabupaten Contoh" and "sumber" not in data
+    capped = load_params(tmp_path / "a" / "params" / "2024.yml", ["aturan.batas_atas=120"])
+    assert planning.params_data(capped)["rules"]["batas_atas"] == 120
+    assert planning.params_hash(capped) != planning.params_hash(one)
+
+
+def test_a_warm_kernel_starts_every_notebook_as_a_fresh_kernel(tmp_path):
+    from kinerja.run import kernel
+
+    def notebook(*sources):
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources],
+                                        metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                                "display_name": "Python 3"}})
+
+    warm = kernel.WarmKernel(str(tmp_path))
+    try:
+        warm.ensure()
+        pid = warm.pid
+        first = warm.execute(notebook("import os\nx = 1", "os.chdir('/')\nx + 1", "print(len(Out), len(In))"))
+        assert first.cells[1].outputs[0]["data"]["text/plain"] == "2"
+        second = warm.execute(notebook("print(sorted(n for n in ('x', 'os') if n in dir()), len(Out), len(In))",
+                                       "import os\nprint(os.getcwd())", "_"))
+        assert warm.pid == pid  # the same kernel
+        assert [c.execution_count for c in second.cells] == [1, 2, 3]  # counted from 1 again
+        assert second.cells[0].outputs[0]["text"] == "[] 0 2\n"  # x and os gone; Out empty; In: "", this cell
+        assert second.cells[1].outputs[0]["text"] == f"{tmp_path}\n"  # back in the project folder
+        assert second.cells[2].outputs[0]["data"]["text/plain"] == "''"  # the last result is forgotten
+    finally:
+        warm.stop()
+    assert warm.pid is None

@@ -136,9 +136,9 @@ def kernel_pids(address: str) -> dict[str, int | None]:
     from dask.distributed import Client
 
     def pid():
-        from kinerja import run
+        from kinerja.run import kernel
 
-        return run._KERNEL.provisioner.process.pid if run._KERNEL is not None else None
+        return kernel.KERNEL.pid
 
     with Client(address, timeout=5, set_as_default=False) as client:
         return client.run(pid)

@@ -21,6 +21,7 @@ import pytest
 from publish_fixture import published
 
 from kinerja import run
+from kinerja.run import outputs
 
 from kinerja.support import safety
 from kinerja.publish import PublishError, publish
@@ -211,7 +212,8 @@ def test_build_and_site_of_the_previous_version_are_adopted(project):
     assert done.returncode == 0 and "3 notebook; 3 dijalankan" in done.stdout, done.stderr
     assert safety.read_marker(project / "_build")["jenis"] == "build"
     opd = project / "_build" / "2024" / "opd"
-    assert sorted(p.name for p in opd.iterdir()) == ["1.02", "1.02.ipynb", "1.02.stamp.json", "1.02.xlsx"]
+    assert sorted(p.name for p in opd.iterdir()) == ["1.02", "1.02.halaman.json", "1.02.ipynb", "1.02.stamp.json",
+                                                     "1.02.xlsx"]
     done = kinerja("publish", "--engine", "pandoc", cwd=project)
     assert done.returncode == 0, done.stderr
     assert safety.read_marker(project / "_site")["jenis"] == "situs"
@@ -268,13 +270,13 @@ def test_cleanup_removes_only_what_kinerja_wrote(project, monkeypatch):
     assert summary.ok, summary.problems()
     assert sorted(p.relative_to(opd).as_posix() for p in opd.rglob("*")) == [
         "1.01", "1.01/lampiran.csv",  # the folder stays for the analyst's file; kinerja's tables went
-        "1.02", "1.02.ipynb", "1.02.stamp.json", "1.02.xlsx",
+        "1.02", "1.02.halaman.json", "1.02.ipynb", "1.02.stamp.json", "1.02.xlsx",
         "1.02/anggaran.csv", "1.02/capaian_tahunan.csv", "1.02/indikator.csv", "1.02/opd.csv",
         "1.02/perubahan_indikator.csv", "1.02/riwayat.csv", "1.02/sasaran.csv",
         "analisis.gagal.ipynb", "catatan.txt",
     ]
     stamp = json.loads((opd / "1.02.stamp.json").read_text(encoding="utf-8"))
-    assert sorted(stamp["berkas"]) == ["1.02.ipynb", "1.02.xlsx", "1.02/anggaran.csv", "1.02/capaian_tahunan.csv",
+    assert sorted(stamp["berkas"]) == ["1.02.halaman.json", "1.02.ipynb", "1.02.xlsx", "1.02/anggaran.csv", "1.02/capaian_tahunan.csv",
                                        "1.02/indikator.csv", "1.02/opd.csv", "1.02/perubahan_indikator.csv",
                                        "1.02/riwayat.csv", "1.02/sasaran.csv"]
 
@@ -297,7 +299,7 @@ def test_clean_year_judges_ownership_by_stamp_plan_and_metadata(tmp_path):
     live.write_text("sedang ditulis", encoding="utf-8")
     planned = [run.Job(2024, "opd", "x", "notebooks/opd.ipynb", "_build/2024/opd/x.ipynb", {}, "x", "k", {},
                        {"opd": None})]  # the tables an OPD page has (for b, which has no stamp to list them)
-    run._clean_year(tmp_path / "2024", planned, {"b"})
+    outputs.clean_year(tmp_path / "2024", planned, {"b"})
     assert sorted(p.relative_to(opd).as_posix() for p in opd.rglob("*")) == sorted([
         "c.ipynb", "c.xlsx", "c", "c/opd.csv",  # only its failed notebook was provably run's
         "d.ipynb", "d.xlsx", "d", "d/opd.csv", "d.gagal.ipynb", live.name,

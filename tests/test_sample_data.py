@@ -211,3 +211,38 @@ def test_the_generator_calibrates_any_seed():
     shipped = kinerja.load(FILES[1]).tidy.set_index("kode_indikator")["realisasi"]
     other = data.kinerja[data.kinerja["tahun"] == 2023].set_index("kode_indikator")["realisasi"]
     assert (other.reindex(shipped.index) != shipped).sum() > 50
+
+
+def test_2024_is_also_reported_by_quarter_consistently_with_the_year(loaded, result):
+    """Every 2024 indicator with a point target has four quarters (quarter 4 empty where the year
+    is not reported) whose consolidation under its sifat gives the annual row: quarter 4's
+    capaian of each indicator is its year's capaian."""
+    quarters = loaded.triwulan
+    assert set(quarters["tahun"]) == {2024}
+    year = loaded.tidy[loaded.tidy["tahun"] == 2024]
+    point = year[year["target"].notna()]
+    assert len(quarters) == 4 * len(point) and set(quarters["triwulan"]) == {1, 2, 3, 4}
+    assert set(year["sifat"]) == {"kumulatif", "akhir", "rata_rata"}
+    fourth = kinerja.score_quarter(loaded, 4).indikator.set_index("kode_indikator")["capaian"]
+    annual = result.indikator[result.indikator["tahun"] == 2024].set_index("kode_indikator")["capaian"]
+    both = fourth.dropna().index
+    assert len(both) == point["realisasi"].notna().sum()
+    np.testing.assert_allclose(fourth[both].to_numpy(), annual[both].to_numpy(), rtol=1e-9)
+    second = kinerja.score_quarter(loaded, 2)
+    assert second.pemda["jumlah_indikator"].iloc[0] == len(point)
+    assert 95 <= second.pemda["capaian"].iloc[0] <= 105 and second.pemda["jumlah_tertinggal"].iloc[0] >= 1
+
+
+def test_every_opd_has_a_renstra_consistent_with_its_pk_targets(loaded):
+    plan = loaded.renstra
+    year = loaded.tidy[loaded.tidy["tahun"] == 2024]
+    assert set(plan["kode_opd"]) == set(year["kode_opd"])
+    assert set(plan["periode"]) == {"2021–2026", "2024–2026"}  # Bapenda: created in 2024
+    assert set(plan.loc[plan["kode_opd"] == "5.02.02", "periode"]) == {"2024–2026"}
+    assert (plan["target_akhir"] == plan["target_2026"]).all()
+    path = kinerja.plan_path(loaded).merge(loaded.tidy, on=["kode_indikator", "tahun"])
+    pk = path[path["target"].notna()]
+    assert len(pk) > 350 and (pk["target_renstra"] == pk["target"]).all()  # the plan's year = the PK's
+    progress = kinerja.plan_progress(loaded)
+    assert progress["capaian_akhir_periode"].notna().sum() > 390
+    assert len(kinerja.plan_targets(loaded, 2025)) == len(plan)

@@ -36,7 +36,7 @@ def row(**values):
 def test_template_structure(tmp_path):
     path = write_template(tmp_path / "pk-2025.xlsx", 2025)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran", "program"]
+    assert book.sheetnames == ["petunjuk", "kinerja", "opd", "anggaran", "program", "triwulan", "renstra"]
     sheet = book["kinerja"]
     headers = [cell.value for cell in sheet[1]]
     assert headers[:9] == ["Tahun", "Kode OPD", "Nama OPD", "Sasaran", "Kode Indikator", "Indikator", "Satuan", "Polaritas", "Target"]

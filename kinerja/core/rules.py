@@ -26,6 +26,9 @@ RUMUS_NEGATIF = (RUMUS_SELISIH, RUMUS_RASIO)
 AGREGASI_OPD = ("bertingkat", "rata_rata", "bobot")
 #: How the pemda capaian is made: mean of OPD capaian, or flat mean of all indicators.
 AGREGASI_PEMDA = ("rata_opd", "rata_rata")
+#: How the quarters of an indicator make its year (column ``sifat``): sum, last quarter, mean.
+KUMULATIF, AKHIR, RATA_RATA = "kumulatif", "akhir", "rata_rata"
+SIFAT = (KUMULATIF, AKHIR, RATA_RATA)
 
 
 class RulesError(ValueError):
@@ -48,6 +51,11 @@ class Rules:
         agregasi_pemda: ``"rata_opd"`` (mean of the OPD capaian, default) or ``"rata_rata"``
             (flat mean of all indicators of the pemda).
         skala_predikat: the predikat scale (default: five levels, Permendagri 86/2017).
+        sifat_bawaan: how the quarters make the year for indicators whose ``sifat`` is empty:
+            ``"akhir"`` (the last quarter's value, default), ``"kumulatif"`` (sum) or
+            ``"rata_rata"`` (mean).
+        ambang_tertinggal: an indicator whose capaian s.d. triwulan n is below this (percent,
+            default 91: below Sangat Tinggi of the default scale) is flagged as behind.
         batas_atas_indikator: optional cap in percent on every **indicator** capaian (the value
             shown and averaged), as some pemda print them (Kota Dumai: 100 where R/T = 100,43);
             the uncapped value is kept beside it in ``capaian_tanpa_batas``. ``None``: no cap.
@@ -62,11 +70,18 @@ class Rules:
     agregasi_opd: str = "bertingkat"
     agregasi_pemda: str = "rata_opd"
     skala_predikat: Scale = field(default_factory=builtin_scale)
+    sifat_bawaan: str = AKHIR
+    ambang_tertinggal: float = 91.0
     batas_atas_indikator: float | None = None
     pembulatan_sebelum_rata: int | None = None
 
     def __post_init__(self) -> None:
         _choice("rumus_negatif", self.rumus_negatif, RUMUS_NEGATIF)
+        _choice("sifat_bawaan", self.sifat_bawaan, SIFAT)
+        value = self.ambang_tertinggal
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise RulesError(pesan.ATURAN_AMBANG.format(nilai=value))
+        object.__setattr__(self, "ambang_tertinggal", float(value))
         _choice("agregasi_opd", self.agregasi_opd, AGREGASI_OPD)
         _choice("agregasi_pemda", self.agregasi_pemda, AGREGASI_PEMDA)
         for name in ("lantai", "batas_atas", "batas_atas_indikator"):

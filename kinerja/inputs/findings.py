@@ -135,10 +135,11 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_findings(findings: Iterable[Finding], limit: int | None = 50) -> str:
-    """Findings as lines for the terminal, errors first; at most ``limit`` lines and a count of the rest."""
+def format_findings(findings: Iterable[Finding], limit: int | None = 50, separator: str = "\n") -> str:
+    """Findings as lines for the terminal, errors first; at most ``limit`` lines and a count of the rest
+    (joined by ``separator``: ``"; "`` puts them on one line)."""
     ordered = sorted_findings(findings)
     lines = [str(f) for f in ordered[: limit or None]]
     if limit and len(ordered) > limit:
         lines.append(pesan.TEMUAN_LAINNYA.format(jumlah=len(ordered) - limit))
-    return "\n".join(lines)
+    return separator.join(lines)

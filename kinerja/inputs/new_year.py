@@ -8,9 +8,9 @@ Writes, never over an existing file (:func:`kinerja.support.safety.check_new_fil
   (:func:`kinerja.inputs.project.edit_params_text`);
 * ``data/kinerja-<TAHUN>.xlsx``: the template workbook (:func:`kinerja.inputs.workbook.build_template`)
   with one row per indicator of the latest year of every OPD still in force: ``kode_opd``,
-  ``nama_opd``, ``sasaran``, ``kode_indikator``, ``indikator``, ``satuan``, ``polaritas``, ``rumus``
-  and ``bobot`` carried over; ``target`` from the Renstra (:func:`renstra_targets`) where one is
-  given, empty otherwise; ``realisasi`` and the range targets empty. The ``opd`` sheet carries the
+  ``nama_opd``, ``sasaran``, ``kode_indikator``, ``indikator``, ``satuan``, ``polaritas``, ``rumus``,
+  ``bobot`` and ``sifat`` carried over; ``target`` from the Renstra (sheet ``renstra``:
+  :func:`renstra_targets`) where one is given, empty otherwise; ``realisasi`` and the range targets empty. The ``opd`` sheet carries the
   master list over, without the agencies whose ``berlaku_sampai`` is before 1 January of the new
   year (their indicators are left out too).
 """
@@ -33,7 +33,8 @@ from kinerja.support.atomic import atomic_file, write_bytes
 from kinerja.support.xlsx import save_workbook
 
 #: Columns carried over from the latest year into the new workbook (the rest start empty).
-CARRIED = ("kode_opd", "nama_opd", "sasaran", "kode_indikator", "indikator", "satuan", "polaritas", "rumus", "bobot")
+CARRIED = ("kode_opd", "nama_opd", "sasaran", "kode_indikator", "indikator", "satuan", "polaritas", "rumus", "bobot",
+           "sifat")
 TEXT_COLUMNS = ("kode_opd", "kode_indikator")
 
 
@@ -135,6 +136,10 @@ def renstra_targets(loaded: LoadedData, rows: pd.DataFrame, tahun: int) -> pd.Se
     types the PK targets in)."""
     empty = pd.Series(float("nan"), index=rows.index, dtype=float)
     renstra = getattr(loaded, "renstra", None)
+    if isinstance(renstra, pd.DataFrame) and "tahun_awal" in renstra:  # the renstra sheet: one column per year
+        from kinerja.core.renstra import targets_for_year
+
+        renstra = targets_for_year(renstra, tahun).rename(columns={"target_renstra": "target"})
     if not isinstance(renstra, pd.DataFrame) or renstra.empty or not {"kode_opd", "tahun", "target"} <= set(renstra):
         return empty
     plan = renstra[pd.to_numeric(renstra["tahun"], errors="coerce") == tahun]

@@ -74,6 +74,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kinerja.core.arrays import text_from_codes
 from kinerja.support import pesan
 
 # conventions
@@ -127,6 +128,10 @@ def detect_convention(columns: Iterable[pd.Series]) -> str | None:
     has_id = has_std = False
     for column in columns:
         column = column if isinstance(column, pd.Series) else pd.Series(column)
+        plain = _PlainColumn.of(column)
+        if plain is not None:  # plain numbers are never id evidence, and standar evidence when not grouped
+            has_std = has_std or bool(plain.std_only.any())
+            continue
         kinds, _ = _kinds(column)
         text = _Text(_text_cells(column, kinds))
         has_id = has_id or bool(text.id_only.any())
@@ -148,6 +153,12 @@ def parse_numbers(cells: pd.Series, convention: str = OTOMATIS, evidence: str | 
         raise ValueError(f"unknown convention {convention!r}; expected one of {CONVENTIONS}")
     if evidence not in (ID, STANDAR, CAMPUR, None):
         raise ValueError(f"unknown evidence {evidence!r}; expected 'id', 'standar', 'campur' or None")
+
+    plain = _PlainColumn.of(cells)
+    if plain is not None:
+        parsed = plain.parse(convention, evidence)
+        if parsed is not None:
+            return parsed
 
     n = len(cells)
     values = np.full(n, np.nan)
@@ -185,6 +196,63 @@ def parse_numbers(cells: pd.Series, convention: str = OTOMATIS, evidence: str | 
         stripped=pd.Series(stripped, index=index, dtype="str", name=cells.name),
         convention=used,
     )
+
+
+class _PlainColumn:
+    """A ``str`` column whose every cell is a plain number or empty (:data:`_PLAIN`), as a CSV
+    exported from a database has: read as a whole, without the per-cell normalisation, with
+    exactly the outcome of the full path (:class:`_Text` gives such cells the same flags). Only
+    outcomes without a galat are taken here: a plain ``3.5`` in a ``,`` column, or an
+    ambiguous ``1.234`` no convention settles, go through the full path for their messages."""
+
+    def __init__(self, cells: pd.Series):
+        self.cells = cells
+        self.kosong = (cells == "").to_numpy(dtype=bool)
+        self.separator = _flag(cells.str.contains(".", regex=False))
+        if self.separator.any():
+            grouped = _flag(cells.str.removeprefix("-").str.fullmatch(_PLAIN_ID_GROUPED))
+        else:
+            grouped = self.separator
+        self.ambiguous = self.separator & grouped  # 1.234: 1234 or 1,234
+        self.std_only = self.separator & ~grouped  # 3.5, 1234.5: standar only
+
+    @classmethod
+    def of(cls, cells) -> _PlainColumn | None:
+        if not isinstance(cells, pd.Series) or cells.dtype != "str" or not len(cells) or cells.isna().any():
+            return None
+        if not _flag(cells.str.fullmatch(_PLAIN)).all():
+            return None
+        return cls(cells)
+
+    def parse(self, convention: str, evidence: str | None) -> ParsedNumbers | None:
+        """The column read under ``convention`` (see :func:`_read_text` for the same decisions),
+        or None when some cell would be a galat."""
+        if convention == ID:
+            if self.std_only.any():
+                return None
+            used = ID
+        elif convention == STANDAR or self.std_only.any():
+            used = STANDAR
+        else:
+            used = evidence if evidence in (ID, STANDAR) else None
+        if used is None and self.ambiguous.any():
+            return None
+        text = self.cells
+        if used == ID and self.ambiguous.any():  # 1.234 is a thousands group: 1234
+            text = text.str.replace(".", "", regex=False)
+        n = len(text)
+        values = np.full(n, np.nan)
+        filled = ~self.kosong
+        # str → float64 is correctly rounded, as in _Text.number; -0.0 becomes 0.0
+        values[filled] = text[filled].astype("float64").to_numpy() + 0.0
+        index, name = self.cells.index, self.cells.name
+        return ParsedNumbers(
+            values=pd.Series(values, index=index, dtype="float64", name=name),
+            status=pd.Series(text_from_codes(self.kosong.astype(np.int8), [OK, KOSONG]), index=index, name=name),
+            message=pd.Series(text_from_codes(np.zeros(n, dtype=np.int8), [""]), index=index, name=name),
+            stripped=pd.Series(text_from_codes(np.zeros(n, dtype=np.int8), [""]), index=index, name=name),
+            convention=used,
+        )
 
 
 # --- reading the text cells ---
@@ -516,11 +584,22 @@ class Comparisons:
     kata: pd.Series
 
 
+def _may_hold_words(cells: pd.Series) -> bool:
+    """Whether any text cell could hold a ratio or a comparison (a ``:``, ``<``, ``>``, ``≤``, ``≥`` or
+    a word): a quick vectorised look, so that columns of plain numbers skip the cell-by-cell reading."""
+    if not (cells.dtype == object or pd.api.types.is_string_dtype(cells.dtype)):
+        return False
+    return bool(pd.Series(cells, dtype="str").str.contains(r"[:<>≤≥]|[^\W\d_]{2}", regex=True, na=False).any())
+
+
 def split_comparisons(cells: pd.Series) -> Comparisons:
     """Take the comparison off targets written ``< 0,49``, ``≤ 0,49``, ``kurang dari 0,49``,
     ``maksimal 0,49`` (upper bound: a lower-is-better indicator) or ``> 80``, ``≥ 80``,
     ``lebih dari 80``, ``minimal 80`` (lower bound: higher-is-better). Only text cells are looked
     at; the number itself is read afterwards like any other cell."""
+    if not _may_hold_words(cells):
+        empty = pd.Series("", index=cells.index, dtype="str")
+        return Comparisons(cells=cells, arah=empty, kata=empty)
     text = cells.astype(object).where(cells.map(lambda v: isinstance(v, str)), None)
     found = pd.Series(text, dtype="str").str.extract(_COMPARISON)
     has = found["kata"].notna().to_numpy()
@@ -552,6 +631,10 @@ class Ratios:
 def split_ratios(cells: pd.Series) -> Ratios:
     """Ratios written ``1:32`` (one teacher to 32 pupils) read as their second term, 32: the
     number the indicator measures. Only text cells are looked at."""
+    if not (cells.dtype == object or pd.api.types.is_string_dtype(cells.dtype)) or not bool(
+            pd.Series(cells, dtype="str").str.contains(":", regex=False, na=False).any()):
+        none = np.zeros(len(cells), dtype=bool)
+        return Ratios(cells=cells, rasio=none, galat=none)
     text = cells.astype(object).where(cells.map(lambda v: isinstance(v, str)), None)
     found = pd.Series(text, dtype="str").str.extract(_RATIO)
     has = found["a"].notna().to_numpy()

@@ -8,12 +8,13 @@ empty), ``tahun`` an integer, ``polaritas`` one of the canonical values, ``rumus
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, RUMUS_SELISIH, STABIL
+from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, RUMUS_SELISIH, SIFAT, STABIL
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Column:
     """
 
     name: str
-    kind: str  # "tahun", "teks", "angka", "polaritas", "rumus", "tanggal"
+    kind: str  # "tahun", "teks", "angka", "polaritas", "rumus", "tanggal", "sifat", "triwulan", "periode"
     required: bool
     must_fill: bool  # every row needs a value (for required columns)
     description: str  # Bahasa Indonesia, for help texts and the data dictionary
@@ -77,6 +78,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("rumus", "rumus", False, False, "Kosong (rumus bawaan polaritas) atau rasio (T/R untuk negatif).", "Rumus",
            ("rumus_capaian",)),
     Column("bobot", "angka", False, False, "Bobot indikator untuk rata-rata tertimbang (agregasi bobot).", "Bobot"),
+    Column("sifat", "sifat", False, False,
+           "Cara triwulan membentuk tahun: kumulatif (dijumlah), akhir (triwulan terakhir) atau rata_rata; "
+           "kosong: nilai bawaan params (aturan.sifat_bawaan).", "Sifat", ("sifat_data", "sifat_triwulan")),
     Column("keterangan", "teks", False, False, "Keterangan bebas.", "Keterangan", ("catatan", "ket")),
     Column("kode_pemda", "teks", False, False, "Kode pemda, bila satu data memuat beberapa pemda.", "Kode Pemda"),
     Column("nama_pemda", "teks", False, False, "Nama pemda, bila satu data memuat beberapa pemda.", "Nama Pemda"),
@@ -116,6 +120,49 @@ ANGGARAN = Sheet(
     "Pagu dan realisasi anggaran per OPD per tahun.",
 )
 
+TRIWULAN = Sheet(
+    "triwulan",
+    (
+        Column("tahun", "tahun", True, True, "Tahun anggaran.", "Tahun", ("tahun_anggaran",)),
+        Column("kode_opd", "teks", True, True, "Kode OPD.", "Kode OPD", ("kode_perangkat_daerah", "kode_skpd")),
+        Column("kode_indikator", "teks", True, True, "Kode indikator, sama dengan di lembar kinerja.", "Kode Indikator",
+               ("kode_iku",)),
+        Column("triwulan", "triwulan", True, True, "Triwulan 1, 2, 3 atau 4 (boleh I–IV).", "Triwulan",
+               ("tw", "triwulan_ke")),
+        Column("target", "angka", True, False, "Target (rencana aksi) triwulan ini.", "Target Triwulan",
+               ("rencana_aksi", "target_tw", "target_rencana_aksi")),
+        Column("realisasi", "angka", True, False, "Realisasi triwulan ini; kosong berarti belum dilaporkan.",
+               "Realisasi Triwulan", ("realisasi_tw",)),
+        Column("indikator", "teks", False, False, "Nama indikator (hanya untuk dibaca; yang mencocokkan kodenya).",
+               "Indikator", ("indikator_kinerja",)),
+        Column("keterangan", "teks", False, False, "Keterangan bebas.", "Keterangan", ("catatan", "ket")),
+        Column("kode_pemda", "teks", False, False, "Kode pemda, bila satu data memuat beberapa pemda.", "Kode Pemda"),
+    ),
+    "Target (rencana aksi) dan realisasi per triwulan, satu baris per indikator per triwulan.",
+)
+
+RENSTRA = Sheet(
+    "renstra",
+    (
+        Column("kode_opd", "teks", True, True, "Kode OPD.", "Kode OPD", ("kode_perangkat_daerah", "kode_skpd")),
+        Column("kode_indikator", "teks", True, True, "Kode indikator, sama dengan di lembar kinerja.", "Kode Indikator",
+               ("kode_iku",)),
+        Column("periode", "periode", True, True, "Periode Renstra/RPJMD, misalnya 2021–2026.", "Periode",
+               ("periode_renstra", "periode_rpjmd")),
+        Column("target_akhir", "angka", True, True, "Target akhir periode.", "Target Akhir Periode",
+               ("target_akhir_periode", "kondisi_akhir", "target_kondisi_akhir")),
+        Column("indikator", "teks", False, False, "Nama indikator (hanya untuk dibaca; yang mencocokkan kodenya).",
+               "Indikator", ("indikator_kinerja",)),
+        Column("satuan", "teks", False, False, "Satuan indikator.", "Satuan"),
+        Column("kode_pemda", "teks", False, False, "Kode pemda, bila satu data memuat beberapa pemda.", "Kode Pemda"),
+    ),
+    "Target Renstra/RPJMD: satu baris per indikator, satu kolom 'Target <tahun>' per tahun periode, "
+    "dan target akhir periode.",
+)
+
+#: Sheets only read from a sheet of that name, or (CSV) when the header names their own key
+#: column: a quarterly table needs ``triwulan``, a plan ``periode``.
+KEYED_SHEETS = {"triwulan": "triwulan", "renstra": "periode"}
 PROGRAM = Sheet(
     "program",
     (
@@ -128,7 +175,7 @@ PROGRAM = Sheet(
     ),
     "Program dan anggarannya per OPD per tahun, untuk lampiran Perjanjian Kinerja (lembar bernama program).",
 )
-SHEETS = {sheet.name: sheet for sheet in (KINERJA, OPD, ANGGARAN, PROGRAM)}
+SHEETS = {sheet.name: sheet for sheet in (KINERJA, OPD, ANGGARAN, PROGRAM, TRIWULAN, RENSTRA)}
 #: Sheets read only from a sheet (or CSV) with their name, never recognised by their headers alone.
 NAMED_ONLY = ("opd", "program")
 
@@ -142,6 +189,49 @@ TEXT_COLUMNS = [column.name for column in COLUMNS if column.kind in ("teks", "po
 ANGGARAN_COLUMNS = [column.name for column in ANGGARAN.columns]
 #: Columns of the OPD master list ``opd`` (renamed or merged agencies point to their successor).
 OPD_COLUMNS = [column.name for column in OPD.columns]
+#: Columns of the quarterly sheet ``triwulan``.
+TRIWULAN_COLUMNS = [column.name for column in TRIWULAN.columns]
+#: Columns of the plan sheet ``renstra`` (besides one ``target_<tahun>`` per year of the period,
+#: and ``tahun_awal``/``tahun_akhir`` read from ``periode``).
+RENSTRA_COLUMNS = [column.name for column in RENSTRA.columns]
+
+#: Values of ``sifat`` (how quarters make the year).
+SIFAT_SINONIM = {value: value for value in SIFAT} | {"rata-rata": "rata_rata", "rata rata": "rata_rata",
+                                                       "rerata": "rata_rata", "kumulasi": "kumulatif"}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def parse_triwulan(value: object) -> int | None:
+    """A quarter as written (``2``, ``II``, ``TW 2``, ``Triwulan II``, 2.0) → 1–4, or None."""
+    text = str(value).strip().casefold()
+    text = re.sub(r"^(triwulan|tw|trw|q)\s*[-.]?\s*", "", text)
+    if text in _ROMAN:
+        return _ROMAN[text]
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return int(number) if number in (1, 2, 3, 4) else None
+
+
+def parse_periode(value: object) -> tuple[int, int] | None:
+    """A period as written (``2021–2026``, ``2021-2026``, ``2021 s.d. 2026``, ``2021 - 2026``) →
+    (first year, last year), or None."""
+    years = re.findall(r"(?<!\d)(\d{4})(?!\d)", str(value))
+    rest = re.sub(r"(?<!\d)\d{4}(?!\d)", "", str(value)).casefold()
+    if len(years) != 2 or re.sub(r"[\s\-–—/]|s\.?\s*d\.?|sampai|hingga", "", rest):
+        return None
+    return int(years[0]), int(years[1])
+
+
+_YEAR_TARGET = re.compile(r"^\s*(?:target\s*(?:tahun\s*)?)?((?:19|20)\d\d)\s*$", re.IGNORECASE)
+
+
+def year_target_column(header: object) -> str | None:
+    """A yearly target header of the renstra sheet (``Target 2022``, ``2022``, ``Target Tahun
+    2022``) → ``target_2022``; None for any other header."""
+    match = _YEAR_TARGET.match(str(header))
+    return f"target_{match.group(1)}" if match else None
 #: Columns of the programme budgets ``program`` (the Program | Anggaran part of the PK attachment).
 PROGRAM_COLUMNS = [column.name for column in PROGRAM.columns]
 
@@ -243,7 +333,16 @@ def kinerja_contract(rules, pemda_keys: list[str] = ()):
         first = frame.groupby(keys, sort=False, dropna=False)["nama_opd"].transform("first")
         return frame["nama_opd"].isna() | (frame["nama_opd"] == first)
 
+    computed: dict = {}
+
     def target_rules(frame):
+        """The five target checks, computed once per frame (each check asks for its own)."""
+        known = computed.get("frame")
+        if known is None or known() is not frame:  # a weak reference: the contract keeps no table alive
+            computed.update(frame=weakref.ref(frame), rules=_target_rules(frame))
+        return computed["rules"]
+
+    def _target_rules(frame):
         target, bawah, atas = col(frame, "target"), col(frame, "target_bawah"), col(frame, "target_atas")
         return {
             "target_kosong": target.notna() | bawah.notna() | atas.notna(),

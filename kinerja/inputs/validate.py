@@ -31,12 +31,14 @@ from kinerja.core.rules import Rules
 TARGET_JUMP = 10.0
 
 
-def validate_table(table: pd.DataFrame, rules: Rules) -> list[Finding]:
-    """Findings about the indicator table alone (its contract and row-level warnings)."""
+def validate_table(table: pd.DataFrame, rules: Rules, nama: pd.Series | None = None) -> list[Finding]:
+    """Findings about the indicator table alone (its contract and row-level warnings). ``nama``:
+    the normalised indicator names (:func:`kinerja.core.change.normalised_name`) when the caller
+    has them already."""
     if table.empty:
         return []
     findings: list[Finding] = []
-    keyed = table.assign(_nama=normalised_name(table["indikator"]))
+    keyed = table.assign(_nama=normalised_name(table["indikator"]) if nama is None else nama)
     report = _Reporter(keyed, findings)
     failures = _contract_failures(keyed, rules)
     for (check, column), rows in failures.groupby(["check", "column"], sort=False)["index"]:
@@ -144,16 +146,17 @@ def validate_inputs(
 ) -> list[Finding]:
     """Every finding about the inputs: :func:`validate_table` plus the checks across tables and
     years. ``tahun`` is the fiscal year of the params in force (None: not checked)."""
-    findings = validate_table(kinerja, rules)
     if kinerja.empty:
-        return findings
+        return validate_table(kinerja, rules)
+    nama = normalised_name(kinerja["indikator"])  # once, for the three checks that match by name
+    findings = validate_table(kinerja, rules, nama)
     opd = opd if opd is not None else pd.DataFrame()
     anggaran = anggaran if anggaran is not None else pd.DataFrame()
     findings += _master_list(kinerja, opd)
     findings += _budget(anggaran, kinerja, opd)
     findings += _years(kinerja, tahun)
-    findings += _reused_codes(kinerja, opd)
-    findings += _target_jumps(kinerja, opd)
+    findings += _reused_codes(kinerja, opd, nama)
+    findings += _target_jumps(kinerja, opd, nama)
     findings += _realisasi_equals_target(kinerja)
     return findings
 
@@ -273,15 +276,17 @@ def _years(kinerja: pd.DataFrame, tahun: int | None) -> list[Finding]:
     return findings
 
 
-def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> list[Finding]:
     """A ``kode_indikator`` that, across years, belongs to another OPD (after renames), or whose
     name and unit both changed: most likely reused for a different indicator."""
     findings: list[Finding] = []
     if "kode_indikator" not in kinerja or kinerja["kode_indikator"].isna().all():
         return findings
     successors = successor_map(opd)
-    owner = kinerja["kode_opd"].map(lambda code: _final(code, successors))
-    frame = kinerja.assign(_pemilik=owner, _nama=normalised_name(kinerja["indikator"]))
+    codes, distinct = pd.factorize(kinerja["kode_opd"])  # each distinct code followed once
+    finals = pd.array([_final(code, successors) for code in distinct], dtype=kinerja["kode_opd"].dtype)
+    owner = pd.Series(finals.take(codes, allow_fill=True), index=kinerja.index)
+    frame = kinerja.assign(_pemilik=owner, _nama=nama)
     keys = [*pemda_keys(frame), "kode_indikator"]
     frame = frame[frame[keys].notna().all(axis=1)]  # a row without its keys is a galat of its own
     first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
@@ -298,12 +303,12 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
     return findings
 
 
-def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame) -> list[Finding]:
+def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> list[Finding]:
     """Targets that changed by more than ×10 (either way) from the same indicator last year."""
     findings: list[Finding] = []
     from kinerja.core.change import indicator_match_passes
 
-    table = kinerja.assign(capaian=kinerja["target"], _nama=normalised_name(kinerja["indikator"]), _baris_asal=kinerja["_baris"])
+    table = kinerja.assign(capaian=kinerja["target"], _nama=nama, _baris_asal=kinerja["_baris"])
     table = table[_matchable(table, indicator_match_passes(table))]
     if table["tahun"].nunique() < 2:
         return findings
@@ -357,3 +362,122 @@ def _final(code: str, successors: dict[str, str]) -> str:
         code = successors[code]
     return code
 
+
+
+# --- quarterly sheet (triwulan) and five-year plan (renstra) ---
+
+#: Annual and consolidated quarterly values agree when they differ by at most this (values are
+#: typed with a few decimals; a mean of four quarters has more).
+AGREEMENT = 0.005
+
+
+def validate_triwulan(kinerja: pd.DataFrame, triwulan: pd.DataFrame, rules: Rules,
+                      sampai: int | None = None) -> list[Finding]:
+    """Findings about the quarterly table: a row without ``kode_indikator`` or without an
+    indicator of that OPD and year in the indicator table, a quarter given twice, an empty
+    quarter target, a missing earlier quarter, a realisasi after an empty one (warning),
+    quarters after ``sampai`` (the quarter being monitored; warning), and an annual target or
+    realisasi that disagrees with its four consolidated quarters."""
+    from kinerja.core.triwulan import sifat_of, year_from_quarters
+
+    findings: list[Finding] = []
+    if triwulan is None or triwulan.empty:
+        return findings
+    report = _Reporter(triwulan, findings)
+    keys = [*pemda_keys(triwulan), "tahun", "kode_opd", "kode_indikator"]
+    report(triwulan["kode_indikator"].isna(), "kode_indikator", pesan.TRIWULAN_TANPA_KODE)
+    _must_fill(triwulan, schema.TRIWULAN, report, skip=("kode_indikator",))
+    usable = triwulan[keys + ["triwulan"]].notna().all(axis=1)
+    if not kinerja.empty and "kode_indikator" in kinerja:
+        common = [k for k in keys if k in kinerja]
+        known = pd.MultiIndex.from_frame(kinerja[common].astype(object).dropna())
+        at = pd.MultiIndex.from_frame(triwulan[common].astype(object))
+        report(usable & ~at.isin(known), "kode_indikator", pesan.TRIWULAN_TANPA_INDIKATOR)
+    else:
+        report(usable, "kode_indikator", pesan.TRIWULAN_TANPA_INDIKATOR)
+    twice = usable & triwulan.duplicated(keys + ["triwulan"], keep="first")
+    if twice.any():
+        first = triwulan[usable].groupby(keys + ["triwulan"], sort=False)[["_berkas", "_baris"]].transform("first").loc[twice]
+        report(twice, "triwulan", [pesan.TRIWULAN_GANDA.format(berkas=f, baris=b) for f, b in zip(first["_berkas"], first["_baris"])])
+    report(usable & triwulan["target"].isna(), "target", pesan.TRIWULAN_TARGET_KOSONG)
+    rows = triwulan[usable & ~twice]
+    grouped = rows.groupby(keys, sort=False)
+    highest = grouped["triwulan"].transform("max")
+    present = grouped["triwulan"].transform(lambda q: sum(1 << int(v) for v in q))
+    first_row = ~rows.duplicated(keys)
+    for q in (1, 2, 3):
+        gap = first_row & (highest > q) & ((present & (1 << q)) == 0)
+        messages = [pesan.TRIWULAN_HILANG.format(hilang=q, triwulan=int(h)) for h in highest[gap]]
+        _Reporter(rows, findings)(gap, "triwulan", messages)
+    reported = rows["realisasi"].notna()
+    last_empty = rows.assign(_kosong=rows["triwulan"].where(rows["realisasi"].isna()))
+    earliest_empty = last_empty.groupby(keys, sort=False)["_kosong"].transform("min")
+    hole = reported & (earliest_empty < rows["triwulan"]).fillna(False).astype(bool)
+    _Reporter(rows, findings)(hole, "realisasi", [pesan.TRIWULAN_BOLONG.format(triwulan=int(t), kosong=int(k))
+                                                 for t, k in zip(rows.loc[hole, "triwulan"], earliest_empty[hole])], PERINGATAN)
+    if sampai is not None:  # one warning per file and sheet, on its first such row, with the count
+        beyond = reported & (rows["triwulan"] > sampai)
+        counts = beyond.groupby([rows["_berkas"], rows["_lembar"]], sort=False).transform("sum")
+        first = beyond & ~rows[beyond].duplicated(["_berkas", "_lembar"]).reindex(rows.index, fill_value=True)
+        _Reporter(rows, findings)(first, "realisasi", [pesan.TRIWULAN_LEWAT.format(jumlah=int(n), sampai=sampai)
+                                                      for n in counts[first]], PERINGATAN)
+    if kinerja.empty or "kode_indikator" not in kinerja:
+        return findings
+    year = year_from_quarters(kinerja, triwulan, rules)
+    sifat = sifat_of(kinerja, rules)
+    annual = _Reporter(kinerja, findings)
+    for kolom, label in (("target", "Target"), ("realisasi", "Realisasi")):
+        made = year[f"{kolom}_triwulan"]
+        differs = (kinerja[kolom].notna() & made.notna() & ((kinerja[kolom] - made).abs() > AGREEMENT)).fillna(False)
+        annual(differs, kolom, [pesan.TAHUNAN_BEDA_TRIWULAN.format(kolom=label, tahunan=cell_text(a), sifat=s,
+                                                                    gabungan=cell_text(round(float(m), 6)))
+                                for a, m, s in zip(kinerja.loc[differs, kolom], made[differs], sifat[differs])])
+    return findings
+
+
+def validate_renstra(renstra: pd.DataFrame, kinerja: pd.DataFrame) -> list[Finding]:
+    """Findings about the plan: a yearly target outside the row's period (galat) or missing
+    inside it (warning), the same indicator twice in overlapping periods (galat), and a
+    ``kode_indikator`` no indicator row has (warning)."""
+    from kinerja.core.renstra import year_columns
+
+    findings: list[Finding] = []
+    if renstra is None or renstra.empty:
+        return findings
+    report = _Reporter(renstra, findings)
+    _must_fill(renstra, schema.RENSTRA, report)
+    first, last = renstra["tahun_awal"], renstra["tahun_akhir"]
+    for tahun, column in year_columns(renstra).items():
+        outside = renstra[column].notna() & ((first > tahun) | (last < tahun)).fillna(False).astype(bool)
+        report(outside, column, [pesan.RENSTRA_TAHUN_DI_LUAR.format(tahun=tahun, periode=p) for p in renstra.loc[outside, "periode"]])
+    for tahun in range(int(first.min()) if first.notna().any() else 0, int(last.max()) + 1 if last.notna().any() else 0):
+        column = f"target_{tahun}"
+        values = renstra[column] if column in renstra else pd.Series(np.nan, index=renstra.index)
+        missing = values.isna() & (first <= tahun).fillna(False).astype(bool) & (last >= tahun).fillna(False).astype(bool)
+        report(missing, column if column in renstra else "periode",
+               [pesan.RENSTRA_TAHUN_KOSONG.format(tahun=tahun, periode=p) for p in renstra.loc[missing, "periode"]], PERINGATAN)
+    keys = [*pemda_keys(renstra), "kode_indikator"]
+    usable = renstra[keys + ["tahun_awal", "tahun_akhir"]].notna().all(axis=1)
+    rows = renstra[usable]
+    for key, group in rows.groupby(keys, sort=False):
+        if len(group) < 2:
+            continue
+        ordered = group.sort_values("tahun_awal", kind="stable")
+        reach = ordered["tahun_akhir"].cummax().shift()
+        overlap = ordered["tahun_awal"] <= reach
+        if overlap.any():
+            earlier = ordered.iloc[0]
+            report(renstra.index.isin(ordered.index[overlap.fillna(False).astype(bool)]), "periode",
+                   pesan.RENSTRA_GANDA.format(berkas=earlier["_berkas"], baris=earlier["_baris"]))
+    if not kinerja.empty and "kode_indikator" in kinerja:
+        known = renstra["kode_indikator"].isin(kinerja["kode_indikator"].dropna())
+        report(renstra["kode_indikator"].notna() & ~known, "kode_indikator", pesan.RENSTRA_TANPA_INDIKATOR, PERINGATAN)
+    return findings
+
+
+def _must_fill(table: pd.DataFrame, sheet: schema.Sheet, report: _Reporter, skip: tuple[str, ...] = ()) -> None:
+    """Every empty cell of a must-fill column of ``sheet`` (a cell the reader could not parse is
+    reported once, by the reader: see :func:`kinerja.inputs.findings.merge_findings`)."""
+    for column in sheet.columns:
+        if column.must_fill and column.name in table and column.name not in skip:
+            report(table[column.name].isna(), column.name, pesan.WAJIB_DIISI)

@@ -1,10 +1,12 @@
 """The Excel workbook analysts fill in: ``kinerja template`` writes it, the readers read it back.
 
 Sheets: ``petunjuk`` (instructions and the column dictionary), ``kinerja`` (one row per indicator,
-with drop-downs for ``polaritas`` and ``rumus``), ``opd`` (the master list of agencies, with
-renamed or merged ones pointing to their successor, and the heads who sign the PK), ``anggaran``
-(budget per OPD per year) and ``program`` (programme budgets for the attachment of the Perjanjian
-Kinerja, ``kinerja pk``).
+with drop-downs for ``polaritas``, ``rumus`` and ``sifat``), ``opd`` (the master list of agencies,
+with renamed or merged ones pointing to their successor, and the heads who sign the PK),
+``anggaran`` (budget per OPD per year), ``program`` (programme budgets for the attachment of the
+Perjanjian Kinerja, ``kinerja pk``), ``triwulan`` (quarterly target and realisasi, one row per
+indicator per quarter) and ``renstra`` (the five-year plan: period, one ``Target <tahun>`` column
+per year, target akhir periode).
 The headers come from :mod:`kinerja.inputs.schema`, so the template and the readers cannot drift apart.
 """
 
@@ -29,8 +31,13 @@ from kinerja.support.xlsx import save_workbook
 #: for multi-pemda datasets and are left out of a pemda's own workbook).
 TEMPLATE_COLUMNS = [
     "tahun", "kode_opd", "nama_opd", "sasaran", "kode_indikator", "indikator", "satuan", "polaritas",
-    "target", "target_bawah", "target_atas", "rumus", "realisasi", "bobot", "keterangan",
+    "target", "target_bawah", "target_atas", "rumus", "realisasi", "bobot", "sifat", "keterangan",
 ]
+#: Columns of the ``triwulan`` and ``renstra`` sheets (renstra also gets ``Target <tahun>`` columns).
+TRIWULAN_TEMPLATE = ["tahun", "kode_opd", "kode_indikator", "indikator", "triwulan", "target", "realisasi", "keterangan"]
+RENSTRA_TEMPLATE = ["kode_opd", "kode_indikator", "indikator", "satuan", "periode"]
+#: Years of the template's renstra columns around its fiscal year (a six-year period such as 2021–2026).
+RENSTRA_YEARS = range(-3, 3)
 WIDTHS = {"teks": 24, "angka": 14, "tahun": 8, "polaritas": 12, "rumus": 10, "tanggal": 16}
 WIDE = {"nama_opd": 36, "sasaran": 48, "indikator": 48, "keterangan": 36, "satuan": 16}
 ROWS_WITH_VALIDATION = 2000
@@ -65,6 +72,7 @@ def build_template(tahun: int | None = None) -> Workbook:
     _header(kinerja, columns)
     _choices(kinerja, columns, "polaritas", ["positif", "negatif", "stabil"], pesan.TEMPLATE_POLARITAS)
     _choices(kinerja, columns, "rumus", ["rasio"], pesan.TEMPLATE_RUMUS)
+    _choices(kinerja, columns, "sifat", ["kumulatif", "akhir", "rata_rata"], pesan.TEMPLATE_SIFAT)
     if tahun is not None:
         letter = get_column_letter(TEMPLATE_COLUMNS.index("tahun") + 1)
         check = DataValidation(type="whole", operator="equal", formula1=str(tahun), allow_blank=True)
@@ -88,6 +96,21 @@ def build_template(tahun: int | None = None) -> Workbook:
     _header(program, list(schema.PROGRAM.columns))
     for letter in ("C", "D"):
         anggaran.column_dimensions[letter].number_format = "#,##0"
+    triwulan = book.create_sheet("triwulan")
+    quarter_columns = [schema.TRIWULAN.by_name[name] for name in TRIWULAN_TEMPLATE]
+    _header(triwulan, quarter_columns)
+    _choices(triwulan, quarter_columns, "triwulan", ["1", "2", "3", "4"], pesan.TEMPLATE_TRIWULAN)
+    for name in ("kode_opd", "kode_indikator"):
+        triwulan.column_dimensions[get_column_letter(TRIWULAN_TEMPLATE.index(name) + 1)].number_format = "@"
+    renstra = book.create_sheet("renstra")
+    first = tahun if tahun is not None else 2024
+    years = [first + offset for offset in RENSTRA_YEARS]
+    year_columns = [schema.Column(f"target_{y}", "angka", False, False, pesan.TEMPLATE_RENSTRA_TAHUN.format(tahun=y),
+                                  f"Target {y}") for y in years]
+    _header(renstra, [*(schema.RENSTRA.by_name[name] for name in RENSTRA_TEMPLATE), *year_columns,
+                      schema.RENSTRA.by_name["target_akhir"]])
+    for name in ("kode_opd", "kode_indikator"):
+        renstra.column_dimensions[get_column_letter(RENSTRA_TEMPLATE.index(name) + 1)].number_format = "@"
     book.active = book.index(kinerja)
     book.properties.title = pesan.TEMPLATE_JUDUL.format(tahun=tahun or "")
     book.properties.creator = "kinerja"
@@ -134,7 +157,7 @@ def _guide(sheet, tahun: int | None) -> None:
         cell = sheet.cell(row=row, column=position, value=title)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-    for sheet_schema in (schema.KINERJA, schema.OPD, schema.ANGGARAN, schema.PROGRAM):
+    for sheet_schema in (schema.KINERJA, schema.OPD, schema.ANGGARAN, schema.PROGRAM, schema.TRIWULAN, schema.RENSTRA):
         row += 1
         sheet.cell(row=row, column=1, value=pesan.TEMPLATE_LEMBAR.format(lembar=sheet_schema.name)).font = Font(bold=True)
         sheet.cell(row=row, column=3, value=sheet_schema.description)

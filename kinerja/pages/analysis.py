@@ -6,7 +6,6 @@ Nothing here draws or rounds: capaian stay unrounded percent, as the core comput
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ import pandas as pd
 
 from kinerja.core.engine import ScoreResult, score_table
 from kinerja.inputs.findings import Finding, InputError, format_findings
+from kinerja.inputs.fingerprint import fingerprint  # noqa: F401 - also kinerja.pages.fingerprint
 from kinerja.inputs.load import LoadedData, check
 from kinerja.inputs.params import Params, ParamsError, load_params
 from kinerja.inputs.readers import SOURCE_COLUMNS as SOURCE
@@ -71,6 +71,14 @@ class Analysis:
         table = self.table
         names = table.loc[(table["kode_opd"] == kode_opd) & (table["tahun"] == self.tahun), "nama_opd"].dropna()
         return str(names.iloc[0]) if len(names) else kode_opd
+
+    def berjalan(self, kode_opd: str | None = None) -> bool:
+        """True for a year in progress: indicators in :attr:`tahun` (of the OPD ``kode_opd``, or,
+        by default, of the whole pemda: what the pages use) and not one realisasi reported yet."""
+        rows = self.table[self.table["tahun"] == self.tahun]
+        if kode_opd is not None:
+            rows = rows[rows["kode_opd"].astype(str) == str(kode_opd)]
+        return bool(len(rows)) and bool(pd.to_numeric(rows["realisasi"], errors="coerce").isna().all())
 
     def errors(self, kode_opd: str | None = None) -> list[Finding]:
         """The galat findings a page depends on: all of them for a pemda-wide page
@@ -135,18 +143,6 @@ def analyse(
 #: Analyses already made in this process, by year, params and the content of every input file: a
 #: kernel that ``kinerja run`` reuses for many pages of one year reads and scores the data once.
 _MEMO: dict[tuple, Analysis] = {}
-
-
-def fingerprint(path: Path) -> tuple:
-    """What an input path holds: the name and content hash of every file (a folder: its files)."""
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    found = []
-    for file in files:
-        try:
-            found.append((str(file.resolve()), hashlib.sha256(file.read_bytes()).hexdigest()))
-        except OSError:
-            found.append((str(file), None))
-    return tuple(found)
 
 
 def _errors_by_opd(table: pd.DataFrame, findings: list[Finding]) -> tuple[dict[str, list[Finding]], list[Finding]]:

@@ -79,7 +79,7 @@ def opd(analysis: Analysis, kode_opd: str) -> Page:
     number_columns = _present(result.indikator, ["target", "target_bawah", "target_atas", "realisasi"])
     indicator_columns = [
         "sasaran", *_present(result.indikator, ["kode_indikator"]), "indikator", "satuan", "polaritas",
-        *number_columns, "capaian", "predikat", "catatan",
+        *number_columns, "capaian", *_present(result.indikator, ["capaian_tanpa_batas"]), "predikat", "catatan",
     ]
     indikator = _year(mine(result.indikator), tahun)[indicator_columns].reset_index(drop=True)
     sasaran = _year(mine(result.sasaran), tahun)[["sasaran", "capaian", "predikat", "jumlah_indikator", "batas_atas"]]
@@ -231,11 +231,14 @@ def _page(analysis: Analysis, nama: str, judul: str, tables: dict[str, pd.DataFr
     """The page with its sentences: the headline and change of its row (not for the trend page)."""
     rules, tahun = analysis.params.rules, analysis.tahun
     utama = perubahan = ""
-    if nama != "tren":
+    berjalan = analysis.berjalan()  # the year, not one OPD: an OPD alone without realisasi is a gap in the data
+    if nama != "tren" and berjalan:
+        utama = wording.berjalan(subjek, tahun)
+    elif nama != "tren":
         row = tables["opd" if nama == "opd" else "pemda"].iloc[0]
         utama, perubahan = wording.headline(subjek, tahun, row), wording.change(row, tahun)
     return Page(nama, judul, tahun, tables, kode_opd, subjek, analysis.pemda_nama or "", utama, perubahan,
-                wording.method(rules), rules.skala_predikat)
+                wording.method(rules), rules.skala_predikat, wording.conventions(rules), berjalan)
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -43,7 +43,9 @@ class Page:
     extracts. ``subjek`` is whom the headline speaks of (the pemda or the OPD), ``pemda`` the
     pemda's name (empty when the params name none); ``utama`` the headline sentence and
     ``perubahan`` the change from the year before (empty for the trend page); ``metode`` the method
-    sentence; ``skala`` the predikat scale in force.
+    sentence; ``skala`` the predikat scale in force; ``konvensi`` the scoring settings in force, one
+    sentence each (:func:`kinerja.pages.wording.conventions`); ``berjalan`` True for a year in
+    progress (targets, no realisasi yet: no capaian, the page lists the PK targets).
     """
 
     nama: str
@@ -57,6 +59,8 @@ class Page:
     perubahan: str = ""
     metode: str = ""
     skala: Scale | None = None
+    konvensi: tuple[str, ...] = ()
+    berjalan: bool = False
     kepekaan: str = ""  # the overview: the pemda figure under each method setting (kinerja.pages.reviu)
 
     @property
@@ -89,6 +93,7 @@ class Page:
             "versi": VERSION, "nama": self.nama, "judul": self.judul, "tahun": int(self.tahun),
             "kode_opd": self.kode_opd, "subjek": self.subjek, "pemda": self.pemda, "utama": self.utama,
             "perubahan": self.perubahan, "metode": self.metode, "skala": skala, "tabel": list(self.tables),
+            "konvensi": list(self.konvensi), "berjalan": bool(self.berjalan),
             "kepekaan": self.kepekaan,
         }
 
@@ -116,7 +121,9 @@ class Page:
                               found.get("sumber", ""))
             return cls(data["nama"], data["judul"], int(data["tahun"]), tables, data.get("kode_opd"),
                        data.get("subjek", ""), data.get("pemda", ""), data.get("utama", ""),
-                       data.get("perubahan", ""), data.get("metode", ""), skala, data.get("kepekaan", ""))
+                       data.get("perubahan", ""), data.get("metode", ""), skala,
+                       tuple(str(item) for item in data.get("konvensi", [])), bool(data.get("berjalan", False)),
+                       data.get("kepekaan", ""))
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise PageFileError(f"{path}: {error}") from None
 

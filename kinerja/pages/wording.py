@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kinerja.core.rules import Rules
+from kinerja.core.rules import Rules, settings_in_force
 from kinerja.support import display, pesan
 from kinerja.support.escape import text
 
@@ -65,6 +65,8 @@ def method(rules: Rules) -> str:
         batas=cap,
         lantai=floor,
         skala=rules.skala_predikat.judul,
+        tampil=pesan.HALAMAN_METODE_TANPA_BATAS_INDIKATOR if rules.batas_atas_indikator is None
+        else pesan.HALAMAN_METODE_BATAS_INDIKATOR.format(batas=pesan.angka_aturan(rules.batas_atas_indikator)),
     )
 
 
@@ -78,8 +80,11 @@ def card_title(pemda_nama: str, tahun: int) -> str:
     return pesan.TERBIT_KARTU_JUDUL.format(pemda=pemda(pemda_nama), tahun=tahun)
 
 
-def opd_description(row: pd.Series) -> str:
-    """One OPD in the site's listing: "Capaian 100,86 % · Sangat Baik"."""
+def opd_description(row: pd.Series, berjalan: bool = False) -> str:
+    """One OPD in the site's listing: "Capaian 100,86 % · Sangat Baik" (a year in progress: that
+    its realisasi are not reported yet)."""
+    if berjalan:
+        return pesan.TERBIT_DESKRIPSI_OPD_BERJALAN
     return pesan.TERBIT_DESKRIPSI_OPD.format(capaian=display.persen(row["capaian"]), predikat=predikat(row["predikat"]))
 
 
@@ -89,3 +94,41 @@ def sasaran_mean_label(batas_atas: object) -> str:
         return pesan.TABEL_RATA_SASARAN_BATAS.format(batas=pesan.angka_aturan(batas_atas))
     return pesan.TABEL_RATA_SASARAN
 
+
+
+def berjalan(subjek: str, tahun: int) -> str:
+    """The headline of a year in progress: targets set, realisasi not reported yet, so no capaian."""
+    return pesan.HALAMAN_BERJALAN.format(subjek=subjek, tahun=tahun)
+
+
+def _setting_value(nama: str, value: object) -> str:
+    """A setting's value as readers say it (Bahasa Indonesia)."""
+    words = pesan.KONVENSI_NILAI.get(nama, {})
+    if value is None:
+        return words.get(None, pesan.KONVENSI_TANPA)
+    if isinstance(value, str):
+        return words.get(value, value)
+    if nama == "pembulatan_sebelum_rata":
+        return pesan.KONVENSI_PEMBULATAN.format(n=value)
+    return f"{pesan.angka_aturan(value)} %"
+
+
+def conventions(rules: Rules) -> tuple[str, ...]:
+    """The scoring settings in force (:func:`kinerja.core.rules.settings_in_force`), one sentence
+    each: "Batas atas capaian indikator: 100 % (bawaan: tanpa batas atas)." or "…: tanpa pembulatan
+    (bawaan).". Every page and the PDF state them."""
+    sentences = []
+    for setting in settings_in_force(rules):
+        label = pesan.KONVENSI_NAMA.get(setting.nama, setting.nama)
+        value = _setting_value(setting.nama, setting.nilai)
+        if setting.berbeda:
+            tail = pesan.KONVENSI_BAWAAN_LAIN.format(bawaan=_setting_value(setting.nama, setting.bawaan))
+        else:
+            tail = pesan.KONVENSI_BAWAAN
+        sentences.append(pesan.KONVENSI_KALIMAT.format(nama=label, nilai=value, bawaan=tail))
+    return tuple(sentences)
+
+
+def conventions_label() -> str:
+    """The label the conventions are shown under."""
+    return pesan.KONVENSI_JUDUL

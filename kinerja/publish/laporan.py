@@ -91,11 +91,11 @@ def report_data(folder: Path, tahun: int, pemda: str, figures: list[dict], sinte
             "kolom-lkjip": [pesan.KOLOM_NO, pesan.KOLOM_SASARAN, pesan.KOLOM_INDIKATOR, pesan.KOLOM_SATUAN,
                             pesan.KOLOM_TARGET, pesan.KOLOM_REALISASI, pesan.KOLOM_CAPAIAN, pesan.KOLOM_PREDIKAT],
         },
-        "ringkasan": {
-            "capaian": display.persen(overview.row["capaian"]),
-            "predikat": _text(overview.row["predikat"]),
+        "ringkasan": {  # a year in progress: no capaian, the headline says why
+            "capaian": pesan.TERBIT_KARTU_BERJALAN if overview.berjalan else display.persen(overview.row["capaian"]),
+            "predikat": "" if overview.berjalan else _text(overview.row["predikat"]),
             "kalimat": overview.utama,
-            "perubahan": overview.perubahan,
+            "perubahan": overview.utama if overview.berjalan else overview.perubahan,
             "metode": f"{wording.method_label()} {overview.metode}",
         },
         "gambar": figures,
@@ -182,11 +182,13 @@ def _opd_detail(page: Page) -> dict:
         if css == "rata-rata":
             sasaran[-1].update({"label": row["indikator"], "capaian": row["capaian"], "predikat": row["predikat"]})
             continue
-        if not sasaran or "label" in sasaran[-1]:
+        if not sasaran or "label" in sasaran[-1] or sasaran[-1]["nama"] != row["sasaran"]:
             sasaran.append({"nama": row["sasaran"], "indikator": []})
-        sasaran[-1]["indikator"].append({key: row[key] for key in
-                                         ("indikator", "satuan", "target", "realisasi", "capaian", "predikat")})
-    sasaran = [{"nama": s["nama"], "label": s["label"], "capaian": s["capaian"], "predikat": s["predikat"],
+        shown = {key: row[key] for key in ("indikator", "satuan", "target", "realisasi", "capaian", "predikat")}
+        if row.get("capaian_tanpa_batas") and row["capaian_tanpa_batas"] != row["capaian"]:  # the indicator cap cut it
+            shown["capaian"] = pesan.TERBIT_CAPAIAN_TANPA_BATAS.format(capaian=row["capaian"], tanpa=row["capaian_tanpa_batas"])
+        sasaran[-1]["indikator"].append(shown)
+    sasaran = [{"nama": s["nama"], "label": s.get("label", ""), "capaian": s.get("capaian", ""), "predikat": s.get("predikat", ""),
                 "indikator": s["indikator"]} for s in sasaran]
     noted = page.catatan
     return {

@@ -68,6 +68,11 @@ def raw_html_cell(markup: str) -> dict:
             "source": source_lines(markup)}
 
 
+def markdown_cell(text: str) -> dict:
+    """A Markdown cell (``text`` is Markdown, its data parts already escaped)."""
+    return {"cell_type": "markdown", "metadata": {}, "source": source_lines(text)}
+
+
 def page_notebook(notebook: dict, front: dict[str, Any], headline: str | None = None) -> dict:
     """The published form of an executed notebook (a new dict; ``notebook`` is not changed).
 

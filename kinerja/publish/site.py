@@ -1,6 +1,8 @@
 """The site's structure, read from ``_quarto.yml`` (its one source of truth).
 
-:func:`load_config` reads the project's ``_quarto.yml``; :func:`expand` turns it into the plain
+:func:`load_config` reads the project's ``_quarto.yml`` and checks what publishing reads of it
+against a strict model (:class:`SiteConfig`, pydantic): the ``kinerja:`` section allows no unknown
+key, Quarto's own keys pass through to Quarto; :func:`expand` turns it into the plain
 Quarto configuration of one publication: the ``kinerja:`` section (read only by ``kinerja
 publish``) becomes one navbar menu and the rendered pages of every fiscal year, the footer gets
 the pemda, the generation date and the toolkit's version. Both engines work from the expanded
@@ -10,12 +12,14 @@ configuration: Quarto renders it, the pandoc engine reads its navbar, titles and
 from __future__ import annotations
 
 import copy
+import difflib
 import glob
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kinerja.support import pesan
 
@@ -27,7 +31,57 @@ class SiteConfigError(ValueError):
     """``_quarto.yml`` lacks what publishing needs; the message says what (Bahasa Indonesia)."""
 
 
+class NavLink(BaseModel):
+    """A navbar entry as Quarto reads it: a link (``href``) with its ``text``, or a ``menu`` of
+    entries (each a source path or a link). Other Quarto keys (``icon``, …) pass through."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: str | None = None
+    href: str | None = None
+    menu: list[str | NavLink] = []
+
+
+class Section(BaseModel):
+    """The ``kinerja:`` section, read only by ``kinerja publish`` (strict: an unknown key is an error)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    menu_tahun: NavLink = Field(alias="menu-tahun")
+    halaman_tahun: list[str] = Field(alias="halaman-tahun", min_length=1)
+
+
+class QuartoPart(BaseModel):
+    """A part of Quarto's own configuration: the keys kinerja reads are checked, Quarto checks the rest."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Navbar(QuartoPart):
+    left: list[str | NavLink]
+
+
+class Website(QuartoPart):
+    navbar: Navbar
+
+
+class Project(QuartoPart):
+    render: list[str]
+
+
+class SiteConfig(QuartoPart):
+    """What publishing reads of ``_quarto.yml``: ``project.render``, ``website.navbar.left`` and the
+    ``kinerja:`` section (:class:`Section`)."""
+
+    project: Project
+    website: Website
+    kinerja: Section
+
+
 def load_config(root: str | Path = ".") -> dict:
+    """The project's ``_quarto.yml`` as a mapping, checked against :class:`SiteConfig`; raises
+    :class:`SiteConfigError` naming the file and the key (a missing key, a wrong type, an unknown
+    key of the ``kinerja:`` section with the closest known one)."""
     path = Path(root) / CONFIG
     try:
         config = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -35,18 +89,52 @@ def load_config(root: str | Path = ".") -> dict:
         raise SiteConfigError(pesan.TERBIT_TANPA_KONFIGURASI.format(berkas=path)) from None
     except yaml.YAMLError as error:
         raise SiteConfigError(pesan.TERBIT_KONFIGURASI_RUSAK.format(berkas=path, rincian=error)) from None
-    problems = []
     if not isinstance(config, dict):
         raise SiteConfigError(pesan.TERBIT_KONFIGURASI_RUSAK.format(berkas=path, rincian="bukan pemetaan"))
-    for keys in (("project", "render"), ("website", "navbar", "left"), (SECTION, "menu-tahun"), (SECTION, "halaman-tahun")):
-        node: Any = config
-        for key in keys:
-            node = node.get(key) if isinstance(node, dict) else None
-        if node is None:
-            problems.append(".".join(keys))
-    if problems:
-        raise SiteConfigError(pesan.TERBIT_KONFIGURASI_KURANG.format(berkas=path, kunci=", ".join(problems)))
+    try:
+        SiteConfig.model_validate(config)
+    except ValidationError as error:
+        raise SiteConfigError(config_problem(path, error)) from None
     return config
+
+
+#: How a kind of pydantic error reads (Bahasa Indonesia); other kinds: "nilainya tidak sah".
+PROBLEMS = {
+    "string_type": pesan.TERBIT_KONFIGURASI_TEKS,
+    "list_type": pesan.TERBIT_KONFIGURASI_DAFTAR,
+    "too_short": pesan.TERBIT_KONFIGURASI_DAFTAR,
+    "model_type": pesan.TERBIT_KONFIGURASI_PEMETAAN,
+    "dict_type": pesan.TERBIT_KONFIGURASI_PEMETAAN,
+}
+#: Names pydantic puts in an error's location for the members of a union (``str | NavLink``).
+UNION_MEMBERS = ("str", "NavLink")
+
+
+def config_problem(path: Path, error: ValidationError) -> str:
+    """One message for the errors of :class:`SiteConfig`: an unknown key of the ``kinerja:``
+    section (with the closest known key), else the missing keys together, else the first other
+    error with its key (``website.navbar.left[2].href``)."""
+    missing, others = [], {}
+    for item in error.errors():
+        loc = [part for part in item["loc"] if part not in UNION_MEMBERS]
+        key = "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+        if item["type"] == "missing":
+            missing.append(key)
+        elif item["type"] == "extra_forbidden":
+            known = [field.alias or name for name, field in Section.model_fields.items()]
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+            hint = pesan.TERBIT_KONFIGURASI_MAKSUD.format(usul=close[0]) if close else ""
+            others.setdefault(key, pesan.TERBIT_KONFIGURASI_TIDAK_DIKENAL.format(dikenal=", ".join(known)) + hint)
+        elif key in others and item["loc"][-1] in UNION_MEMBERS:
+            others[key] = pesan.TERBIT_KONFIGURASI_TAUTAN  # neither member of the union fits
+        else:
+            others.setdefault(key, PROBLEMS.get(item["type"], pesan.TERBIT_KONFIGURASI_TIDAK_SAH))
+    unknown = [key for key, problem in others.items() if problem.startswith(pesan.TERBIT_KONFIGURASI_TIDAK_DIKENAL[:12])]
+    if missing and not unknown:  # a misspelt key explains the missing one: say that first
+        return pesan.TERBIT_KONFIGURASI_KURANG.format(berkas=path, kunci=", ".join(missing))
+    key = (unknown or list(others))[0]
+    problem = others[key]
+    return pesan.TERBIT_KONFIGURASI_KUNCI.format(berkas=path, kunci=key, masalah=problem)
 
 
 def _fill(value: Any, fields: dict[str, Any]) -> Any:

@@ -13,6 +13,8 @@ and extracts of ``_build/<tahun>/`` (see :mod:`kinerja.run`) and the Markdown pa
     <tahun>/index.ipynb      the year's overview
     <tahun>/opd/index.qmd    the year's OPD listing (situs/daftar-opd.qmd)
     <tahun>/opd/<kode>.ipynb one page per OPD
+    <tahun>/pk/pk-<kode>.pdf the Perjanjian Kinerja of every OPD (:mod:`kinerja.publish.pk`), and
+    <tahun>/pk/index.qmd     the year's page listing them (situs/daftar-pk.qmd)
     <tahun>/laporan.qmd      the year's PDF report (situs/laporan.qmd; Typst), with laporan.json,
                              kinerja-laporan.typ and its figures in gambar/
     unduh/<tahun>/...        the XLSX and CSV extracts (CSV cells guarded against formula
@@ -39,7 +41,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from kinerja.pages import PAGE_SUFFIX, Page, PageFileError, wording
-from kinerja.publish import laporan, notebooks, site
+from kinerja.publish import laporan, notebooks, pk, site
 from kinerja.render.report import write_reviu_report
 from kinerja.render.tables import JEJAK_PEMDA, reviu_letak
 from kinerja.support import display, escape, pesan
@@ -112,7 +114,9 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     overviews: dict[int, Page] = {}
     for year in years:
         try:
-            overviews[year] = _stage_year(build / str(year), year, dest, context, situs)
+            overviews[year] = _stage_year(build / str(year), year, dest, context, root)
+        except pk.PkStageError as error:
+            raise StageError(str(error)) from None
         except PageFileError as error:  # a page written by another version, or damaged
             raise StageError(pesan.TERBIT_HALAMAN_RUSAK.format(rincian=error)) from None
     newest_folder = dest / str(newest)
@@ -138,8 +142,10 @@ def _set_times(folder: Path, moment: float) -> None:
         os.utime(path, (moment, moment), follow_symlinks=False)
 
 
-def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Path) -> Page:
-    """Stage one year's pages; return its overview page (its method and scale go on the Metodologi page)."""
+def _stage_year(folder: Path, year: int, dest: Path, context: Context, root: Path) -> Page:
+    """Stage one year's pages and PK documents; return its overview page (its method and scale go
+    on the Metodologi page)."""
+    situs = root / SITUS
     out = dest / str(year)
     (out / "opd").mkdir(parents=True, exist_ok=True)
     overview = _read(folder / "ringkasan.ipynb")
@@ -150,17 +156,26 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Pa
     opd_pages = {path.name.removesuffix(".ipynb"): path for path in sorted((folder / "opd").glob("*.ipynb"))
                  if not path.name.endswith(".gagal.ipynb")}
     opd_links: dict[str, str] = {}
+    opd_data = {stem: Page.read(laporan.page_path(folder / "opd", stem)) for stem in opd_pages
+                if laporan.page_path(folder / "opd", stem).is_file()}
+    links = pk.stage_pk(root, year, dest, [str(p.kode_opd) for p in opd_data.values()], context.sintetis)
+    (out / pk.FOLDER).mkdir(exist_ok=True)
+    (out / pk.FOLDER / "index.qmd").write_text(pk.pk_page(_page(situs, "daftar-pk.qmd"), year, links), encoding="utf-8")
     for stem, path in opd_pages.items():
         page = _read(path)
         front = _front(page)
         front["opd"] = front.get("title", path.stem)  # the listing's link text: the OPD's name
-        data = laporan.page_path(folder / "opd", stem)
-        if data.is_file():
-            opd_page = Page.read(data)
+        link = None
+        if stem in opd_data:
+            opd_page = opd_data[stem]
             front["opd"] = escape.text(opd_page.row["nama_opd"]) or front["opd"]
-            front["description"] = wording.opd_description(opd_page.row)
+            front["description"] = wording.opd_description(opd_page.row, opd_page.berjalan)
+            link = links.get(str(opd_page.kode_opd))
             opd_links[str(opd_page.kode_opd)] = f"opd/{path.name}"
-        _write(out / "opd" / path.name, notebooks.page_notebook(page, {**front, "lang": "id"}))
+        published = notebooks.page_notebook(page, {**front, "lang": "id"})
+        if link is not None:  # the OPD's PK, right under the title
+            published["cells"].insert(1, notebooks.markdown_cell(pk.opd_link_markdown(year, link)))
+        _write(out / "opd" / path.name, published)
         _copy_extract(folder / "opd", path.stem, dest / UNDUH / str(year) / "opd")
     if "reviu" in halaman.tables:
         stage_review(halaman, out, dest / UNDUH / str(year), opd_links, folder)
@@ -178,7 +193,8 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, situs: Pa
     (out / "laporan.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / "kinerja-laporan.typ").write_text(template_text("kinerja-laporan.typ"), encoding="utf-8")
     report = _page(situs, "laporan.qmd").replace("{tahun}", str(year))
-    (out / "laporan.qmd").write_text(report.replace("{metodologi}", _body(_page(situs, "metodologi.qmd"))),
+    in_force = "\n".join(["", f"## {pesan.TERBIT_ATURAN_BERLAKU} {year}", "", *conventions_markdown(halaman)])
+    (out / "laporan.qmd").write_text(report.replace("{metodologi}", _body(_page(situs, "metodologi.qmd")) + in_force),
                                      encoding="utf-8")
     return halaman
 
@@ -319,6 +335,14 @@ def headline_card(page: Page) -> str:
     else:
         arah, panah, kata = "tetap", "●", pesan.TERBIT_TETAP
     colour = colours.get(predikat, "#777777")
+    if page.berjalan:  # a year in progress: no capaian to show, the headline says why
+        return (
+            f'<section class="kartu-utama" aria-label="{esc(pesan.TERBIT_KARTU_LABEL)}">\n'
+            f'<p class="kartu-judul">{esc(wording.card_title(page.pemda, page.tahun))}</p>\n'
+            f'<p class="kartu-angka"><span class="angka">{esc(pesan.TERBIT_KARTU_BERJALAN)}</span></p>\n'
+            f'<p class="kartu-perubahan tetap">{esc(page.utama)}</p>\n'
+            "</section>"
+        )
     return (
         f'<section class="kartu-utama" aria-label="{esc(pesan.TERBIT_KARTU_LABEL)}">\n'
         f'<p class="kartu-judul">{esc(wording.card_title(page.pemda, page.tahun))}</p>\n'
@@ -364,11 +388,20 @@ def rules_section(overviews: dict[int, Page]) -> str:
         lines += [f"### {pesan.TERBIT_TAHUN_ANGGARAN} {year}", ""]
         if page.metode:
             lines += [escape.markdown_text(f"{wording.method_label()} {page.metode}"), ""]
+        lines += conventions_markdown(page)
         lines += [f"| {pesan.KOLOM_PREDIKAT} | {pesan.KOLOM_BATAS} |", "|---|---|"]
         lines += [f"| {escape.markdown_text(r.predikat)} | {escape.markdown_text(r.batas)} |"
                   for r in page.tables["predikat"].itertuples(index=False)]
         lines.append("")
     return "\n".join(lines)
+
+
+def conventions_markdown(page: Page) -> list[str]:
+    """Markdown lines: the conventions in force of a page (:attr:`Page.konvensi`), as a list."""
+    if not page.konvensi:
+        return []
+    return [f"**{escape.markdown_text(wording.conventions_label())}**", "",
+            *[f"- {escape.markdown_text(item)}" for item in page.konvensi], ""]
 
 
 def downloads_section(dest: Path, years: list[int]) -> str:

@@ -143,8 +143,9 @@ def _csv_cells(column: pd.Series) -> pa.Array:
     elif column.dtype == np.float64:
         values = column.to_numpy()
         text = pc.cast(pa.array(values, mask=np.isnan(values)), pa.string())
-        whole = pc.match_substring_regex(text, "^-?[0-9]+$")  # 100 → 100.0, as Python writes it
-        text = pc.if_else(whole, pc.binary_join_element_wise(text, pa.scalar(".0"), ""), text)
+        if (values == np.trunc(values)).any():  # some whole numbers (NaN and inf are not): 100 → 100.0, as Python writes it
+            whole = pc.match_substring_regex(text, "^-?[0-9]+$")
+            text = pc.if_else(whole, pc.binary_join_element_wise(text, pa.scalar(".0"), ""), text)
     else:
         text = pc.cast(pa.array(column, from_pandas=True), pa.string())
     return pc.cast(pc.fill_null(text, ""), pa.large_string())  # 64-bit offsets: lines may pass 2 GB
@@ -152,12 +153,30 @@ def _csv_cells(column: pd.Series) -> pa.Array:
 
 def _quoted(text: pa.Array) -> pa.Array:
     """Text cells in quotes (inner ``"`` doubled) where they hold ``,``, ``"`` or a line break."""
+    if not _may_need_quotes(text):
+        return text
     needs = pc.fill_null(pc.match_substring_regex(text, _NEEDS_QUOTES), False)
     if not pc.any(needs).as_py():
         return text
     quote = pa.scalar('"', text.type)
     escaped = pc.binary_join_element_wise(quote, pc.replace_substring(text, '"', '""'), quote, pa.scalar("", text.type))
     return pc.if_else(needs, escaped, text)
+
+
+def _may_need_quotes(text: pa.Array | pa.ChunkedArray) -> bool:
+    """False when no byte of the text is ``,``, ``"`` or a line break: one scan of the raw
+    buffers (memchr), much faster than matching every cell. True says only "perhaps" (a null
+    cell may hide bytes)."""
+    for chunk in text.chunks if isinstance(text, pa.ChunkedArray) else [text]:
+        _, offsets, data = chunk.buffers()
+        if data is None or not len(chunk):
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        ends = np.frombuffer(offsets, dtype=width)[[chunk.offset, chunk.offset + len(chunk)]]
+        raw = data.slice(int(ends[0]), int(ends[1] - ends[0])).to_pybytes()  # the bytes of this slice only
+        if b"," in raw or b'"' in raw or b"\n" in raw:
+            return True
+    return False
 
 
 def _utf8_bytes(lines: pa.Array) -> memoryview:

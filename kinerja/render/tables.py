@@ -141,15 +141,21 @@ def lkjip_rows(page: Page) -> tuple[list[dict], list[str]]:
     class (``rata-rata`` for a mean row). The notebooks' table and the PDF report show these rows."""
     rows, classes = [], []
     sasaran = page.tables["sasaran"].set_index("sasaran")
+    uncapped = "capaian_tanpa_batas" in page.tables["indikator"]
     for name, group in page.tables["indikator"].groupby("sasaran", sort=False):
         for row in group.itertuples(index=False):
             rows.append({"sasaran": teks(name), "indikator": teks(row.indikator), "satuan": teks(row.satuan),
                          "target": target_text(row), "realisasi": angka(row.realisasi), "capaian": persen(row.capaian),
                          "predikat": teks(row.predikat)})
+            if uncapped:
+                rows[-1]["capaian_tanpa_batas"] = persen(row.capaian_tanpa_batas)
             classes.append("")
+        if page.berjalan:  # no capaian yet: no mean row
+            continue
         mean = sasaran.loc[name]
         rows.append({"sasaran": teks(name), "indikator": wording.sasaran_mean_label(mean["batas_atas"]), "satuan": "",
-                     "target": "", "realisasi": "", "capaian": persen(mean["capaian"]), "predikat": teks(mean["predikat"])})
+                     "target": "", "realisasi": "", "capaian": persen(mean["capaian"]), "predikat": teks(mean["predikat"]),
+                     **({"capaian_tanpa_batas": ""} if uncapped else {})})
         classes.append("rata-rata")
     return rows, classes
 
@@ -158,7 +164,7 @@ def indikator(page: Page) -> Table:
     """The LKjIP table of one OPD: Sasaran | Indikator | Satuan | Target | Realisasi | Capaian |
     Predikat, each sasaran followed by its mean row (:func:`lkjip_rows`)."""
     rows, classes = lkjip_rows(page)
-    frame = pd.DataFrame(rows, columns=["sasaran", "indikator", "satuan", "target", "realisasi", "capaian", "predikat"])
+    names = ["sasaran", "indikator", "satuan", "target", "realisasi", "capaian", "predikat"]
     columns = [
         Column("sasaran", pesan.KOLOM_SASARAN),
         Column("indikator", pesan.KOLOM_INDIKATOR),
@@ -168,6 +174,12 @@ def indikator(page: Page) -> Table:
         Column("capaian", pesan.KOLOM_CAPAIAN, numeric=True),
         Column("predikat", pesan.KOLOM_PREDIKAT),
     ]
+    if page.berjalan:  # a year in progress: the PK targets only
+        names, columns = names[:4], columns[:4]
+    elif "capaian_tanpa_batas" in page.tables["indikator"]:  # the indicator cap is on: both values
+        names.insert(6, "capaian_tanpa_batas")
+        columns.insert(6, Column("capaian_tanpa_batas", pesan.KOLOM_CAPAIAN_TANPA_BATAS, numeric=True))
+    frame = pd.DataFrame(rows).reindex(columns=names)
     return render(frame, columns, pesan.TABEL_INDIKATOR_JUDUL.format(tahun=page.tahun), group="sasaran", row_class=classes)
 
 
@@ -336,8 +348,15 @@ def headline(page: Page) -> escape.Html:
 
 
 def method(page: Page) -> escape.Html:
-    """"**Metode.** Capaian pemda = …" (:attr:`Page.metode`) as an HTML paragraph."""
-    return escape.sentence(wording.method_label(), page.metode)
+    """"**Metode.** Capaian pemda = …" (:attr:`Page.metode`) as an HTML paragraph, then the
+    conventions in force (:attr:`Page.konvensi`) as a list."""
+    lead = escape.sentence(wording.method_label(), page.metode)
+    if not page.konvensi:
+        return lead
+    items = "".join(f"<li>{escape.html_text(item)}</li>" for item in page.konvensi)
+    html = f'{lead.html}\n<p><strong>{escape.html_text(wording.conventions_label())}</strong></p>\n<ul class="konvensi">{items}</ul>'
+    text = "\n".join([lead.text, wording.conventions_label(), *(f"- {item}" for item in page.konvensi)])
+    return escape.Html(html, text)
 
 
 def _year(value: object) -> str:

@@ -8,7 +8,7 @@ current to an existing ``dask.distributed`` cluster. No shared filesystem is nee
   worker); each worker unpacks it into a temporary folder of its own (once per bundle);
 * each worker process keeps one warm kernel between jobs, as a process of the local pool does
   (:class:`KernelPlugin`: the folder is made in ``setup``, the kernel and folder go in
-  ``teardown``); the job runs there through the very :func:`kinerja.run.execute_job` of the local
+  ``teardown``); the job runs there through the very :func:`kinerja.run.execute.execute_job` of the local
   pool, with a lock so that a worker with several threads still runs one notebook at a time;
 * the worker sends back the outcome and the bytes of the executed notebook and its stamp (for a
   failed notebook its ``.gagal.ipynb``) and removes what the job wrote from its folder; the client
@@ -17,7 +17,7 @@ current to an existing ``dask.distributed`` cluster. No shared filesystem is nee
   (``SOURCE_DATE_EPOCH``), and the stamp last (:func:`commit`).
 
 Before any job is sent the client checks that every worker runs the same ``kinerja`` version and
-package hash (:func:`kinerja.run.package_hash`: the package's files and the plotting libraries'
+package hash (:func:`kinerja.run.planning.package_hash`: the package's files and the plotting libraries'
 versions) and refuses a mismatch; an unreachable scheduler or a cluster without workers is a
 :class:`ClusterError` (a message in Bahasa Indonesia, exit code 1). A failing notebook fails only
 its job; a job whose worker is lost runs on another worker (Dask), and one that keeps killing
@@ -39,8 +39,10 @@ from pathlib import Path
 
 from kinerja.support import atomic, pesan, safety
 
-from kinerja import run
 from kinerja.inputs.params import ParamsError
+from kinerja.run import kernel, outputs, planning
+from kinerja.run.execute import execute_job
+from kinerja.run.jobs import NOTEBOOKS, TEMP_PREFIX, Job, Outcome
 
 try:  # workers always have Dask; a client without it is told to install it (connect)
     from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
@@ -62,7 +64,7 @@ class ClusterError(ParamsError):
 # --- client -----------------------------------------------------------------------------------------
 
 
-def execute_all(todo: list[run.Job], root: Path, scheduler: str, progress: bool | None) -> list[run.Outcome]:
+def execute_all(todo: list[Job], root: Path, scheduler: str, progress: bool | None) -> list[Outcome]:
     """Run ``todo`` on the cluster at ``scheduler`` and commit each result as it arrives (progress
     bar fed by the futures as they complete). Raises :class:`ClusterError` before any job is sent
     when the cluster cannot take them."""
@@ -88,7 +90,7 @@ def execute_all(todo: list[run.Job], root: Path, scheduler: str, progress: bool 
                     outcome, produced = future.result()
                     commit(root, job, outcome, produced)
                 except Exception as error:  # noqa: BLE001 - a lost worker or a failed write: this job failed
-                    outcome = run.Outcome(job.label, "gagal", job.output, galat=f"{type(error).__name__}: {error}")
+                    outcome = Outcome(job.label, "gagal", job.output, galat=f"{type(error).__name__}: {error}")
                 outcomes.append(outcome)
                 bar.set_postfix_str(job.label, refresh=False)
                 bar.update()
@@ -149,10 +151,10 @@ def identity() -> tuple[str, str]:
     """This process's ``kinerja`` version and package hash (run on every worker, too)."""
     import kinerja
 
-    return kinerja.__version__, run.package_hash()
+    return kinerja.__version__, planning.package_hash()
 
 
-def project_bundle(todo: Sequence[run.Job], root: Path) -> dict[str, bytes]:
+def project_bundle(todo: Sequence[Job], root: Path) -> dict[str, bytes]:
     """The files the jobs' notebooks read, by path relative to the project: the params of their
     years, the data files those name (a folder: its files) and the notebooks. Raises
     :class:`ClusterError` for a data file outside the project folder (a worker could not find it)."""
@@ -160,8 +162,8 @@ def project_bundle(todo: Sequence[run.Job], root: Path) -> dict[str, bytes]:
 
     base = root.resolve()
     files: dict[str, bytes] = {}
-    for path in sorted((root / run.NOTEBOOKS).glob("*.ipynb")):
-        files[f"{run.NOTEBOOKS}/{path.name}"] = path.read_bytes()
+    for path in sorted((root / NOTEBOOKS).glob("*.ipynb")):
+        files[f"{NOTEBOOKS}/{path.name}"] = path.read_bytes()
     for year in sorted({job.tahun for job in todo}):
         params_path = root / "params" / f"{year}.yml"
         files[f"params/{year}.yml"] = params_path.read_bytes()
@@ -175,29 +177,22 @@ def project_bundle(todo: Sequence[run.Job], root: Path) -> dict[str, bytes]:
     return files
 
 
-def commit(root: Path, job: run.Job, outcome: run.Outcome, produced: dict[str, bytes]) -> None:
+def commit(root: Path, job: Job, outcome: Outcome, produced: dict[str, bytes]) -> None:
     """Write what a worker sent back for ``job`` into the build folder under ``root`` with the
     local pool's own functions. A job that ran: its stamp removed first, the executed notebook
     moved into place atomically, the extracts written here from the tables the client computed
-    (:func:`kinerja.run._write_extracts`: the client's build date in the workbooks, CSV files of
+    (:func:`kinerja.run.outputs.commit`: the client's build date in the workbooks, CSV files of
     tables the page no longer has removed), the stamp last, a previous failed notebook removed. A
     job that failed: its outputs removed, its failed notebook kept when there is one."""
     output = root / job.output
-    stamp = run._stamp_path(output)
     if outcome.status != "dijalankan":
-        run._discard_outputs(output, job.tables)
+        outputs.remove_output(output, list(job.tables or ()))
         for name, data in produced.items():
-            atomic.write_bytes(root / name, data, run.TEMP_PREFIX)
+            atomic.write_bytes(root / name, data, TEMP_PREFIX)
         return
-    record = json.loads(produced[stamp.relative_to(root).as_posix()])
-    previous = run._read_stamp(stamp)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    stamp.unlink(missing_ok=True)  # the outputs change from here on: no longer "done"
-    written = run._write_extracts(output, job.tables or {}, run._listed_files(previous), job.halaman)
-    atomic.write_bytes(output, produced[job.output], run.TEMP_PREFIX)
-    record["berkas"] = [output.name, *written]
-    atomic.write_bytes(stamp, json.dumps(record, indent=1).encode(), run.TEMP_PREFIX)
-    output.with_name(output.name.removesuffix(".ipynb") + run.FAILED_SUFFIX).unlink(missing_ok=True)
+    record = json.loads(produced[outputs.stamp_path(output).relative_to(root).as_posix()])
+    record.pop("berkas", None)
+    outputs.commit(output, job, produced[job.output], record)
 
 
 def _bundle_key(bundle: dict[str, bytes]) -> str:
@@ -226,13 +221,13 @@ class KernelPlugin(_PluginBase):
         with _LOCK:
             if _FOLDER is None:
                 _FOLDER = tempfile.mkdtemp(prefix=safety.temporary_prefix(FOLDER_PREFIX))
-                run._ROOT = _FOLDER  # the kernel starts, and is reset, in this folder
+                kernel.KERNEL.root = _FOLDER  # the kernel starts, and is reset, in this folder
             logging.getLogger("papermill").setLevel(logging.ERROR)
 
     def teardown(self, worker=None) -> None:
         global _FOLDER, _UNPACKED
         with _LOCK:
-            stopper = threading.Thread(target=run._stop_kernel)  # not in the worker's event loop
+            stopper = threading.Thread(target=kernel.KERNEL.stop)  # not in the worker's event loop
             stopper.start()
             stopper.join(timeout=30)
             if _FOLDER is not None:
@@ -240,16 +235,16 @@ class KernelPlugin(_PluginBase):
             _FOLDER = _UNPACKED = None
 
 
-def execute_remote(job: run.Job, key: str, bundle: dict[str, bytes]) -> tuple[run.Outcome, dict[str, bytes]]:
+def execute_remote(job: Job, key: str, bundle: dict[str, bytes]) -> tuple[Outcome, dict[str, bytes]]:
     """On a worker: unpack the project (once per bundle), run ``job`` with the local pool's
-    :func:`kinerja.run.execute_job` in the worker's folder, and return the outcome and the bytes
+    :func:`kinerja.run.execute.execute_job` in the worker's folder, and return the outcome and the bytes
     of the files it wrote (taken out of the folder, so nothing is left for the next job)."""
     if _FOLDER is None:  # the plugin was not set up (a worker that joined without it)
         KernelPlugin().setup()
     with _LOCK:
         _unpack(key, bundle)
         os.chdir(_FOLDER)
-        outcome = run.execute_job(job)
+        outcome = execute_job(job)
         return outcome, _take_outputs(Path(_FOLDER), job, outcome)
 
 
@@ -272,17 +267,17 @@ def _unpack(key: str, bundle: dict[str, bytes]) -> None:
     _UNPACKED = key
 
 
-def _take_outputs(folder: Path, job: run.Job, outcome: run.Outcome) -> dict[str, bytes]:
+def _take_outputs(folder: Path, job: Job, outcome: Outcome) -> dict[str, bytes]:
     """What the client needs of the files ``job`` wrote, by path relative to the project: the
     executed notebook and its stamp, or the failed notebook (if any). Everything the job wrote is
     removed from the worker's folder, so that nothing is left for the next job."""
     output = folder / job.output
-    stamp = run._stamp_path(output)
+    stamp = outputs.stamp_path(output)
     if outcome.status == "dijalankan":
         wanted = [output, stamp]
     else:
         wanted = [folder / outcome.gagal_di] if outcome.gagal_di else []
     produced = {path.relative_to(folder).as_posix(): path.read_bytes() for path in wanted if path.is_file()}
-    run._remove_output(output)
-    output.with_name(output.name.removesuffix(".ipynb") + run.FAILED_SUFFIX).unlink(missing_ok=True)
+    outputs.remove_output(output)
+    outputs.failed_path(output).unlink(missing_ok=True)
     return produced

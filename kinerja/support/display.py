@@ -57,6 +57,11 @@ def tanggal(value: datetime.date) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
+def romawi(triwulan: int) -> str:
+    """A quarter 1–4 as Indonesian reports write it: ``I``, ``II``, ``III``, ``IV``."""
+    return ("I", "II", "III", "IV")[int(triwulan) - 1]
+
+
 def _signed(value: float, digits: int) -> str:
     text = angka(value, digits)
     if _round(value, digits) > 0:

@@ -312,6 +312,9 @@ TEMPLATE_LEMBAR = "Lembar {lembar}"
 TEMPLATE_POLARITAS = "Pilih positif (makin tinggi makin baik), negatif (makin rendah makin baik) atau stabil."
 TEMPLATE_RUMUS = "Kosongkan, atau pilih rasio (T/R) untuk indikator negatif."
 TEMPLATE_TAHUN = "Buku kerja ini untuk tahun {tahun}."
+TEMPLATE_SIFAT = "kumulatif (triwulan dijumlah), akhir (nilai triwulan terakhir) atau rata_rata; kosong: bawaan params."
+TEMPLATE_TRIWULAN = "Triwulan 1, 2, 3 atau 4."
+TEMPLATE_RENSTRA_TAHUN = "Target Renstra/RPJMD tahun {tahun}; ubah judul tahunnya sesuai periode."
 TEMPLATE_PETUNJUK = (
     "1. Isi lembar 'kinerja': satu baris untuk setiap indikator Perjanjian Kinerja (PK) setiap OPD.",
     "2. Kolom berjudul merah wajib diisi. Satuan boleh kosong, tetapi sebaiknya diisi.",
@@ -321,7 +324,13 @@ TEMPLATE_PETUNJUK = (
     "6. Kode OPD dan Kode Indikator tetap dari tahun ke tahun; kode yang sama berarti OPD/indikator yang sama.",
     "7. Lembar 'opd': daftar induk OPD. OPD yang berganti nama atau digabung: isi Berlaku Sampai dan Digantikan Oleh.",
     "8. Lembar 'anggaran': pagu dan realisasi anggaran setiap OPD (rupiah).",
-    "9. Periksa buku kerja dengan: kinerja validate NAMA-BERKAS.xlsx",
+    "9. Lembar 'triwulan' (pemantauan triwulan, boleh kosong): satu baris per indikator per triwulan 1–4 dengan "
+    "Kode Indikator seperti di lembar 'kinerja', target (rencana aksi) dan realisasi triwulan itu. Kolom Sifat di "
+    "lembar 'kinerja' menyatakan cara triwulan membentuk tahun: kumulatif (dijumlah), akhir (nilai triwulan terakhir) "
+    "atau rata_rata.",
+    "10. Lembar 'renstra' (boleh kosong): target Renstra/RPJMD setiap indikator, periode (mis. 2021–2026), satu kolom "
+    "'Target <tahun>' untuk setiap tahun periode (ubah judul tahunnya sesuai periode) dan target akhir periode.",
+    "11. Periksa buku kerja dengan: kinerja validate NAMA-BERKAS.xlsx",
 )
 
 # --- command line: validate and template ---
@@ -433,11 +442,48 @@ HALAMAN_PERUBAHAN = (
 HALAMAN_TANPA_PERBANDINGAN = "Tidak ada data tahun {sebelumnya} untuk dibandingkan."
 HALAMAN_TANPA_PERBANDINGAN_KARENA = "Perubahan dari tahun sebelumnya: {catatan}."
 HALAMAN_METODE_JUDUL = "Metode."
+HALAMAN_BERJALAN = (
+    "Tahun {tahun} adalah tahun berjalan untuk {subjek}: target Perjanjian Kinerja sudah ditetapkan, "
+    "realisasi belum dilaporkan, sehingga capaian dan predikat belum dihitung."
+)
+HALAMAN_BERJALAN_CATATAN = "Realisasi tahun {tahun} belum dilaporkan (tahun berjalan): belum ada capaian untuk ditampilkan."
+KONVENSI_JUDUL = "Konvensi perhitungan yang berlaku."
+KONVENSI_KALIMAT = "{nama}: {nilai} {bawaan}."
+KONVENSI_BAWAAN = "(bawaan)"
+KONVENSI_BAWAAN_LAIN = "(berbeda dari bawaan: {bawaan})"
+KONVENSI_TANPA = "tidak ada"
+KONVENSI_PEMBULATAN = "dibulatkan ke {n} desimal"
+KONVENSI_NAMA = {
+    "rumus_negatif": "Rumus indikator negatif",
+    "lantai": "Batas bawah capaian indikator",
+    "batas_atas": "Batas atas capaian dalam rata-rata",
+    "agregasi_opd": "Capaian OPD",
+    "agregasi_pemda": "Capaian pemda",
+    "skala_predikat": "Skala predikat",
+    "batas_atas_indikator": "Batas atas capaian indikator",
+    "pembulatan_sebelum_rata": "Pembulatan capaian indikator sebelum dirata-rata",
+}
+KONVENSI_NILAI = {
+    "rumus_negatif": {"selisih": "selisih, (2 − R/T) × 100", "rasio": "rasio, T/R × 100"},
+    "lantai": {None: "tanpa batas bawah"},
+    "batas_atas": {None: "tanpa batas atas"},
+    "agregasi_opd": {"bertingkat": "rata-rata capaian sasarannya", "rata_rata": "rata-rata semua indikatornya",
+                     "bobot": "rata-rata berbobot indikatornya"},
+    "agregasi_pemda": {"rata_opd": "rata-rata capaian OPD", "rata_rata": "rata-rata semua indikator pemda"},
+    "batas_atas_indikator": {None: "tanpa batas atas"},
+    "pembulatan_sebelum_rata": {None: "tanpa pembulatan"},
+}
+KOLOM_CAPAIAN_TANPA_BATAS = "Capaian tanpa batas"
+TERBIT_CAPAIAN_TANPA_BATAS = "{capaian} (tanpa batas: {tanpa})"
 HALAMAN_METODE = (
     "Capaian pemda = {pemda}; capaian OPD = {opd}; capaian sasaran = rata-rata capaian "
     "indikatornya. Indikator negatif dihitung dengan {negatif}. {batas} {lantai} Predikat menurut {skala}. "
-    "Capaian indikator selalu ditampilkan tanpa batas atas; indikator yang tidak dapat dihitung tidak ikut "
-    "dirata-ratakan."
+    "{tampil}; indikator yang tidak dapat dihitung tidak ikut dirata-ratakan."
+)
+HALAMAN_METODE_TANPA_BATAS_INDIKATOR = "Capaian indikator selalu ditampilkan tanpa batas atas"
+HALAMAN_METODE_BATAS_INDIKATOR = (
+    "Capaian setiap indikator dibatasi paling tinggi {batas} % (yang ditampilkan dan yang dirata-ratakan; "
+    "nilai tanpa batas ditampilkan di sampingnya)"
 )
 HALAMAN_METODE_PEMDA = {"rata_opd": "rata-rata capaian OPD", "rata_rata": "rata-rata seluruh capaian indikator"}
 HALAMAN_METODE_OPD = {
@@ -593,6 +639,14 @@ RUN_RINGKASAN = (
 TERBIT_TANPA_KONFIGURASI = "Berkas {berkas} tidak ada: struktur situs dibaca dari berkas itu."
 TERBIT_KONFIGURASI_RUSAK = "Berkas {berkas} tidak dapat dibaca sebagai YAML: {rincian}"
 TERBIT_KONFIGURASI_KURANG = "Berkas {berkas} tidak mempunyai kunci yang diperlukan untuk menerbitkan: {kunci}."
+TERBIT_KONFIGURASI_KUNCI = "{berkas}: kunci '{kunci}': {masalah}"
+TERBIT_KONFIGURASI_TIDAK_DIKENAL = "tidak dikenal. Kunci yang dikenal: {dikenal}."
+TERBIT_KONFIGURASI_MAKSUD = " Mungkin maksudnya '{usul}'?"
+TERBIT_KONFIGURASI_TEKS = "harus berupa teks."
+TERBIT_KONFIGURASI_DAFTAR = "harus berupa daftar yang tidak kosong."
+TERBIT_KONFIGURASI_PEMETAAN = "harus berupa pemetaan (kunci: nilai)."
+TERBIT_KONFIGURASI_TAUTAN = "harus berupa jalur halaman (teks) atau pemetaan dengan text, href atau menu."
+TERBIT_KONFIGURASI_TIDAK_SAH = "nilainya tidak sah."
 TERBIT_BUILD_KURANG = (
     "Hasil run tidak lengkap atau ada notebook yang gagal: {berkas}. Jalankan kinerja run untuk tahun itu "
     "(atau kinerja build) dan perbaiki galatnya sebelum menerbitkan."
@@ -655,6 +709,8 @@ TERBIT_BAB_PERBANDINGAN = "Perbandingan dengan tahun sebelumnya"
 TERBIT_PERUBAHAN_OPD_JUDUL = "Perubahan capaian OPD, {tahun} dibanding {sebelumnya} (dari kenaikan terbesar)"
 TERBIT_HALAMAN_RUSAK = "Data halaman tidak dapat dibaca: {rincian}. Jalankan lagi kinerja run --tahun TAHUN."
 TERBIT_DESKRIPSI_OPD = "Capaian {capaian} · {predikat}"
+TERBIT_DESKRIPSI_OPD_BERJALAN = "Tahun berjalan: target Perjanjian Kinerja, realisasi belum dilaporkan"
+TERBIT_KARTU_BERJALAN = "Tahun berjalan"
 TERBIT_KARTU_LABEL = "Capaian kinerja utama"
 TERBIT_KARTU_JUDUL = "Capaian kinerja {pemda} tahun {tahun}"
 TERBIT_NAIK = "Naik: "
@@ -662,6 +718,10 @@ TERBIT_TURUN = "Turun: "
 TERBIT_TETAP = "Tetap: "
 TERBIT_ATURAN_BERLAKU = "Aturan yang berlaku"
 TERBIT_UNDUH_RINGKASAN = "Ringkasan pemda (semua OPD)"
+TERBIT_PK_GAGAL = "Dokumen Perjanjian Kinerja tahun {tahun} tidak dapat dibuat: {rincian}"
+TERBIT_PK_KOLOM = "Perjanjian Kinerja (PDF)"
+TERBIT_PK_TIDAK_ADA = "Belum ada dokumen Perjanjian Kinerja tahun {tahun} (params/{tahun}.yml tidak ada di proyek)."
+TERBIT_PK_TAUTAN_OPD = "**Perjanjian Kinerja tahun {tahun}:** [unduh dokumen PK (PDF)]({berkas})"
 TERBIT_UNDUH_TREN = "Tren antartahun"
 TERBIT_SARING = "Ketik untuk menyaring…"
 TERBIT_SARING_LABEL = "Saring baris:"
@@ -781,6 +841,53 @@ DASK_VERSI_BEDA = ("Worker Dask {worker} memakai kinerja {versi_worker} (paket {
 DASK_BERKAS_LUAR = ("Berkas data {berkas} berada di luar folder proyek: dengan --scheduler semua berkas data harus "
                     "berada di dalam folder proyek (berkas itu dikirim ke worker).")
 
+# --- quarterly monitoring (triwulan) and the five-year plan (renstra) ---
+TRIWULAN_TIDAK_SAH_N = "Triwulan harus 1, 2, 3 atau 4, bukan {triwulan}."
+CATATAN_TRIWULAN_KOSONG = "tidak dapat dihitung: realisasi triwulan {triwulan} belum dilaporkan"
+CATATAN_TANPA_TRIWULAN = "tidak dapat dihitung: tidak ada data triwulan untuk indikator ini"
+ATURAN_AMBANG = "Aturan 'ambang_tertinggal' harus berupa angka (persen), misalnya 91, bukan '{nilai}'."
+SIFAT_TIDAK_DIKENAL = "Sifat tidak dikenal. Tulis kumulatif, akhir atau rata_rata (atau kosongkan untuk nilai bawaan)."
+TRIWULAN_TIDAK_SAH = "Triwulan tidak dikenal. Tulis 1, 2, 3 atau 4 (atau I, II, III, IV)."
+TRIWULAN_GANDA = "Triwulan ini sudah ada untuk indikator yang sama ({berkas} baris {baris}). Hapus salah satunya."
+TRIWULAN_TARGET_KOSONG = "Target (rencana aksi) triwulan ini kosong. Isi target triwulan."
+TRIWULAN_HILANG = (
+    "Baris triwulan {hilang} untuk indikator ini tidak ada, padahal triwulan {triwulan} ada. "
+    "Tambahkan baris triwulan {hilang} beserta targetnya."
+)
+TRIWULAN_LEWAT = (
+    "{jumlah} realisasi triwulan sesudah triwulan {sampai} sudah terisi (yang pertama di baris ini), padahal "
+    "pemantauan dihitung s.d. triwulan {sampai}: realisasi itu tidak dipakai."
+)
+TRIWULAN_BOLONG = (
+    "Realisasi triwulan {triwulan} terisi, padahal realisasi triwulan {kosong} kosong. "
+    "Isi triwulan {kosong} atau periksa nomor triwulannya."
+)
+TRIWULAN_TANPA_INDIKATOR = (
+    "Tidak ada indikator dengan kode_indikator ini untuk OPD dan tahun yang sama di lembar kinerja. "
+    "Periksa kode_opd, kode_indikator dan tahun."
+)
+TRIWULAN_TANPA_KODE = "kode_indikator wajib diisi di lembar triwulan: kode itulah yang menghubungkannya ke indikator."
+TAHUNAN_BEDA_TRIWULAN = (
+    "{kolom} tahunan {tahunan} berbeda dari gabungan empat triwulan ({sifat}): {gabungan}. "
+    "Samakan angka tahunan dengan triwulannya, atau periksa sifat indikator."
+)
+RENSTRA_PERIODE_TIDAK_SAH = "Periode tidak dapat dibaca. Tulis tahun awal dan akhir, misalnya 2021–2026."
+RENSTRA_PERIODE_TERBALIK = "Tahun awal periode lebih besar daripada tahun akhirnya."
+RENSTRA_TAHUN_DI_LUAR = "Target tahun {tahun} terisi, padahal tahun itu di luar periode {periode}. Hapus atau perbaiki periodenya."
+RENSTRA_TAHUN_KOSONG = "Target tahun {tahun} kosong, padahal tahun itu termasuk periode {periode}."
+RENSTRA_GANDA = "Indikator ini sudah ada dalam renstra dengan periode yang beririsan ({berkas} baris {baris}). Hapus salah satunya."
+RENSTRA_TANPA_INDIKATOR = (
+    "kode_indikator ini tidak ada di lembar kinerja mana pun: capaian terhadap target akhir periode "
+    "tidak dapat dihitung untuknya."
+)
+CLI_ARG_TRIWULAN = (
+    "tulis juga tabel pemantauan triwulan s.d. triwulan N (1-4) tahun params (atau tahun terakhir data triwulan): "
+    "triwulan_indikator, triwulan_sasaran, triwulan_opd, triwulan_pemda"
+)
+CLI_TRIWULAN_RINGKAS = (
+    "Capaian s.d. triwulan {triwulan} {tahun}: {capaian}; {tertinggal} indikator tertinggal (di bawah {ambang} %)."
+)
+CLI_ARG_TRIWULAN_VALIDASI = "triwulan yang sedang dipantau (1-4): realisasi triwulan sesudahnya dilaporkan sebagai peringatan"
 # --- reviu flags (kinerja.core.reviu; `kinerja reviu`, issue 15) ---
 REVIU_TIDAK_DILAPORKAN = "realisasi belum dilaporkan"
 REVIU_CAPAIAN_TINGGI = "capaian {capaian} di atas {batas} %: periksa target dan realisasinya"

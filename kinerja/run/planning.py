@@ -1,0 +1,217 @@
+"""Planning: the jobs of the requested years, and the hashes that say whether a job's output is
+still current.
+
+A job's key (``kunci``) hashes, separately (``bagian``, kept in its stamp): the installed package
+and plotting libraries (:func:`package_hash`), the notebook file, the injected parameters and the
+params in force (:func:`params_hash`: a canonical JSON of the params' fields), and the page's
+data (:func:`tables_hash`). A year's plan is kept beside its outputs under the hash of what it is
+made from (:func:`inputs_key`), so a run with nothing to do neither reads nor scores the data.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import hashlib
+import importlib.metadata
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from kinerja import pages
+from kinerja.inputs.findings import InputError, format_findings
+from kinerja.inputs.fingerprint import fingerprint
+from kinerja.inputs.params import Params, ParamsError, load_params
+from kinerja.run.jobs import NOTEBOOKS, OPD_PAGE, PEMDA_PAGES, PLAN_FILE, TEMP_PREFIX, Job
+from kinerja.support import atomic, pesan
+
+#: Libraries whose version changes what a notebook shows.
+LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "babel", "papermill", "nbclient", "ipykernel")
+#: Fields of :class:`Params` left out of :func:`params_hash`: ``sumber`` names the params file
+#: (always ``params/<tahun>.yml`` of the project, seen from the working folder) and the overrides,
+#: which the injected parameters hash already.
+UNHASHED_PARAMS = ("sumber",)
+
+
+def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", root: str | Path = ".") -> tuple[list[Job], list[str]]:
+    """The jobs of the requested years and the errors of years that cannot run at all.
+
+    Raises :class:`ParamsError` for a bad params file or override (nothing runs).
+    """
+    root = Path(root)
+    check_project(root)
+    common = {"paket": package_hash()}
+    notebooks = {name: sha((root / NOTEBOOKS / f"{name}.ipynb").read_bytes()) for name in (*PEMDA_PAGES, OPD_PAGE)}
+    jobs, year_errors = [], []
+    for year in tahun:
+        try:
+            analysis = pages.analyse(year, proyek=root, ubah=ubah)
+        except InputError as error:
+            year_errors.append(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan=f"{error} {format_findings(error.errors or error.findings, limit=5, separator='; ')}"))
+            continue
+        settings = params_hash(analysis.params)
+        folder = f"{build}/{year}"
+        pieces = [(name, None, f"{folder}/{name}.ipynb") for name in PEMDA_PAGES]
+        pieces += [(OPD_PAGE, code, f"{folder}/{OPD_PAGE}/{safe_name(code)}.ipynb") for code in analysis.opd_codes()]
+        for name, code, output in pieces:
+            parameters = {"tahun": int(year), "proyek": ".", "ubah": list(ubah)}
+            if code is not None:
+                parameters["kode_opd"] = code
+            try:
+                page = page_of(analysis, name, code)
+            except InputError:
+                page = None
+            bagian = {**common, "notebook": notebooks[name], "parameter": sha(canonical({"parameter": parameters,
+                                                                                      "params": settings}))}
+            if page is not None:
+                bagian["data"] = tables_hash(page.tables)
+                judul = page.judul
+            else:
+                judul = pesan.HALAMAN_JUDUL_OPD.format(opd=analysis.opd_name(code), tahun=year) if code else name
+            kunci = sha(canonical(bagian)) if page is not None else None
+            jobs.append(Job(year, name, code, f"{NOTEBOOKS}/{name}.ipynb", output, parameters, judul, kunci, bagian,
+                            page.tables if page is not None else None,
+                            page.meta_json() if page is not None else None))
+    return jobs, year_errors
+
+
+def check_project(root: Path, tahun: Sequence[int] = (), ubah: Sequence[str] = ()) -> None:
+    """Raise :class:`ParamsError` when ``root`` is not a project (no ``params/`` or ``notebooks/``),
+    a notebook lacks a parameter the runner injects, or (for ``tahun``) a params file or override is
+    wrong: what stops a run before anything runs, found without reading the data."""
+    missing = [name for name in ("params", NOTEBOOKS) if not (root / name).is_dir()]
+    if missing:
+        raise ParamsError(pesan.RUN_PROYEK.format(folder=root.resolve().name or str(root), hilang=", ".join(missing)))
+    for name in (*PEMDA_PAGES, OPD_PAGE):
+        check_parameters(root / NOTEBOOKS / f"{name}.ipynb",
+                         ["tahun", "proyek", "ubah", *(["kode_opd"] if name == OPD_PAGE else [])])
+    for year in tahun:
+        load_params(root / "params" / f"{year}.yml", ubah)
+
+
+def page_of(analysis: pages.Analysis, name: str, code: str | None) -> pages.Page:
+    """The page model a job's notebook shows: ``ringkasan``, ``tren`` or the OPD ``code``'s page."""
+    if name == "ringkasan":
+        return pages.ringkasan(analysis)
+    if name == "tren":
+        return pages.tren(analysis)
+    return pages.opd(analysis, code)
+
+
+def inputs_key(tahun: int, ubah: Sequence[str], root: str | Path = ".") -> str | None:
+    """Hash of everything a year's plan is made from, read without parsing the data: the params
+    file, the overrides, the content of every data file, the notebooks and the package. None when
+    the params cannot be read (the full plan reports why)."""
+    root = Path(root)
+    path = root / "params" / f"{tahun}.yml"
+    try:
+        params = load_params(path, ubah)
+    except ParamsError:
+        return None
+    base = root.resolve()  # the same project hashes the same in any folder
+    files = [[os.path.relpath(name, base), digest] for data in params.data for name, digest in fingerprint(root / data)]
+    notebooks = [sha((root / NOTEBOOKS / f"{name}.ipynb").read_bytes()) for name in (*PEMDA_PAGES, OPD_PAGE)]
+    return sha(canonical({"tahun": tahun, "ubah": list(ubah), "params": sha(path.read_bytes()), "paket": package_hash(),
+                          "data": files, "notebook": notebooks}))
+
+
+def remember_plan(tahun: int, ubah: Sequence[str], build: str, root: str | Path, jobs: list[Job]) -> None:
+    """Keep a year's plan (without the tables) under the hash of its inputs, for :func:`remembered_plan`."""
+    key = inputs_key(tahun, ubah, root)
+    if key is None or any(job.kunci is None for job in jobs):
+        return
+    records = [{name: getattr(job, name) for name in ("tahun", "nama", "kode_opd", "notebook", "output", "parameters",
+                                                        "judul", "kunci", "bagian")} for job in jobs]
+    plan_file = Path(root) / build / str(tahun) / PLAN_FILE
+    atomic.write_bytes(plan_file, json.dumps({"kunci": key, "jobs": records}).encode(), TEMP_PREFIX)
+
+
+def remembered_plan(tahun: int, ubah: Sequence[str], build: str, root: str | Path = ".") -> list[Job] | None:
+    """The plan kept by the last run when nothing it was made from has changed (so a run with
+    nothing to do does not read and score the data again), else None."""
+    path = Path(root) / build / str(tahun) / PLAN_FILE
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept.get("kunci") != inputs_key(tahun, ubah, root):
+            return None
+        return [Job(**record) for record in kept["jobs"]]
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):  # missing, or not a plan kinerja wrote
+        return None
+
+
+# --- hashing ---------------------------------------------------------------------------------------
+
+
+def canonical(data) -> bytes:
+    """``data`` (JSON values) as canonical JSON bytes: sorted keys, no spaces, UTF-8."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
+def params_data(params: Params) -> dict:
+    """The params' fields as JSON values (nested dataclasses as mappings, tuples as lists), without
+    :data:`UNHASHED_PARAMS`."""
+    data = dataclasses.asdict(params)
+    for name in UNHASHED_PARAMS:
+        data.pop(name, None)
+    return json.loads(json.dumps(data, allow_nan=False))  # tuples → lists; a value JSON cannot hold raises
+
+
+def params_hash(params: Params) -> str:
+    """Hash of the params in force, from their data: :func:`canonical` of :func:`params_data`."""
+    return sha(canonical(params_data(params)))
+
+
+def package_hash() -> str:
+    """Hash of the ``kinerja`` package's files and the versions of the libraries that draw."""
+    package = Path(__file__).resolve().parents[1]  # all of kinerja, not only run/
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(name.encode())
+    return digest.hexdigest()
+
+
+def tables_hash(tables: dict[str, pd.DataFrame]) -> str:
+    """Hash of a page's tables: names, columns, dtypes and every value (as CSV, unrounded)."""
+    digest = hashlib.sha256()
+    for name, table in tables.items():
+        digest.update(name.encode())
+        digest.update(repr(list(zip(table.columns, map(str, table.dtypes)))).encode())
+        digest.update(table.to_csv(index=False).encode())
+    return digest.hexdigest()
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_parameters(notebook: Path, names: Sequence[str]) -> None:
+    """Raise :class:`ParamsError` unless the notebook's ``parameters`` cell assigns every name
+    (papermill only warns about unknown parameters)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    assigned: set[str] = set()
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    assigned.add(node.id)
+    missing = [name for name in names if name not in assigned]
+    if missing:
+        raise ParamsError(pesan.RUN_NOTEBOOK_PARAMETER.format(berkas=notebook, nama=", ".join(missing)))
+
+
+def safe_name(kode: str) -> str:
+    """A file name for an OPD code, one-to-one: :func:`kinerja.support.names.file_name`."""
+    from kinerja.support.names import file_name
+
+    return file_name(kode)
