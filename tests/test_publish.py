@@ -27,7 +27,7 @@ from kinerja.pages import Page, PageFileError
 from kinerja.publish import PublishError, choose_engine, notebooks, publish, quarto_engine, site, stage
 
 PAGES = ["index.html", "tren.html", "metodologi.html", "unduh.html", "2024/index.html", "2024/opd/index.html",
-         "2024/opd/1.01.html", "2024/opd/1.02.html", "2024/opd/1.03.html", "2024/laporan.pdf"]
+         "2024/opd/1.01.html", "2024/opd/1.02.html", "2024/opd/1.03.html", "2024/reviu.html", "2024/laporan.pdf"]
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +52,8 @@ def test_quarto_config_is_a_website_with_the_required_navigation(root):
     assert config["website"]["search"]  # site search
     assert config["execute"]["enabled"] is False and config["execute"]["echo"] is False  # never re-execute
     menu = config["kinerja"]["menu-tahun"]
-    assert [m["href"] for m in menu["menu"]] == ["{tahun}/index.ipynb", "{tahun}/opd/index.qmd", "{tahun}/laporan.pdf",
-                                                 "{tahun}/pk/index.qmd"]
+    assert [m["href"] for m in menu["menu"]] == ["{tahun}/index.ipynb", "{tahun}/opd/index.qmd", "{tahun}/reviu.qmd",
+                                                 "{tahun}/laporan.pdf", "{tahun}/pk/index.qmd"]
     for name in ("metodologi.qmd", "unduh.qmd", "daftar-opd.qmd", "daftar-pk.qmd", "laporan.qmd"):
         assert (root / "situs" / name).is_file()
 
@@ -196,7 +196,7 @@ def test_every_page_the_config_lists_exists_after_a_run(fixture, tmp_path):
     config = stage.stage(fixture.project, fixture.project / "_build", [2024], tmp_path / "sumber", context)
     staged = tmp_path / "sumber"
     assert yaml.safe_load((staged / "_quarto.yml").read_text(encoding="utf-8")) == config
-    assert len(config["project"]["render"]) == 11  # 4 site pages; per year: overview, listing, 3 OPD, PK page, report
+    assert len(config["project"]["render"]) == 12  # 4 site pages; per year: overview, listing, 3 OPD, reviu, PK page, report
     assert sorted(p.name for p in (staged / "2024" / "pk").glob("*.pdf")) == ["pk-1.01.pdf", "pk-1.02.pdf", "pk-1.03.pdf"]
     for source in config["project"]["render"]:
         assert (staged / source).is_file(), source
@@ -222,7 +222,8 @@ def test_run_writes_each_page_beside_its_notebook_and_it_reads_back(fixture):
     assert overview.utama == "Capaian kinerja Pemerintah Daerah Uji (CONTOH SINTETIS) tahun 2024: 91,67 % (predikat Sangat Tinggi)."
     assert overview.perubahan.startswith("Dibanding tahun 2023 (100,00 %): -8,33 poin, atau -8,333 % secara relatif")
     assert overview.metode.startswith("Capaian pemda = rata-rata capaian OPD; ")
-    assert list(overview.tables) == ["pemda", "opd", "predikat", "tidak_terhitung"]
+    assert list(overview.tables) == ["pemda", "opd", "predikat", "tidak_terhitung", "reviu", "reviu_kode", "reviu_opd",
+                                     "jejak", "metode"]
     assert overview.tables["opd"]["kode_opd"].tolist() == ["1.01", "1.03", "1.02"]  # text, highest capaian first
     assert overview.tables["pemda"]["capaian"].iloc[0] == pytest.approx(275 / 3)
     assert overview.skala is not None and overview.skala.levels[0].predikat == "Sangat Tinggi"
@@ -255,7 +256,7 @@ def test_pandoc_engine_builds_every_page(fixture):
         assert (fixture.site / page).is_file(), page
     downloads = sorted(str(p.relative_to(fixture.site)) for p in (fixture.site / "unduh").rglob("*.xlsx"))
     assert downloads == ["unduh/2024/opd/1.01.xlsx", "unduh/2024/opd/1.02.xlsx", "unduh/2024/opd/1.03.xlsx",
-                         "unduh/2024/ringkasan.xlsx", "unduh/2024/tren.xlsx"]
+                         "unduh/2024/reviu.xlsx", "unduh/2024/ringkasan.xlsx", "unduh/2024/tren.xlsx"]
     for page in PAGES[:-1]:
         text = (fixture.site / page).read_text(encoding="utf-8")
         assert '<html lang="id">' in text, page
@@ -393,7 +394,7 @@ def test_cli_publish_says_which_engine(fixture):
     done = kinerja("publish", "--engine", "auto", "--out", "_site-cli", cwd=fixture.project)
     assert done.returncode == 0, done.stderr
     assert "dengan mesin pandoc (Quarto tidak ditemukan" in done.stdout
-    assert "10 halaman, 1 laporan PDF" in done.stdout  # 4 site pages; overview, listing, 3 OPD, PK page
+    assert "11 halaman, 1 laporan PDF" in done.stdout  # 4 site pages; overview, listing, 3 OPD, reviu, PK page
     assert (fixture.project / "_site-cli" / "2024" / "laporan.pdf").is_file()
 
 

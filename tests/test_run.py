@@ -65,8 +65,8 @@ def test_full_run_succeeds_with_every_output(built):
             for suffix in (".ipynb", ".xlsx", ".stamp.json", ".halaman.json"):
                 assert (folder / f"{stem}{suffix}").is_file(), f"{year}/{stem}{suffix}"
         assert sorted(p.name for p in (folder / "opd" / "007").iterdir()) == [
-            "anggaran.csv", "capaian_tahunan.csv", "indikator.csv", "opd.csv", "perubahan_indikator.csv",
-            "riwayat.csv", "sasaran.csv",
+            "anggaran.csv", "capaian_tahunan.csv", "indikator.csv", "jejak.csv", "opd.csv", "perubahan_indikator.csv",
+            "reviu.csv", "riwayat.csv", "sasaran.csv",
         ]
     leftovers = [p for p in (project / "_build").rglob("*") if p.name.startswith(run.TEMP_PREFIX)]
     assert leftovers == []
@@ -93,7 +93,7 @@ def test_outputs_have_tables_figures_and_the_hand_worked_numbers(built):
     for image in images:
         assert image.metadata["image/png"]["alt"] and image.data["text/plain"] == image.metadata["image/png"]["alt"]
     html = "".join(o.data["text/html"] for o in found if "text/html" in o.get("data", {}))
-    assert html.count('<table class="kinerja-tabel">') == 6
+    assert html.count('<table class="kinerja-tabel">') == 7  # with the pemda figure's jejak
     assert "101,67 % (predikat Sangat Tinggi).</strong>" in html and "+10,00 poin, atau +10,909 %" in html  # headline
     assert not any("text/markdown" in o.get("data", {}) for o in found)  # sentences with data are HTML, never Markdown
     opd = outputs(project / "_build/2024/opd/008.ipynb")
@@ -121,7 +121,8 @@ def test_extracts_hold_the_data_unrounded(built):
     indikator = pd.read_csv(project / "_build/2024/opd/007/indikator.csv", dtype={"kode_opd": str})
     assert indikator["capaian"].tolist() == [110 / 100 * 100.0, (2.0 - 8 / 10) * 100.0]  # as computed, not rounded
     sheets = pd.read_excel(project / "_build/2024/ringkasan.xlsx", sheet_name=None)
-    assert list(sheets) == ["pemda", "opd", "predikat", "tidak_terhitung"]
+    assert list(sheets) == ["pemda", "opd", "predikat", "tidak_terhitung", "reviu", "reviu_kode", "reviu_opd", "jejak",
+                            "metode"]
     assert sheets["pemda"]["capaian"].iloc[0] == pytest.approx(305 / 3)
 
 
@@ -153,7 +154,8 @@ def test_incremental_runs_execute_only_what_changed(project):
 
     data = project / "data" / "kinerja-2024.csv"
     data.write_text(data.read_text(encoding="utf-8").replace(",hari,", ",hari kerja,"), encoding="utf-8")
-    assert executed(run.run([2024], jobs=2, progress=False)) == ["2024/opd/009"]  # the unit shows on its page only
+    # the unit shows on its page, and the overview lists the reviu flag "satuan berubah" it raises
+    assert executed(run.run([2024], jobs=2, progress=False)) == ["2024/opd/009", "2024/ringkasan"]
 
     data.write_text(data.read_text(encoding="utf-8").replace(",70,90,80,", ",70,90,95,"), encoding="utf-8")
     assert executed(run.run([2024], jobs=2, progress=False)) == ["2024/opd/009", "2024/ringkasan", "2024/tren"]

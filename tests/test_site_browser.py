@@ -30,7 +30,7 @@ AXE = ROOT / "tests" / "vendor" / "axe.min.js"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run"]
 PAGES = ["2024/index.html", "2024/opd/1.01.html", "2024/opd/1.02.html", "2024/opd/1.03.html", "2024/opd/index.html",
-         "2024/pk/index.html",
+         "2024/pk/index.html", "2024/reviu.html",
          "index.html", "metodologi.html", "tren.html", "unduh.html"]
 PHONE = 390
 

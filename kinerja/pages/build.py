@@ -10,13 +10,15 @@ notebook used" is, by construction, its :class:`Page`. Every sentence comes from
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 
 from kinerja.core.change import normalised_name
 from kinerja.core.engine import ScoreResult
 from kinerja.core.rules import Rules
-from kinerja.pages import wording
+from kinerja.pages import reviu, wording
 from kinerja.pages.analysis import Analysis
 from kinerja.pages.model import Page
 from kinerja.pages.renstra import renstra_tables
@@ -52,8 +54,10 @@ def ringkasan(analysis: Analysis) -> Page:
             ["kode_opd", "nama_opd", "sasaran", *_present(missing, ["kode_indikator"]), "indikator", "catatan"]
         ].reset_index(drop=True),
     }
+    tables.update(reviu.ringkasan_tables(analysis))  # reviu, reviu_kode, reviu_opd, jejak, metode
     judul = pesan.HALAMAN_JUDUL_RINGKASAN.format(pemda=analysis.pemda_nama or pesan.HALAMAN_PEMDA, tahun=tahun)
-    return _page(analysis, "ringkasan", judul, tables, wording.pemda(analysis.pemda_nama))
+    page = _page(analysis, "ringkasan", judul, tables, wording.pemda(analysis.pemda_nama))
+    return dataclasses.replace(page, kepekaan=reviu.sensitivity_sentence(analysis))
 
 
 def opd(analysis: Analysis, kode_opd: str) -> Page:
@@ -103,6 +107,7 @@ def opd(analysis: Analysis, kode_opd: str) -> Page:
         "anggaran": budget,
     }
     tables.update(renstra_tables(analysis, kode_opd))  # renstra, renstra_jalur (kinerja.pages.renstra)
+    tables.update(reviu.opd_tables(analysis, kode_opd))  # reviu, jejak
     nama = one["nama_opd"].iloc[0] if len(one) else analysis.opd_name(kode_opd)
     judul = pesan.HALAMAN_JUDUL_OPD.format(opd=nama, tahun=tahun)
     return _page(analysis, "opd", judul, tables, str(nama), kode_opd)

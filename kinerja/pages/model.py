@@ -61,6 +61,7 @@ class Page:
     skala: Scale | None = None
     konvensi: tuple[str, ...] = ()
     berjalan: bool = False
+    kepekaan: str = ""  # the overview: the pemda figure under each method setting (kinerja.pages.reviu)
 
     @property
     def row(self) -> pd.Series:
@@ -94,6 +95,7 @@ class Page:
             "kode_opd": self.kode_opd, "subjek": self.subjek, "pemda": self.pemda, "utama": self.utama,
             "perubahan": self.perubahan, "metode": self.metode, "skala": skala, "tabel": list(self.tables),
             "konvensi": list(self.konvensi), "berjalan": bool(self.berjalan),
+            "kepekaan": self.kepekaan,
         }
 
     def meta_json(self) -> str:
@@ -121,7 +123,8 @@ class Page:
             return cls(data["nama"], data["judul"], int(data["tahun"]), tables, data.get("kode_opd"),
                        data.get("subjek", ""), data.get("pemda", ""), data.get("utama", ""),
                        data.get("perubahan", ""), data.get("metode", ""), skala,
-                       tuple(str(item) for item in data.get("konvensi", [])), bool(data.get("berjalan", False)))
+                       tuple(str(item) for item in data.get("konvensi", [])), bool(data.get("berjalan", False)),
+                       data.get("kepekaan", ""))
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise PageFileError(f"{path}: {error}") from None
 

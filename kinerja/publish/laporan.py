@@ -68,7 +68,7 @@ def report_data(folder: Path, tahun: int, pemda: str, figures: list[dict], sinte
     by_code = opd_pages(folder)
     details = [_opd_detail(by_code[code]) for code in sorted(opd["kode_opd"].astype(str)) if code in by_code]
     changes = opd[opd["selisih_poin"].notna()].sort_values("selisih_poin", ascending=False, kind="stable")
-    return {
+    data = {
         "tahun": int(tahun),
         "pemda": wording.pemda(pemda),
         "judul-dokumen": pesan.TERBIT_LAPORAN_JUDUL.format(tahun=tahun),
@@ -124,6 +124,52 @@ def report_data(folder: Path, tahun: int, pemda: str, figures: list[dict], sinte
             "baris": [{"nama": _text(r.nama_opd), "sebelumnya": display.persen(r.capaian_sebelumnya),
                        "capaian": display.persen(r.capaian), "selisih": display.poin(r.selisih_poin),
                        "perubahan": display.perubahan(r.perubahan_persen)} for r in changes.itertuples(index=False)],
+        },
+    }
+    data.update(review_data(overview))
+    return data
+
+
+def review_data(overview: Page) -> dict:
+    """The report's method-sensitivity table (in its methodology chapter) and its appendix of
+    reviu flags (per flag code, per OPD, then every flag), from the overview page; empty lists
+    when the page has no such tables (a build of an older version)."""
+    tahun = overview.tahun
+    metode = overview.tables.get("metode")
+    flags = overview.tables.get("reviu")
+    per_code = overview.tables.get("reviu_kode")
+    per_opd = overview.tables.get("reviu_opd")
+    return {
+        "kepekaan": {
+            "judul": pesan.HALAMAN_KEPEKAAN_JUDUL,
+            "pengantar": pesan.HALAMAN_KEPEKAAN_PENGANTAR.format(tahun=tahun),
+            "tabel-judul": pesan.TABEL_KEPEKAAN_JUDUL.format(tahun=tahun),
+            "kalimat": overview.kepekaan,
+            "kepala": [pesan.KOLOM_SETELAN, pesan.KOLOM_CAPAIAN, pesan.KOLOM_PREDIKAT, pesan.KOLOM_SELISIH],
+            "baris": [] if metode is None else [
+                {"setelan": _text(r.setelan), "capaian": display.persen(r.capaian), "predikat": wording.predikat(r.predikat),
+                 "selisih": "" if str(r.berlaku) == "True" else display.poin(r.selisih_poin)}
+                for r in metode.itertuples(index=False)],
+        },
+        "reviu": {
+            "judul": pesan.TERBIT_LAMPIRAN_REVIU,
+            "pengantar": pesan.HALAMAN_REVIU_PENGANTAR,
+            "kosong": pesan.HALAMAN_REVIU_KOSONG,
+            "judul-kode": pesan.TABEL_REVIU_KODE_JUDUL.format(tahun=tahun),
+            "judul-opd": pesan.TABEL_REVIU_OPD_JUDUL.format(tahun=tahun),
+            "judul-semua": pesan.TABEL_REVIU_SEMUA_JUDUL.format(tahun=tahun),
+            "kepala-kode": [pesan.KOLOM_JENIS_CATATAN, pesan.KOLOM_KODE_CATATAN, pesan.KOLOM_JUMLAH_CATATAN],
+            "kepala-opd": [pesan.KOLOM_OPD, pesan.KOLOM_JUMLAH_CATATAN],
+            "kepala-semua": [pesan.KOLOM_OPD, pesan.KOLOM_INDIKATOR, pesan.KOLOM_JENIS_CATATAN, pesan.KOLOM_PENJELASAN,
+                             pesan.KOLOM_LETAK],
+            "per-kode": [] if per_code is None else [
+                {"judul": _text(r.judul), "kode": _text(r.kode), "jumlah": display.angka(r.jumlah, 0)}
+                for r in per_code.itertuples(index=False)],
+            "per-opd": [] if per_opd is None else [
+                {"nama": _text(r.nama_opd), "jumlah": display.angka(r.jumlah, 0)} for r in per_opd.itertuples(index=False)],
+            "semua": [] if flags is None else [
+                {"opd": _text(row["nama_opd"]), "indikator": _text(row["indikator"]), "judul": _text(row["judul"]),
+                 "pesan": _text(row["pesan"]), "letak": tables.reviu_letak(row)} for _, row in flags.iterrows()],
         },
     }
 

@@ -50,6 +50,9 @@ class Section(BaseModel):
 
     menu_tahun: NavLink = Field(alias="menu-tahun")
     halaman_tahun: list[str] = Field(alias="halaman-tahun", min_length=1)
+    #: The year's menu entry of each monitored quarter (``{triwulan}``: II, ``{n}``: 2); optional, for
+    #: projects made before quarterly pages existed.
+    menu_triwulan: NavLink | None = Field(default=None, alias="menu-triwulan")
 
 
 class QuartoPart(BaseModel):

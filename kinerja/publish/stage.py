@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime
 import json
 import os
 import re
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -40,8 +42,10 @@ import pandas as pd
 
 from kinerja.pages import PAGE_SUFFIX, Page, PageFileError, wording
 from kinerja.publish import laporan, notebooks, pk, site
+from kinerja.render.report import write_reviu_report
+from kinerja.render.tables import JEJAK_PEMDA, reviu_letak
 from kinerja.support import display, escape, pesan
-from kinerja.support.reproducible import build_time
+from kinerja.support.reproducible import build_time, normalise_xlsx
 
 SITUS = "situs"
 #: Templates, stylesheet and script shipped with the package.
@@ -121,7 +125,8 @@ def stage(root: Path, build: Path, years: list[int], dest: Path, context: Contex
     _write(dest / "tren.ipynb", notebooks.page_notebook(tren, {**_front(tren), "lang": "id"}))
     _copy_extract(build / str(newest), "tren", dest / UNDUH / str(newest))
 
-    (dest / "metodologi.qmd").write_text(_page(situs, "metodologi.qmd") + rules_section(overviews),
+    (dest / "metodologi.qmd").write_text(_page(situs, "metodologi.qmd") + rules_section(overviews)
+                                         + sensitivity_section(overviews),
                                          encoding="utf-8")
     (dest / "unduh.qmd").write_text(_page(situs, "unduh.qmd") + downloads_section(dest, years), encoding="utf-8")
     fields = {"pemda": escape.markdown_text(context.pemda), "tanggal": context.tanggal, "versi": context.versi}
@@ -150,6 +155,7 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, root: Pat
     _copy_extract(folder, "ringkasan", dest / UNDUH / str(year))
     opd_pages = {path.name.removesuffix(".ipynb"): path for path in sorted((folder / "opd").glob("*.ipynb"))
                  if not path.name.endswith(".gagal.ipynb")}
+    opd_links: dict[str, str] = {}
     opd_data = {stem: Page.read(laporan.page_path(folder / "opd", stem)) for stem in opd_pages
                 if laporan.page_path(folder / "opd", stem).is_file()}
     links = pk.stage_pk(root, year, dest, [str(p.kode_opd) for p in opd_data.values()], context.sintetis)
@@ -165,11 +171,14 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, root: Pat
             front["opd"] = escape.text(opd_page.row["nama_opd"]) or front["opd"]
             front["description"] = wording.opd_description(opd_page.row, opd_page.berjalan)
             link = links.get(str(opd_page.kode_opd))
+            opd_links[str(opd_page.kode_opd)] = f"opd/{path.name}"
         published = notebooks.page_notebook(page, {**front, "lang": "id"})
         if link is not None:  # the OPD's PK, right under the title
             published["cells"].insert(1, notebooks.markdown_cell(pk.opd_link_markdown(year, link)))
         _write(out / "opd" / path.name, published)
         _copy_extract(folder / "opd", path.stem, dest / UNDUH / str(year) / "opd")
+    if "reviu" in halaman.tables:
+        stage_review(halaman, out, dest / UNDUH / str(year), opd_links, folder)
     listing = _page(situs, "daftar-opd.qmd")
     (out / "opd" / "index.qmd").write_text(listing.replace("{tahun}", str(year)), encoding="utf-8")
     for quarter in sorted(folder.glob("triwulan-[1-4]")):
@@ -380,8 +389,17 @@ def headline_card(page: Page) -> str:
         f"{esc(predikat)}</span></p>\n"
         f'<p class="kartu-perubahan {arah}"><span class="panah" aria-hidden="true">{panah}</span> '
         f'<span class="visually-hidden">{esc(kata)}</span>{esc(page.perubahan)}</p>\n'
+        f"{_trace_link(page)}"
         "</section>"
     )
+
+
+def _trace_link(page: Page) -> str:
+    """The headline card's link to the trace of the pemda figure (``#jejak-pemda`` on the same page)."""
+    if "jejak" not in page.tables:
+        return ""
+    return (f'<p class="kartu-jejak"><a href="#{JEJAK_PEMDA}">'
+            f"{escape.html_text(pesan.HALAMAN_JEJAK_TAUTAN)}</a></p>\n")
 
 
 def script_include() -> str:
@@ -430,7 +448,10 @@ def downloads_section(dest: Path, years: list[int]) -> str:
     for year in sorted(years, reverse=True):
         folder = dest / UNDUH / str(year)
         lines += [f"### {pesan.TERBIT_TAHUN_ANGGARAN} {year}", ""]
+        lines += review_downloads(dest, year)
         for xlsx in sorted(folder.rglob("*.xlsx"), key=lambda p: (p.parent != folder, p.stem)):
+            if xlsx.parent == folder and xlsx.stem == "reviu":
+                continue  # listed with the jejak above
             rel = PurePosixPath(xlsx.relative_to(dest))
             label = _download_label(xlsx, folder)
             csvs = sorted(xlsx.with_suffix("").glob("*.csv"))
@@ -449,3 +470,132 @@ def _download_label(xlsx: Path, folder: Path) -> str:
         if len(names):
             return f"{names.iloc[0]} ({xlsx.stem})"
     return xlsx.stem
+
+
+# --- reviu, jejak and method sensitivity (issue 15) ---------------------------------------------
+
+#: The year's Reviu page, beside its overview.
+REVIU_PAGE = "reviu.qmd"
+
+
+def _cell(value: object) -> str:
+    """A Markdown table cell: escaped text (pipes included), never markup."""
+    return escape.markdown_text(value) or " "
+
+
+def _markdown_table(head: list[str], rows: list[list[str]], numeric: tuple[int, ...] = ()) -> list[str]:
+    """A pipe table (cells already Markdown); ``numeric`` columns right-aligned."""
+    lines = ["| " + " | ".join(head) + " |",
+             "|" + "|".join("---:" if i in numeric else "---" for i in range(len(head))) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def review_page(page: Page, opd_links: dict[str, str]) -> str:
+    """The year's Reviu page (Markdown): the number of flags per flag code (every code, zeros
+    included) and per OPD, then every flag, from the overview's ``reviu`` tables. ``opd_links``
+    maps a ``kode_opd`` to its page (relative to the Reviu page)."""
+    tahun = page.tahun
+    front = escape.front_matter({"title": pesan.TERBIT_REVIU_JUDUL.format(tahun=tahun),
+                                 "description": pesan.TERBIT_REVIU_DESKRIPSI.format(tahun=tahun), "lang": "id"})
+    lines = [front, "", escape.markdown_text(pesan.HALAMAN_REVIU_PENGANTAR), ""]
+    per_code = page.tables["reviu_kode"]
+    lines += [f"## {escape.markdown_text(pesan.TABEL_REVIU_KODE_JUDUL.format(tahun=tahun))}", ""]
+    lines += _markdown_table(
+        [pesan.KOLOM_JENIS_CATATAN, pesan.KOLOM_KODE_CATATAN, pesan.KOLOM_JUMLAH_CATATAN],
+        [[_cell(r.judul), _cell(r.kode), display.angka(r.jumlah, 0)] for r in per_code.itertuples(index=False)], (2,))
+    per_opd = page.tables["reviu_opd"]
+    lines += ["", f"## {escape.markdown_text(pesan.TABEL_REVIU_OPD_JUDUL.format(tahun=tahun))}", ""]
+    if per_opd.empty:
+        lines.append(escape.markdown_text(pesan.HALAMAN_REVIU_KOSONG) + ".")
+    else:
+        rows = []
+        for r in per_opd.itertuples(index=False):
+            name = _cell(r.nama_opd)
+            link = opd_links.get(str(r.kode_opd))
+            rows.append([f"[{name}]({link})" if link else name, _cell(r.kode_opd), display.angka(r.jumlah, 0)])
+        lines += _markdown_table([pesan.KOLOM_OPD, pesan.KOLOM_KODE_CATATAN, pesan.KOLOM_JUMLAH_CATATAN], rows, (2,))
+    flags = page.tables["reviu"]
+    lines += ["", f"## {escape.markdown_text(pesan.TABEL_REVIU_SEMUA_JUDUL.format(tahun=tahun))}", ""]
+    if flags.empty:
+        lines.append(escape.markdown_text(pesan.HALAMAN_REVIU_KOSONG) + ".")
+    else:
+        lines += _markdown_table(
+            [pesan.KOLOM_OPD, pesan.KOLOM_INDIKATOR, pesan.KOLOM_JENIS_CATATAN, pesan.KOLOM_PENJELASAN, pesan.KOLOM_LETAK],
+            [[_cell(row["nama_opd"]), _cell(row["indikator"]), _cell(row["judul"]), _cell(row["pesan"]),
+              _cell(reviu_letak(row))] for _, row in flags.iterrows()])
+    return "\n".join(lines) + "\n"
+
+
+def stage_review(page: Page, out: Path, unduh: Path, opd_links: dict[str, str], source: Path | None = None) -> None:
+    """The year's Reviu page (``<tahun>/reviu.qmd``) and its downloads: ``reviu.csv`` and
+    ``reviu.xlsx`` (the columns of ``kinerja reviu --report``) and ``jejak.csv`` (the trace of every
+    figure of the year, as ``kinerja jejak --out``), from the overview page's tables. ``reviu.xlsx``
+    carries the time of the run's ``ringkasan.xlsx`` in ``source`` (the build folder of the year),
+    so that both engines, and every publish of one build, give the same bytes."""
+    (out / REVIU_PAGE).write_text(review_page(page, opd_links), encoding="utf-8")
+    unduh.mkdir(parents=True, exist_ok=True)
+    flags = page.tables["reviu"]
+    write_reviu_report(flags, unduh / "reviu.xlsx")
+    moment = _xlsx_time(source / "ringkasan.xlsx") if source is not None else None
+    if moment is not None:
+        normalise_xlsx(unduh / "reviu.xlsx", moment)
+    raw = unduh / ".reviu.mentah.csv"
+    write_reviu_report(flags, raw)
+    public_csv(raw, unduh / "reviu.csv")
+    raw.unlink()
+    raw = unduh / ".jejak.mentah.csv"
+    page.tables["jejak"].to_csv(raw, index=False, encoding="utf-8", lineterminator="\n")
+    public_csv(raw, unduh / "jejak.csv")
+    raw.unlink()
+
+
+def _xlsx_time(path: Path) -> datetime.datetime | None:
+    """The time of an XLSX file written by ``kinerja run`` (its zip entries'), or None."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return datetime.datetime(*book.infolist()[0].date_time, tzinfo=datetime.timezone.utc)
+    except (OSError, zipfile.BadZipFile, IndexError):
+        return None
+
+
+def review_downloads(dest: Path, year: int) -> list[str]:
+    """Markdown list items: the year's ``reviu.xlsx``/``reviu.csv`` and ``jejak.csv``."""
+    folder = dest / UNDUH / str(year)
+    lines = []
+    if (folder / "reviu.xlsx").is_file():
+        lines.append(f"- {escape.markdown_text(pesan.TERBIT_UNDUH_REVIU)}: [XLSX]({UNDUH}/{year}/reviu.xlsx); "
+                     f"CSV: [reviu]({UNDUH}/{year}/reviu.csv)")
+    if (folder / "jejak.csv").is_file():
+        lines.append(f"- {escape.markdown_text(pesan.TERBIT_UNDUH_JEJAK)}: CSV: [jejak]({UNDUH}/{year}/jejak.csv)")
+    return lines
+
+
+def sensitivity_rows(page: Page) -> list[dict]:
+    """The pemda figure under each method setting (the overview's ``metode`` table), formatted."""
+    table = page.tables.get("metode")
+    if table is None:
+        return []
+    return [{"setelan": escape.text(r.setelan), "capaian": display.persen(r.capaian),
+             "predikat": wording.predikat(r.predikat), "selisih": "" if str(r.berlaku) == "True" else display.poin(r.selisih_poin)}
+            for r in table.itertuples(index=False)]
+
+
+def sensitivity_section(overviews: dict[int, Page]) -> str:
+    """Markdown for the Metodologi page: per year, the pemda figure under each method setting,
+    with its predikat, and the one-line summary."""
+    lines = ["", f"## {escape.markdown_text(pesan.HALAMAN_KEPEKAAN_JUDUL)}", ""]
+    for year in sorted(overviews, reverse=True):
+        page = overviews[year]
+        rows = sensitivity_rows(page)
+        if not rows:
+            continue
+        lines += [f"### {pesan.TERBIT_TAHUN_ANGGARAN} {year}", "",
+                  escape.markdown_text(pesan.HALAMAN_KEPEKAAN_PENGANTAR.format(tahun=year)), ""]
+        lines += _markdown_table(
+            [pesan.KOLOM_SETELAN, pesan.KOLOM_CAPAIAN, pesan.KOLOM_PREDIKAT, pesan.KOLOM_SELISIH],
+            [[_cell(r["setelan"]), _cell(r["capaian"]), _cell(r["predikat"]), _cell(r["selisih"])] for r in rows], (1, 3))
+        lines += ["", f": {escape.markdown_text(pesan.TABEL_KEPEKAAN_JUDUL.format(tahun=year))}", ""]
+        if page.kepekaan:
+            lines += [escape.markdown_text(page.kepekaan) + ".", ""]
+    return "\n".join(lines)

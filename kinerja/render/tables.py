@@ -404,3 +404,71 @@ def method(page: Page) -> escape.Html:
 
 def _year(value: object) -> str:
     return "" if pd.isna(value) else str(int(value))
+
+
+# --- reviu and jejak (issue 15) --------------------------------------------------------------------
+
+
+def reviu_letak(row) -> str:
+    """Where a flag's row is in the data: "kinerja-2024.xlsx, lembar kinerja, baris 7"."""
+    berkas, lembar, baris = teks(row.get("berkas")), teks(row.get("lembar")), row.get("baris")
+    berkas = berkas.replace("\\", "/").rsplit("/", 1)[-1]  # the file name, not the path the run saw
+    if not berkas:
+        return ""
+    if baris is None or pd.isna(baris) or baris == "":
+        return berkas
+    template = pesan.REVIU_LETAK if lembar else pesan.REVIU_LETAK_TANPA_LEMBAR
+    return template.format(berkas=berkas, lembar=lembar, baris=int(float(baris)))
+
+
+def reviu(page: Page) -> Table:
+    """The reviu flags of an OPD page (its OPD, its year): the flag, the indicator, the
+    explanation and where the row is; "Tidak ada catatan reviu" when there are none."""
+    frame = page.tables["reviu"].copy()
+    frame["letak"] = [reviu_letak(row) for _, row in frame.iterrows()] if len(frame) else []
+    columns = [
+        Column("judul", pesan.KOLOM_JENIS_CATATAN),
+        Column("indikator", pesan.KOLOM_INDIKATOR),
+        Column("pesan", pesan.KOLOM_PENJELASAN),
+        Column("letak", pesan.KOLOM_LETAK),
+    ]
+    subjek = page.subjek or page.kode_opd or ""
+    return render(frame, columns, pesan.TABEL_REVIU_JUDUL.format(opd=subjek, tahun=page.tahun),
+                  kosong=pesan.HALAMAN_REVIU_KOSONG)
+
+
+def jejak(page: Page, tingkat: Sequence[str] | None = None, anchor: str | None = None,
+          ringkas: str | None = None) -> escape.Html:
+    """The jejak of a page's figures as a collapsed ``<details>`` (HTML, no script): a table of
+    every number (key, result, formula with the numbers put in, inputs, what was left out, rules,
+    source rows). ``tingkat`` keeps only those levels; ``anchor`` is the id of the ``<details>``
+    (a link target, e.g. ``jejak-pemda``); ``ringkas`` its summary line."""
+    frame = page.tables["jejak"]
+    if tingkat is not None:
+        frame = frame[frame["tingkat"].isin(list(tingkat))]
+    frame = frame.assign(jenis=frame["tingkat"].map(lambda t: pesan.JEJAK_TINGKAT.get(t, t)))
+    columns = [
+        Column("jenis", pesan.KOLOM_TINGKAT_JEJAK),
+        Column("kunci", pesan.KOLOM_ANGKA),
+        Column("capaian", pesan.KOLOM_HASIL, teks, True),
+        Column("rumus", pesan.KOLOM_RUMUS),
+        Column("masukan", pesan.KOLOM_MASUKAN),
+        Column("dikeluarkan", pesan.KOLOM_DIKELUARKAN),
+        Column("aturan", pesan.KOLOM_ATURAN),
+        Column("sumber", pesan.KOLOM_SUMBER),
+    ]
+    subjek = page.subjek or page.kode_opd or ""
+    table = render(frame.reset_index(drop=True), columns, pesan.TABEL_JEJAK_JUDUL.format(subjek=subjek, tahun=page.tahun))
+    summary = ringkas or pesan.HALAMAN_JEJAK_RINGKAS.format(jumlah=len(frame))
+    ident = f' id="{escape.html_text(anchor)}"' if anchor else ""
+    return escape.Html(f'<details class="kinerja-jejak"{ident}>\n<summary>{escape.html_text(summary)}</summary>\n'
+                       f"{table.html}\n</details>", f"{summary}\n{table!r}")
+
+
+#: The id of the pemda figure's jejak on the overview: the headline card links to it.
+JEJAK_PEMDA = "jejak-pemda"
+
+
+def jejak_pemda(page: Page) -> escape.Html:
+    """The jejak of the pemda figure (and its change) on the overview, collapsed, at ``#jejak-pemda``."""
+    return jejak(page, ("pemda", "perubahan_pemda"), JEJAK_PEMDA, pesan.HALAMAN_JEJAK_PEMDA_RINGKAS)

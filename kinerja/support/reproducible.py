@@ -57,17 +57,18 @@ def build_date() -> datetime.date:
     return build_time().date() if source_date_epoch() is not None else datetime.date.today()
 
 
-def normalise_xlsx(path: str | Path) -> None:
+def normalise_xlsx(path: str | Path, moment: datetime.datetime | None = None) -> None:
     """Give the XLSX file at ``path`` the build's time wherever it carries a time: the
     ``created`` and ``modified`` document properties and the time of every zip entry (openpyxl
     writes the current time in both). The entries keep their names, order and content, and are
     compressed the same way every time.
 
     Rewrites the file in place: call it on a temporary file before moving it into place. A file
-    that is not a zip archive is left as it is (whoever reads it reports that).
+    that is not a zip archive is left as it is (whoever reads it reports that). ``moment``
+    (default: :func:`build_time`) is the time to give it, e.g. that of the run whose data it holds.
     """
     path = Path(path)
-    moment = build_time()
+    moment = moment or build_time()
     try:
         with zipfile.ZipFile(path) as source:
             entries = [(info.filename, source.read(info.filename)) for info in source.infolist()]
