@@ -155,8 +155,12 @@ def test_conventions_are_worded_setting_by_setting():
         "Capaian OPD: rata-rata capaian sasarannya (bawaan).",
         "Capaian pemda: rata-rata capaian OPD (bawaan).",
         "Skala predikat: lima-tingkat (bawaan).",
+        "Sifat indikator tanpa kolom sifat (pemantauan triwulan): akhir (nilai triwulan terakhir) (bawaan).",
+        "Indikator tertinggal bila capaian triwulannya di bawah: 91 % (bawaan).",
         "Batas atas capaian indikator: 100 % (berbeda dari bawaan: tanpa batas atas).",
         "Pembulatan capaian indikator sebelum dirata-rata: dibulatkan ke 2 desimal (berbeda dari bawaan: tanpa pembulatan).",
     )
     assert "Batas atas capaian dalam rata-rata: 120,5 % (berbeda dari bawaan: tanpa batas atas)." in \
         wording.conventions(Rules(batas_atas=120.5))
+    assert ("Sifat indikator tanpa kolom sifat (pemantauan triwulan): kumulatif (jumlah triwulan) (berbeda dari bawaan: "
+            "akhir (nilai triwulan terakhir)).") in wording.conventions(Rules(sifat_bawaan="kumulatif"))

@@ -462,8 +462,12 @@ KONVENSI_NAMA = {
     "skala_predikat": "Skala predikat",
     "batas_atas_indikator": "Batas atas capaian indikator",
     "pembulatan_sebelum_rata": "Pembulatan capaian indikator sebelum dirata-rata",
+    "sifat_bawaan": "Sifat indikator tanpa kolom sifat (pemantauan triwulan)",
+    "ambang_tertinggal": "Indikator tertinggal bila capaian triwulannya di bawah",
 }
 KONVENSI_NILAI = {
+    "sifat_bawaan": {"akhir": "akhir (nilai triwulan terakhir)", "kumulatif": "kumulatif (jumlah triwulan)",
+                     "rata_rata": "rata-rata triwulan"},
     "rumus_negatif": {"selisih": "selisih, (2 − R/T) × 100", "rasio": "rasio, T/R × 100"},
     "lantai": {None: "tanpa batas bawah"},
     "batas_atas": {None: "tanpa batas atas"},
