@@ -14,8 +14,7 @@ import numpy as np
 import pandas as pd
 
 from kinerja.support import display, pesan
-from kinerja.support.atomic import atomic_file
-from kinerja.support.xlsx import write_tables
+from kinerja.support.xlsx import write_report
 
 TEXT_COLUMNS = ["tingkat", "tahun", "kunci", "capaian", "rumus", "masukan", "dikeluarkan", "aturan", "sumber",
                 "catatan"]
@@ -62,12 +61,7 @@ def write_trace(trace: pd.DataFrame, path: str | Path) -> Path:
     """The formatted jejak as UTF-8 CSV, or ``.xlsx`` (sheet ``jejak``), written atomically."""
     path = Path(path)
     frame = format_trace(trace)
-    with atomic_file(path) as temporary:
-        if path.suffix.lower() == ".xlsx":
-            write_tables(temporary, {"jejak": frame})
-        else:
-            frame.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
-    return path
+    return write_report(frame, path, "jejak")
 
 
 # --- one row --------------------------------------------------------------------------------------

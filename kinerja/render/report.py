@@ -10,8 +10,7 @@ import pandas as pd
 
 from kinerja.core.reviu import PEMDA_COLUMNS as REVIU_COLUMNS
 from kinerja.inputs.findings import Finding, findings_frame
-from kinerja.support.atomic import atomic_file
-from kinerja.support.xlsx import write_tables
+from kinerja.support.xlsx import write_report
 
 
 def write_findings_report(findings: Iterable[Finding], path: str | Path) -> Path:
@@ -19,12 +18,7 @@ def write_findings_report(findings: Iterable[Finding], path: str | Path) -> Path
     ``.xlsx`` gives a workbook (sheet ``temuan``), anything else UTF-8 CSV."""
     path = Path(path)
     frame = findings_frame(findings)
-    with atomic_file(path) as temporary:
-        if path.suffix.lower() == ".xlsx":
-            write_tables(temporary, {"temuan": frame})  # values from the data stay text, never formulas
-        else:
-            frame.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
-    return path
+    return write_report(frame, path, "temuan")
 
 
 def write_reviu_report(flags: pd.DataFrame, path: str | Path) -> Path:
@@ -34,9 +28,4 @@ def write_reviu_report(flags: pd.DataFrame, path: str | Path) -> Path:
     (sheet ``reviu``), anything else UTF-8 CSV."""
     path = Path(path)
     frame = flags[[c for c in REVIU_COLUMNS if c in flags]].astype({"baris": "Int64"})
-    with atomic_file(path) as temporary:
-        if path.suffix.lower() == ".xlsx":
-            write_tables(temporary, {"reviu": frame})
-        else:
-            frame.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
-    return path
+    return write_report(frame, path, "reviu")

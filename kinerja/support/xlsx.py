@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from kinerja.support import escape
+from kinerja.support.atomic import atomic_file
 from kinerja.support.reproducible import normalise_xlsx
 
 #: Excel's limit on the length of a sheet name.
@@ -39,6 +40,18 @@ def write_tables(path: str | Path, tables: Mapping[str, pd.DataFrame]) -> Path:
             pd.DataFrame().to_excel(writer, sheet_name="Sheet1", index=False)
         protect(writer.book)
     normalise_xlsx(path)  # the build's date only (SOURCE_DATE_EPOCH), fixed zip entry times
+    return path
+
+
+def write_report(table: pd.DataFrame, path: str | Path, sheet: str) -> Path:
+    """A report table written atomically: an Excel workbook (one sheet ``sheet``, text stays text) for
+    an ``.xlsx`` path, UTF-8 CSV for anything else."""
+    path = Path(path)
+    with atomic_file(path) as temporary:
+        if path.suffix.lower() == ".xlsx":
+            write_tables(temporary, {sheet: table})  # values from the data stay text, never formulas
+        else:
+            table.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
     return path
 
 
