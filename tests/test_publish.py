@@ -90,7 +90,7 @@ def test_missing_config_key_is_reported(tmp_path):
 
 @pytest.mark.parametrize("change, expected", [
     (("halaman-tahun:", "halaman-tahn:"),
-     "kunci 'kinerja.halaman-tahn': tidak dikenal. Kunci yang dikenal: menu-tahun, halaman-tahun. "
+     "kunci 'kinerja.halaman-tahn': tidak dikenal. Kunci yang dikenal: menu-tahun, halaman-tahun, menu-triwulan. "
      "Mungkin maksudnya 'halaman-tahun'?"),
     (("  render:\n    - index.ipynb\n    - tren.ipynb\n    - metodologi.qmd\n    - unduh.qmd", "  render: index.ipynb"),
      "kunci 'project.render': harus berupa daftar yang tidak kosong."),
