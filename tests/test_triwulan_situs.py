@@ -227,3 +227,16 @@ def test_quarto_engine_shows_the_same_quarterly_pages(built):
     assert SCRIPT_NAME in str(content(built / "_site-quarto" / "2024/triwulan-2/index.html")["tables"])
     menu = (built / "_site-quarto" / "2024" / "index.html").read_text(encoding="utf-8")
     assert "triwulan-2/index.html" in menu and "Pemantauan triwulan II 2024" in menu
+
+
+def test_pages_never_show_the_analysts_folders(built):
+    """Source files are named as the params file names them (``data/...``), wherever the project sits
+    and from whichever working folder it runs: the reviu and jejak sections show file and row, and
+    must not publish the analyst's own folders (a run given the project as an absolute path)."""
+    assert built.is_absolute()
+    done = run.run([2024], jobs=1, root=built, progress=False, force=True)
+    assert done.ok
+    leaked = [p.relative_to(built).as_posix() for p in (built / "_build").rglob("*")
+              if p.suffix in {".json", ".csv", ".ipynb"} and str(built) in p.read_text(encoding="utf-8")]
+    assert leaked == []
+    assert "data/" in (built / "_build" / "2024" / "opd" / "1.01" / "jejak.csv").read_text(encoding="utf-8")

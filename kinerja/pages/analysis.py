@@ -6,6 +6,8 @@ Nothing here draws or rounds: capaian stay unrounded percent, as the core comput
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,7 +120,7 @@ def analyse(
         return _MEMO[key]
     desimal = getattr(params, "desimal", None) or "otomatis"
     loaded = check(paths, params.rules, desimal, tahun)
-    table = loaded.table
+    table = project_relative(loaded.table, root)
     if params.opd is not None:
         unknown = sorted(set(params.opd) - set(table["kode_opd"].dropna().astype(str)))
         if unknown:
@@ -138,6 +140,17 @@ def analyse(
         _MEMO.pop(next(iter(_MEMO)))
     _MEMO[key] = analysis
     return analysis
+
+
+def project_relative(table: pd.DataFrame, root: Path) -> pd.DataFrame:
+    """``table`` with its source file names (``_berkas``) as the params file says them
+    (``data/kinerja-2024.xlsx``), wherever the project folder is: pages (reviu, jejak) never show
+    the analyst's own folders, and the same project gives the same pages from any working folder."""
+    prefix = f"{root}{os.sep}"
+    if "_berkas" not in table or root == Path("."):
+        return table
+    berkas = table["_berkas"].astype(str)
+    return table.assign(_berkas=berkas.where(~berkas.str.startswith(prefix), berkas.str.slice(len(prefix))))
 
 
 #: Analyses already made in this process, by year, params and the content of every input file: a
