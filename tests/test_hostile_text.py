@@ -265,7 +265,7 @@ def test_pdf_shows_the_literal_text_and_no_file_content(site):
 
 def test_no_xlsx_of_the_site_has_a_formula_cell(site):
     books = sorted(site.folder.rglob("*.xlsx"))
-    assert len(books) == 7  # ringkasan, tren, 5 OPD
+    assert len(books) == 8  # ringkasan, tren, 5 OPD, reviu
     texts = []
     for path in books:
         for sheet in openpyxl.load_workbook(path).worksheets:

@@ -120,7 +120,7 @@ def analyse(
         return _MEMO[key]
     desimal = getattr(params, "desimal", None) or "otomatis"
     loaded = check(paths, params.rules, desimal, tahun)
-    table = project_relative(loaded.table, root)
+    table = loaded.table
     if params.opd is not None:
         unknown = sorted(set(params.opd) - set(table["kode_opd"].dropna().astype(str)))
         if unknown:
@@ -135,6 +135,7 @@ def analyse(
     anggaran = loaded.anggaran
     if params.opd is not None:
         anggaran = anggaran[anggaran["kode_opd"].isin(params.opd)]
+    table = project_relative(table, root)  # after the findings were matched to their rows
     analysis = Analysis(tahun, params, loaded, table, result, anggaran.reset_index(drop=True), errors_opd, errors_all)
     while len(_MEMO) >= 4:
         _MEMO.pop(next(iter(_MEMO)))
