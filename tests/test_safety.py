@@ -271,14 +271,15 @@ def test_cleanup_removes_only_what_kinerja_wrote(project, monkeypatch):
     assert sorted(p.relative_to(opd).as_posix() for p in opd.rglob("*")) == [
         "1.01", "1.01/lampiran.csv",  # the folder stays for the analyst's file; kinerja's tables went
         "1.02", "1.02.halaman.json", "1.02.ipynb", "1.02.stamp.json", "1.02.xlsx",
-        "1.02/anggaran.csv", "1.02/capaian_tahunan.csv", "1.02/indikator.csv", "1.02/opd.csv",
-        "1.02/perubahan_indikator.csv", "1.02/riwayat.csv", "1.02/sasaran.csv",
+        "1.02/anggaran.csv", "1.02/capaian_tahunan.csv", "1.02/indikator.csv", "1.02/jejak.csv", "1.02/opd.csv",
+        "1.02/perubahan_indikator.csv", "1.02/reviu.csv", "1.02/riwayat.csv", "1.02/sasaran.csv",
         "analisis.gagal.ipynb", "catatan.txt",
     ]
     stamp = json.loads((opd / "1.02.stamp.json").read_text(encoding="utf-8"))
     assert sorted(stamp["berkas"]) == ["1.02.halaman.json", "1.02.ipynb", "1.02.xlsx", "1.02/anggaran.csv", "1.02/capaian_tahunan.csv",
-                                       "1.02/indikator.csv", "1.02/opd.csv", "1.02/perubahan_indikator.csv",
-                                       "1.02/riwayat.csv", "1.02/sasaran.csv"]
+                                       "1.02/indikator.csv", "1.02/jejak.csv", "1.02/opd.csv",
+                                       "1.02/perubahan_indikator.csv", "1.02/reviu.csv", "1.02/riwayat.csv",
+                                       "1.02/sasaran.csv"]
 
 
 def test_clean_year_judges_ownership_by_stamp_plan_and_metadata(tmp_path):
