@@ -72,7 +72,10 @@ def describe(processes: list[psutil.Process]) -> list[str]:
 def test_kill_9_of_run_ends_its_workers_and_kernels(tmp_path, short_tmp):
     project = make_project(tmp_path / "proyek")
     notebook = nbformat.read(project / "notebooks" / "opd.ipynb", as_version=4)
-    notebook.cells.insert(3, nbformat.v4.new_code_cell("import time\ntime.sleep(8)"))  # slow OPD pages
+    started = tmp_path / "mulai"  # each OPD page says here that it is executing, then takes its time
+    started.mkdir()
+    notebook.cells.insert(3, nbformat.v4.new_code_cell(
+        f"import pathlib, time\npathlib.Path({str(started)!r}, str(kode_opd)).touch()\ntime.sleep(8)"))
     nbformat.write(notebook, project / "notebooks" / "opd.ipynb")
     env = {**os.environ, "TMPDIR": str(short_tmp)}
     process = subprocess.Popen([sys.executable, "-m", "kinerja", "run", "--tahun", "2024", "--jobs", "2"], cwd=project,
@@ -84,7 +87,7 @@ def test_kill_9_of_run_ends_its_workers_and_kernels(tmp_path, short_tmp):
         while time.monotonic() < deadline and process.poll() is None:  # until both kernels run notebooks
             descendants = parent.children(recursive=True)
             kernels = [p for p in descendants if "ipykernel" in " ".join(p.cmdline())]
-            if len(kernels) == 2 and list((project / "_build").rglob(".tmp-*")):
+            if len(kernels) == 2 and any(started.iterdir()):  # a notebook is executing
                 break
             time.sleep(0.2)
         assert process.poll() is None, "the run ended before it could be interrupted"
