@@ -431,7 +431,7 @@ def add_pk(commands: argparse._SubParsersAction) -> None:
 
 def run_pk(args: argparse.Namespace) -> int:
     """``kinerja pk``: the Perjanjian Kinerja PDF of every OPD for one year (see :mod:`kinerja.render.pk`)."""
-    from kinerja.render.pk import Pihak, PkError, pk_documents, write_pk_pdfs
+    from kinerja.render.pk import PkError, documents_for_year, write_pk_pdfs
     from kinerja.support.safety import mark_folder
 
     source = args.params or Path("params") / f"{args.tahun}.yml"
@@ -458,11 +458,7 @@ def run_pk(args: argparse.Namespace) -> int:
                 kode=", ".join(missing), tahun=args.tahun, ada=", ".join(sorted(present)) or "-")), file=sys.stderr)
             return EXIT_INPUT
     try:
-        documents = pk_documents(
-            table, args.tahun, opd=loaded.opd, program=loaded.program, pemda=params.pemda_nama,
-            kepala_daerah=Pihak(nama=params.kepala_daerah_nama, jabatan=params.kepala_daerah_jabatan),
-            tempat=params.pk_tempat, tanggal=params.pk_tanggal, sintetis=params.sintetis, kode_opd=wanted,
-        )
+        documents = documents_for_year(table, args.tahun, params, loaded.opd, loaded.program, wanted)
         names = [document.file_name for document in documents]
         check_output_folder(out, "pk", inputs=inputs, replaces=names)
         mark_folder(out, "pk", files=names, keep=True)  # first: a folder left by a failed run stays kinerja's

@@ -15,7 +15,7 @@ from pathlib import Path
 from kinerja.inputs.findings import InputError
 from kinerja.inputs.params import ParamsError
 from kinerja.pages import SOURCE, PageDataError, analyse
-from kinerja.render.pk import Pihak, PkError, pk_documents, write_pk_pdfs
+from kinerja.render.pk import PkError, documents_for_year, write_pk_pdfs
 from kinerja.support import escape, pesan
 
 FOLDER = "pk"
@@ -44,12 +44,8 @@ def stage_pk(root: Path, year: int, dest: Path, kode_opd: list[str], sintetis: b
         params = analysis.params
         table = analysis.table.drop(columns=[c for c in SOURCE if c in analysis.table])
         wanted = tuple(k for k in kode_opd if k in set(table.loc[table["tahun"] == year, "kode_opd"].astype(str)))
-        documents = pk_documents(
-            table, year, opd=analysis.loaded.opd, program=analysis.loaded.program, pemda=params.pemda_nama,
-            kepala_daerah=Pihak(nama=params.kepala_daerah_nama, jabatan=params.kepala_daerah_jabatan),
-            tempat=params.pk_tempat, tanggal=params.pk_tanggal, sintetis=params.sintetis or sintetis,
-            kode_opd=wanted,
-        )
+        documents = documents_for_year(table, year, params, analysis.loaded.opd, analysis.loaded.program, wanted,
+                                       sintetis)
         write_pk_pdfs(documents, dest / str(year) / FOLDER)
     except (ParamsError, InputError, PageDataError, PkError, OSError, ValueError) as error:
         raise PkStageError(pesan.TERBIT_PK_GAGAL.format(tahun=year, rincian=error)) from None

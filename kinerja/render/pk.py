@@ -26,6 +26,8 @@ escaping table): ``#``, ``$``, ``*``, ``\\``, ``<…>`` and ``]`` are shown as t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import datetime
 import json
 import math
@@ -115,6 +117,18 @@ def format_target(target: float, bawah: float = math.nan, atas: float = math.nan
     else:
         return display.KOSONG
     return f"{value} {satuan}" if satuan else value
+
+
+def documents_for_year(table: pd.DataFrame, tahun: int, params, opd: pd.DataFrame | None,
+                       program: pd.DataFrame | None, kode_opd: Sequence[str] | None = None,
+                       sintetis: bool = False) -> list[PkDocument]:
+    """:func:`pk_documents` with the pemda, kepala daerah, place, date and sample flag of a year's
+    params (:class:`kinerja.inputs.params.Params`): what ``kinerja pk`` and publishing both make."""
+    return pk_documents(
+        table, tahun, opd=opd, program=program, pemda=params.pemda_nama,
+        kepala_daerah=Pihak(nama=params.kepala_daerah_nama, jabatan=params.kepala_daerah_jabatan),
+        tempat=params.pk_tempat, tanggal=params.pk_tanggal, sintetis=params.sintetis or sintetis, kode_opd=kode_opd,
+    )
 
 
 def pk_documents(
