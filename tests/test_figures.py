@@ -14,7 +14,9 @@ import pytest
 
 from kinerja import Rules, builtin_scale, pages
 
+from kinerja.pages import captions
 from kinerja.render import figures
+from kinerja.run import outputs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "proyek"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -96,3 +98,56 @@ def test_opd_without_capaian_is_named_not_drawn():
     page = pages.Page("ringkasan", "Ringkasan", 2024, {"opd": table}, skala=Rules().skala_predikat)
     chart = figures.peringkat(page)
     assert "Tanpa capaian (tidak digambar): Dinas B." in chart.alt
+
+
+def test_each_chart_carries_the_caption_its_page_lists(analysis):
+    """A chart's title and alt text are the page's caption of that figure (one wording), and its
+    output metadata names the figure, so kinerja run can file its PNG."""
+    ringkasan = pages.ringkasan(analysis)
+    assert [c.nama for c in ringkasan.figures] == ["peringkat", "sebaran"]
+    for caption in ringkasan.figures:
+        chart = getattr(figures, caption.nama)(ringkasan)
+        assert chart.caption == caption
+        _, metadata = chart._repr_mimebundle_()
+        assert metadata["kinerja"] == {"gambar": caption.nama}
+    assert ringkasan.figure("sebaran").judul == "Sebaran capaian kinerja OPD tahun 2024"
+    assert "median 100,00 %" in ringkasan.figure("sebaran").alt
+    assert ringkasan.figure("renstra") is None
+
+
+def test_captions_follow_what_the_page_shows(analysis):
+    opd = pages.opd(analysis, "007")
+    assert [c.nama for c in opd.figures] == ["target_vs_realisasi", "riwayat"]  # no budget, no Renstra
+    anggaran = pd.DataFrame({"tahun": [2023, 2024], "capaian": [85.0, 115.0], "serapan": [90.5, 80.0]})
+    with_budget = dataclasses.replace(opd, tables={**opd.tables, "anggaran": anggaran})
+    assert [c.nama for c in captions.for_page(with_budget)] == ["target_vs_realisasi", "riwayat", "capaian_vs_serapan"]
+    assert captions.capaian_vs_serapan(with_budget).alt.endswith(
+        "2023: capaian 85,00 %, serapan 90,50 %; 2024: capaian 115,00 %, serapan 80,00 %.")
+    berjalan = dataclasses.replace(pages.ringkasan(analysis), berjalan=True)
+    assert captions.for_page(berjalan) == ()  # a year in progress: no capaian to draw
+    assert [c.nama for c in captions.for_page(dataclasses.replace(opd, berjalan=True))] == ["riwayat"]
+
+
+def test_captions_survive_the_page_file(analysis, tmp_path):
+    page = pages.ringkasan(analysis)
+    (tmp_path / "ringkasan").mkdir()
+    for name, table in page.tables.items():
+        table.to_csv(tmp_path / "ringkasan" / f"{name}.csv", index=False)
+    (tmp_path / "ringkasan.halaman.json").write_text(page.meta_json(), encoding="utf-8")
+    again = pages.Page.read(tmp_path / "ringkasan.halaman.json")
+    assert again.figures == page.figures
+
+
+def test_figure_pngs_keeps_only_named_kinerja_figures():
+    png = base64.b64encode(PNG + b"data").decode("ascii")
+    notebook = {"cells": [
+        {"cell_type": "code", "outputs": [
+            {"output_type": "display_data", "data": {"image/png": png[:8] + "\n" + png[8:]},
+             "metadata": {"kinerja": {"gambar": "peringkat"}}},
+            {"output_type": "display_data", "data": {"image/png": png}, "metadata": {}},  # an analyst's own plot
+            {"output_type": "display_data", "data": {"image/png": png},
+             "metadata": {"kinerja": {"gambar": "../../etc/passwd"}}},  # not a name that may name a file
+        ]},
+        {"cell_type": "markdown", "source": "## Catatan"},
+    ]}
+    assert outputs.figure_pngs(notebook) == {"peringkat": PNG + b"data"}

@@ -93,3 +93,13 @@ def test_long_table_repeats_its_header(tmp_path):
     assert len(pages) >= 2
     for page in pages:
         assert re.search(r"No\s+Sasaran\s+Indikator\s+Satuan\s+Target\s+Realisasi\s+Capaian\s+Predikat", page)
+
+
+def test_figures_with_their_captions(pdf, text):
+    """The overview's two figures, as kinerja run filed them, captioned with the page's titles."""
+    flat = " ".join(text.split())
+    assert "Peringkat capaian kinerja OPD tahun 2024" in flat
+    assert "Sebaran capaian kinerja OPD tahun 2024" in flat
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    images = [line for line in listing.splitlines()[2:] if line.split() and line.split()[2] == "image"]
+    assert len(images) >= 2

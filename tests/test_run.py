@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import shutil
 import signal
@@ -17,7 +19,7 @@ import pytest
 
 from kinerja.support import pesan
 
-from kinerja import run
+from kinerja import pages, run
 from kinerja.run import planning
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,8 +68,8 @@ def test_full_run_succeeds_with_every_output(built):
                 assert (folder / f"{stem}{suffix}").is_file(), f"{year}/{stem}{suffix}"
         assert sorted(p.name for p in (folder / "opd" / "007").iterdir()) == [
             "anggaran.csv", "capaian_tahunan.csv", "indikator.csv", "jejak.csv", "opd.csv", "perubahan_indikator.csv",
-            "reviu.csv", "riwayat.csv", "sasaran.csv",
-        ]
+            "reviu.csv", "riwayat.csv", "riwayat.png", "sasaran.csv", "target_vs_realisasi.png",
+        ]  # no budget data in the fixture: no capaian_vs_serapan
     leftovers = [p for p in (project / "_build").rglob("*") if p.name.startswith(run.TEMP_PREFIX)]
     assert leftovers == []
 
@@ -102,6 +104,33 @@ def test_outputs_have_tables_figures_and_the_hand_worked_numbers(built):
     assert sum("image/png" in o.get("data", {}) for o in opd) == 2
     assert any(pesan.ANGGARAN_TIDAK_TERSEDIA in o.data.get("text/markdown", "") for o in opd if "data" in o)
     assert sum("image/png" in o.get("data", {}) for o in outputs(project / "_build/2024/tren.ipynb")) == 2
+
+
+def test_figures_are_page_data(built):
+    """The page lists the captions of its figures, in the notebook's order, and kinerja run files
+    the PNG the notebook shows for each as <page>/<nama>.png (listed in the stamp)."""
+    project, _ = built
+    folder = project / "_build/2024"
+    page = pages.Page.read(folder / "ringkasan.halaman.json")
+    assert [c.nama for c in page.figures] == ["peringkat", "sebaran"]
+    peringkat = page.figure("peringkat")
+    assert peringkat.judul == "Peringkat capaian kinerja OPD tahun 2024"
+    assert "Dinas Kesehatan 115,00 %, Dinas Sosial 100,00 %, Dinas Pendidikan 90,00 %" in peringkat.alt
+    shown = {o.metadata["kinerja"]["gambar"]: base64.b64decode(o.data["image/png"])
+             for o in outputs(folder / "ringkasan.ipynb") if "image/png" in o.get("data", {})}
+    assert list(shown) == ["peringkat", "sebaran"]
+    for caption in page.figures:
+        picture = pages.Page.figure_path(folder / "ringkasan.halaman.json", caption.nama)
+        assert picture == folder / "ringkasan" / f"{caption.nama}.png"
+        assert picture.read_bytes() == shown[caption.nama] and picture.read_bytes().startswith(b"\x89PNG")
+    stamp = json.loads((folder / "ringkasan.stamp.json").read_text(encoding="utf-8"))
+    assert {"ringkasan/peringkat.png", "ringkasan/sebaran.png"} <= set(stamp["berkas"])
+    opd = pages.Page.read(folder / "opd/007.halaman.json")
+    assert [c.nama for c in opd.figures] == ["target_vs_realisasi", "riwayat"]
+    assert "Waktu" not in opd.figure("target_vs_realisasi").alt  # 007's own indicators, not 009's
+    tren = pages.Page.read(folder / "tren.halaman.json")
+    assert [c.nama for c in tren.figures] == ["pemda_tren", "opd_tren"]
+    assert "2023: 91,67 %; 2024: 101,67 %" in tren.figure("pemda_tren").alt
 
 
 def test_outputs_are_publishable(built):

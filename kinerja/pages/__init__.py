@@ -7,6 +7,7 @@
   read back by the publishing layer (:meth:`Page.read`);
 - :mod:`kinerja.pages.triwulan`: :func:`triwulan`, the quarterly monitoring page (pemda or one OPD);
 - :mod:`kinerja.pages.wording`: every sentence of a page, worded once.
+- :mod:`kinerja.pages.captions`: the title and alt text of every figure of a page (:class:`Caption`).
 
 >>> analysis = analyse(2024, proyek="..")                      # doctest: +SKIP
 >>> page = opd(analysis, "1.02.01")                            # doctest: +SKIP
@@ -27,11 +28,11 @@ from kinerja.pages.build import (
 )
 from kinerja.pages.model import SUFFIX as PAGE_SUFFIX
 from kinerja.pages.triwulan import NoQuarterlyData, has_quarters, triwulan
-from kinerja.pages.model import Page, PageFileError
+from kinerja.pages.model import Caption, Page, PageFileError
 from kinerja.pages.wording import method as method_sentence
 
 __all__ = [
-    "CHANGE_COLUMNS", "PAGE_SUFFIX", "SOURCE", "Analysis", "Page", "PageDataError", "PageFileError", "analyse", "biggest_moves",
+    "CHANGE_COLUMNS", "PAGE_SUFFIX", "Caption", "SOURCE", "Analysis", "Page", "PageDataError", "PageFileError", "analyse", "biggest_moves",
     "fingerprint", "improved_declined", "indicator_changes", "method_sentence", "opd", "predikat_counts", "ringkasan",
     "serapan", "tren", "triwulan", "NoQuarterlyData", "has_quarters",
 ]

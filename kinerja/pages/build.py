@@ -18,7 +18,7 @@ import pandas as pd
 from kinerja.core.change import normalised_name
 from kinerja.core.engine import ScoreResult
 from kinerja.core.rules import Rules
-from kinerja.pages import reviu, wording
+from kinerja.pages import captions, reviu, wording
 from kinerja.pages.analysis import Analysis
 from kinerja.pages.model import Page
 from kinerja.pages.renstra import renstra_tables
@@ -241,8 +241,9 @@ def _page(analysis: Analysis, nama: str, judul: str, tables: dict[str, pd.DataFr
     elif nama != "tren":
         row = tables["opd" if nama == "opd" else "pemda"].iloc[0]
         utama, perubahan = wording.headline(subjek, tahun, row), wording.change(row, tahun)
-    return Page(nama, judul, tahun, tables, kode_opd, subjek, analysis.pemda_nama or "", utama, perubahan,
+    page = Page(nama, judul, tahun, tables, kode_opd, subjek, analysis.pemda_nama or "", utama, perubahan,
                 wording.method(rules), rules.skala_predikat, wording.conventions(rules), berjalan)
+    return dataclasses.replace(page, figures=captions.for_page(page))
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ colour by. ``kinerja run`` writes it beside the executed notebook::
     <name>.ipynb            the executed notebook (what the notebook displayed)
     <name>.halaman.json     the page (:meth:`Page.write`): title, sentences, scale, table names
     <name>/<table>.csv      its tables (the download extracts)
+    <name>/<gambar>.png     its figures as the notebook drew them (the captions are in the JSON)
 
 and both publishing engines and the PDF report read it back with :meth:`Page.read`, without a
 kernel: nothing is scraped from notebook output.
@@ -28,6 +29,17 @@ SUFFIX = ".halaman.json"
 #: Columns read back as text (codes keep their leading zeros).
 TEXT_COLUMNS = {"kode_opd": str, "kode_indikator": str, "kode_pemda": str}
 VERSION = 1
+
+
+@dataclass(frozen=True)
+class Caption:
+    """The words of one figure of a page (:mod:`kinerja.pages.captions`): ``nama`` (the figure's
+    name, also its file: ``<page>/<nama>.png``), ``judul`` (its title, plain text) and ``alt``
+    (its alt text, with the key numbers)."""
+
+    nama: str
+    judul: str
+    alt: str
 
 
 class PageFileError(ValueError):
@@ -62,6 +74,7 @@ class Page:
     konvensi: tuple[str, ...] = ()
     berjalan: bool = False
     kepekaan: str = ""  # the overview: the pemda figure under each method setting (kinerja.pages.reviu)
+    figures: tuple[Caption, ...] = ()  # the figures the page shows (kinerja.pages.captions.for_page)
 
     @property
     def row(self) -> pd.Series:
@@ -95,11 +108,22 @@ class Page:
             "kode_opd": self.kode_opd, "subjek": self.subjek, "pemda": self.pemda, "utama": self.utama,
             "perubahan": self.perubahan, "metode": self.metode, "skala": skala, "tabel": list(self.tables),
             "konvensi": list(self.konvensi), "berjalan": bool(self.berjalan),
-            "kepekaan": self.kepekaan,
+            "kepekaan": self.kepekaan, "gambar": [dataclasses.asdict(caption) for caption in self.figures],
         }
 
     def meta_json(self) -> str:
         return json.dumps(self.meta(), ensure_ascii=False, indent=1) + "\n"
+
+    def figure(self, nama: str) -> Caption | None:
+        """The caption of the figure ``nama`` (None when the page does not show it)."""
+        return next((caption for caption in self.figures if caption.nama == nama), None)
+
+    @staticmethod
+    def figure_path(page_file: Path, nama: str) -> Path:
+        """Where ``kinerja run`` files the picture of figure ``nama`` of the page serialised at
+        ``page_file``: ``ringkasan.halaman.json`` → ``ringkasan/peringkat.png``."""
+        page_file = Path(page_file)
+        return page_file.with_name(page_file.name.removesuffix(SUFFIX)) / f"{nama}.png"
 
     @staticmethod
     def path_for(notebook: Path) -> Path:
@@ -124,7 +148,8 @@ class Page:
                        data.get("subjek", ""), data.get("pemda", ""), data.get("utama", ""),
                        data.get("perubahan", ""), data.get("metode", ""), skala,
                        tuple(str(item) for item in data.get("konvensi", [])), bool(data.get("berjalan", False)),
-                       data.get("kepekaan", ""))
+                       data.get("kepekaan", ""),
+                       tuple(Caption(str(c["nama"]), str(c["judul"]), str(c["alt"])) for c in data.get("gambar", [])))
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise PageFileError(f"{path}: {error}") from None
 

@@ -10,11 +10,13 @@ written beside ``notebooks/triwulan.ipynb``'s executed copy by ``kinerja run --t
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from kinerja.core.triwulan import score_quarters, score_triwulan
 from kinerja.inputs.readers import SOURCE_COLUMNS
-from kinerja.pages import wording
+from kinerja.pages import captions, wording
 from kinerja.pages.analysis import Analysis
 from kinerja.pages.model import Page
 from kinerja.support import display, pesan
@@ -82,8 +84,9 @@ def triwulan(analysis: Analysis, n: int, kode_opd: str | None = None) -> Page:
     row = head.iloc[0]
     utama = wording.quarter_headline(subjek, tahun, n, row)
     perubahan = wording.quarter_change(steps, n)
-    return Page(NAMA, judul, tahun, tables, kode_opd, subjek, analysis.pemda_nama or "", utama, perubahan,
+    page = Page(NAMA, judul, tahun, tables, kode_opd, subjek, analysis.pemda_nama or "", utama, perubahan,
                 wording.method(rules), rules.skala_predikat)
+    return dataclasses.replace(page, figures=captions.for_page(page))
 
 
 def tidy_table(analysis: Analysis, kode_opd: str | None = None) -> pd.DataFrame:

@@ -27,7 +27,6 @@ reaches it only through :mod:`kinerja.support.escape` (HTML, Markdown, front mat
 
 from __future__ import annotations
 
-import base64
 import csv
 import datetime
 import json
@@ -186,10 +185,13 @@ def _stage_year(folder: Path, year: int, dest: Path, context: Context, root: Pat
 
     figures = []
     (out / "gambar").mkdir(exist_ok=True)
-    for number, (heading, data, alt) in enumerate(figure_outputs(overview), start=1):
-        name = f"gambar/ringkasan-{number}.png"
-        (out / name).write_bytes(base64.b64decode(data))
-        figures.append({"berkas": name, "alt": alt, "judul": heading})
+    page_file = laporan.page_path(folder, "ringkasan")
+    for caption in halaman.figures:  # the figures as kinerja run filed them, with the page's words
+        picture = Page.figure_path(page_file, caption.nama)
+        if picture.is_file():  # a notebook an analyst changed may not draw every figure
+            name = f"gambar/ringkasan-{caption.nama}.png"
+            shutil.copyfile(picture, out / name)
+            figures.append({"berkas": name, "alt": caption.alt, "judul": caption.judul})
     data = laporan.report_data(folder, year, context.pemda, figures, context.sintetis,
                                pesan.TERBIT_DIBUAT.format(tanggal=context.tanggal, versi=context.versi))
     (out / "laporan.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -314,7 +316,7 @@ def _front(notebook: dict) -> dict:
 
 def _copy_extract(folder: Path, stem: str, dest: Path) -> None:
     """A page's downloads: its XLSX as written by ``kinerja run`` (text cells are text), its CSV
-    files through :func:`public_csv`."""
+    files through :func:`public_csv` (its figures' PNGs are not downloads)."""
     dest.mkdir(parents=True, exist_ok=True)
     if (folder / f"{stem}.xlsx").is_file():
         shutil.copyfile(folder / f"{stem}.xlsx", dest / f"{stem}.xlsx")
@@ -326,6 +328,8 @@ def _copy_extract(folder: Path, stem: str, dest: Path) -> None:
             elif source.suffix == ".csv":
                 target.parent.mkdir(parents=True, exist_ok=True)
                 public_csv(source, target)
+            elif source.suffix == ".png":
+                continue  # the page's figures: shown on its page and in the PDF, not a data download
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
@@ -339,21 +343,6 @@ def public_csv(source: Path, target: Path) -> None:
         rows = list(csv.reader(stream))
     lines = [",".join(escape.csv_field(cell) for cell in row) for row in rows]
     target.write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="")
-
-
-def figure_outputs(notebook: dict) -> list[tuple[str, str, str]]:
-    """(heading above it, base64 PNG, alt text) of every figure of a notebook."""
-    found, heading = [], ""
-    for cell in notebook.get("cells", []):
-        if cell.get("cell_type") == "markdown":
-            for line in notebooks.cell_source(cell).splitlines():
-                if line.startswith("#"):
-                    heading = line.lstrip("#").strip()
-        for output in cell.get("outputs", []) or []:
-            if "image/png" in output.get("data", {}):
-                alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
-                found.append((heading, notebooks.source_text(output["data"]["image/png"]).replace("\n", ""), alt))
-    return found
 
 
 def headline_card(page: Page) -> str:

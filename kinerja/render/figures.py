@@ -1,11 +1,13 @@
 """Figures of the notebooks, in one house style: the ``kinerja`` theme.
 
-Every function takes the tables of a :class:`kinerja.pages.Page` and returns a :class:`Chart`: a
-matplotlib figure (made without pyplot, so nothing is shown or kept behind the caller's back), its
-title, its alt text (Bahasa Indonesia, with the key numbers) and its PNG. A notebook displays a
-chart by leaving it as a cell's last value: the output is a PNG image whose alt text travels in the
-output metadata (``metadata["image/png"]["alt"]``, read by nbconvert and pandoc) and as the
-``text/plain`` alternative. Because the PNG is rendered here, figures appear in executed notebooks
+Every function takes a :class:`kinerja.pages.Page` and returns a :class:`Chart`: a matplotlib
+figure (made without pyplot, so nothing is shown or kept behind the caller's back), its name, title
+and alt text (the page's :class:`kinerja.pages.model.Caption`, worded by the function of the same
+name in :mod:`kinerja.pages.captions`) and its PNG. A notebook displays a chart by leaving it as a
+cell's last value: the output is a PNG image whose alt text travels in the output metadata
+(``metadata["image/png"]["alt"]``, read by nbconvert and pandoc) and as the ``text/plain``
+alternative; ``metadata["kinerja"]["gambar"]`` names the figure, and ``kinerja run`` files the
+PNG as ``<page>/<nama>.png`` beside the page's tables. Because the PNG is rendered here, figures appear in executed notebooks
 whatever matplotlib backend the kernel has (an exported ``MPLBACKEND=Agg`` does not drop them).
 
 The theme: seaborn's ``whitegrid`` style, the colour-blind-safe Okabe–Ito palette, predikat colours
@@ -41,7 +43,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from kinerja.support import display, escape, pesan
 from kinerja.core.predikat import Scale
-from kinerja.pages.model import Page
+from kinerja.pages import captions
+from kinerja.pages.model import Caption, Page
 
 #: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
@@ -89,24 +92,46 @@ def set_theme() -> None:
     mpl.rcParams.update(RC)
 
 
+#: The key of a chart's output metadata that names the figure (``{"kinerja": {"gambar": "peringkat"}}``).
+GAMBAR_KEY = "kinerja"
+
+
 @dataclass(frozen=True, eq=False)
 class Chart:
-    """A finished figure: the matplotlib ``figure``, its ``judul`` (title), ``alt`` text and ``png``."""
+    """A finished figure: the matplotlib ``figure``, its ``caption`` (name, title, alt text) and ``png``."""
 
     figure: Figure
-    judul: str
-    alt: str
+    caption: Caption
     png: bytes
+
+    @property
+    def nama(self) -> str:
+        return self.caption.nama
+
+    @property
+    def judul(self) -> str:
+        return self.caption.judul
+
+    @property
+    def alt(self) -> str:
+        return self.caption.alt
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         width, height = (self.figure.get_size_inches() * 100).round().astype(int).tolist()
         data = {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.alt}
-        metadata = {"image/png": {"alt": self.alt, "width": width, "height": height}}
+        metadata = {"image/png": {"alt": self.alt, "width": width, "height": height},
+                    GAMBAR_KEY: {"gambar": self.nama}}
         return data, metadata
 
 
-def finish(figure: Figure, judul: str, alt: str) -> Chart:
-    """Render ``figure`` to PNG (inside the theme, so ticks get the house style) and wrap it.
+def title(caption: Caption) -> str:
+    """A caption's title as drawn on the chart (:func:`kinerja.support.escape.chart_text`)."""
+    return escape.chart_text(caption.judul)
+
+
+def finish(figure: Figure, caption: Caption) -> Chart:
+    """Render ``figure`` to PNG (inside the theme, so ticks get the house style) and wrap it with
+    its ``caption``.
 
     Mathtext is turned off on every text of the figure before and after drawing (drawing makes
     the tick labels), so a later redraw outside the theme shows the same text.
@@ -115,7 +140,7 @@ def finish(figure: Figure, judul: str, alt: str) -> Chart:
     _text_only(figure)
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     _text_only(figure)
-    return Chart(figure, judul, alt, buffer.getvalue())
+    return Chart(figure, caption, buffer.getvalue())
 
 
 # --- formats and colours -------------------------------------------------------------------------
@@ -180,13 +205,14 @@ def _persen(value: float) -> str:
 def peringkat(page: Page) -> Chart:
     """Horizontal bars of the overview's OPD capaian, highest first, coloured by predikat; lines at
     100 % and at the pemda capaian. OPDs without a capaian are left out (and named in the alt text)."""
-    opd_table, scale, tahun = page.tables["opd"], page.skala, page.tahun
+    opd_table, scale = page.tables["opd"], page.skala
     pemda_capaian = page.tables["pemda"]["capaian"].iloc[0] if "pemda" in page.tables and len(page.tables["pemda"]) else None
     data = opd_table[opd_table["capaian"].notna()].sort_values("capaian", ascending=False, kind="stable")
     data = data.assign(label=[wrap(name, 45, 2) for name in data["nama_opd"]],
                        shown=[escape.chart_text(name) for name in data["predikat"]])
     colors = {escape.chart_text(name): color for name, color in predikat_colors(scale).items()}
-    judul = pesan.GAMBAR_PERINGKAT_JUDUL.format(tahun=tahun)
+    caption = captions.peringkat(page)
+    judul = title(caption)
     with theme():
         figure = _figure(0.42 * len(data) + 1.6)
         ax = figure.subplots()
@@ -205,21 +231,15 @@ def peringkat(page: Page) -> Chart:
         ax.grid(axis="y", visible=False)
         ax.legend(title=pesan.GAMBAR_LEGENDA_PREDIKAT, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
                   title_fontsize=8)
-        if len(data) <= 6:
-            alt = pesan.GAMBAR_PERINGKAT_ALT_SEMUA.format(tahun=tahun, jumlah=len(data), rincian=_named(data))
-        else:
-            alt = pesan.GAMBAR_PERINGKAT_ALT.format(
-                tahun=tahun, jumlah=len(data), tertinggi=_named(data.head(3)), terendah=_named(data.tail(3).iloc[::-1])
-            )
-        alt += _left_out(opd_table)
-        return finish(figure, judul, alt)
+        return finish(figure, caption)
 
 
 def sebaran(page: Page) -> Chart:
     """Histogram of OPD capaian over the predikat bands of the scale."""
-    opd_table, scale, tahun = page.tables["opd"], page.skala, page.tahun
+    opd_table, scale = page.tables["opd"], page.skala
     values = opd_table["capaian"].dropna().astype(float)
-    judul = pesan.GAMBAR_SEBARAN_JUDUL.format(tahun=tahun)
+    caption = captions.sebaran(page)
+    judul = title(caption)
     with theme():
         figure = _figure(3.6)
         ax = figure.subplots()
@@ -234,15 +254,7 @@ def sebaran(page: Page) -> Chart:
         ax.yaxis.set_major_formatter(number_formatter(0))
         ax.set(xlabel=pesan.GAMBAR_SUMBU_CAPAIAN, ylabel=pesan.GAMBAR_SUMBU_JUMLAH_OPD, title=judul)
         ax.legend(loc="upper left", fontsize=8, title=pesan.GAMBAR_LEGENDA_PREDIKAT, title_fontsize=8)
-        alt = pesan.GAMBAR_SEBARAN_ALT.format(
-            tahun=tahun,
-            jumlah=len(values),
-            terendah=_persen(values.min()) if len(values) else display.KOSONG,
-            median=_persen(values.median()) if len(values) else display.KOSONG,
-            tertinggi=_persen(values.max()) if len(values) else display.KOSONG,
-            di_atas=int((values >= 100).sum()),
-        )
-        return finish(figure, judul, alt)
+        return finish(figure, caption)
 
 
 def _predikat_bands(ax, scale: Scale, low: float, high: float) -> None:
@@ -263,12 +275,13 @@ def _predikat_bands(ax, scale: Scale, low: float, high: float) -> None:
 def target_vs_realisasi(page: Page) -> Chart:
     """One small panel per indicator, in its own unit: the target (a bar, or a band for a range
     target) beside the realisasi (coloured by predikat). Unreported realisasi are marked."""
-    indikator, scale, nama_opd, tahun = page.tables["indikator"], page.skala, page.subjek, page.tahun
+    indikator, scale = page.tables["indikator"], page.skala
     colors = predikat_colors(scale)
     count = len(indikator)
     columns = min(3, max(count, 1))
     rows = max(1, math.ceil(count / columns))
-    judul = pesan.GAMBAR_TARGET_JUDUL.format(opd=escape.chart_text(nama_opd), tahun=tahun)
+    caption = captions.target_vs_realisasi(page)
+    judul = title(caption)
     with theme():
         # a fixed layout: constrained layout would cost more than the rest of the page (many panels)
         height = 2.9 * rows + 0.5
@@ -281,9 +294,7 @@ def target_vs_realisasi(page: Page) -> Chart:
             _target_panel(ax, row, colors)
         for ax in axes[count:]:
             ax.set_visible(False)
-        described = "; ".join(_target_words(row) for row in indikator.itertuples(index=False))
-        alt = pesan.GAMBAR_TARGET_ALT.format(opd=nama_opd, tahun=tahun, jumlah=count, rincian=described)
-        return finish(figure, judul, alt)
+        return finish(figure, caption)
 
 
 def _target_panel(ax, row, colors: dict[str, str]) -> None:
@@ -313,29 +324,18 @@ def _target_panel(ax, row, colors: dict[str, str]) -> None:
     ax.grid(axis="x", visible=False)
 
 
-def _target_words(row) -> str:
-    target = getattr(row, "target", np.nan)
-    if pd.isna(target):
-        low, high = getattr(row, "target_bawah", np.nan), getattr(row, "target_atas", np.nan)
-        target_text = f"{display.angka(low, 2, trim=True)}–{display.angka(high, 2, trim=True)}"
-    else:
-        target_text = display.angka(target, 2, trim=True)
-    realisasi = display.angka(row.realisasi, 2, trim=True) if pd.notna(row.realisasi) else pesan.GAMBAR_BELUM_DILAPORKAN
-    return pesan.GAMBAR_TARGET_RINCI.format(indikator=row.indikator, target=target_text, realisasi=realisasi,
-                                            satuan=row.satuan or "")
-
-
 def riwayat(page: Page) -> Chart:
     """Capaian of each indicator of an OPD in every year up to ``tahun`` (one line each), with
     the 100 % line. Indicators are followed by ``kode_indikator`` where present."""
-    riwayat, nama_opd, tahun = page.tables["riwayat"], page.subjek, page.tahun
-    key = "kode_indikator" if "kode_indikator" in riwayat and riwayat["kode_indikator"].notna().all() else "indikator"
+    riwayat = page.tables["riwayat"]
+    key = captions.riwayat_key(riwayat)
     names = riwayat.sort_values("tahun").groupby(key, sort=False)["indikator"].last()
     data = riwayat[riwayat["capaian"].notna()].assign(
         label=lambda t: [wrap(names[k], 40, 2) for k in t[key]], tahun=lambda t: t["tahun"].astype(int)
     )
     years = sorted(int(t) for t in riwayat["tahun"].unique())
-    judul = pesan.GAMBAR_RIWAYAT_JUDUL.format(opd=escape.chart_text(nama_opd))
+    caption = captions.riwayat(page)
+    judul = title(caption)
     with theme():
         height = max(4.2, 0.36 * len(names) + 1.2)
         figure = _fixed(height, left=0.08, right=0.6)
@@ -351,22 +351,17 @@ def riwayat(page: Page) -> Chart:
         ax.xaxis.set_major_formatter(year_formatter())
         _percent_axis(ax.yaxis)
         ax.set(xlabel=pesan.GAMBAR_SUMBU_TAHUN, ylabel=pesan.GAMBAR_SUMBU_CAPAIAN, title=judul)
-        latest = data[data["tahun"] == tahun]
-        alt = pesan.GAMBAR_RIWAYAT_ALT.format(
-            opd=nama_opd, jumlah=len(names), tahun_awal=years[0], tahun=tahun,
-            rincian="; ".join(f"{row.indikator} {_persen(row.capaian)}" for row in latest.itertuples(index=False))
-            or display.KOSONG,
-        )
-        return finish(figure, judul, alt)
+        return finish(figure, caption)
 
 
 def capaian_vs_serapan(page: Page) -> Chart:
     """Capaian kinerja beside serapan anggaran (both percent), per year."""
-    anggaran, nama_opd = page.tables["anggaran"], page.subjek
+    anggaran = page.tables["anggaran"]
     long = anggaran.melt(id_vars=["tahun"], value_vars=["capaian", "serapan"], var_name="ukuran", value_name="nilai")
     names = {"capaian": pesan.GAMBAR_CAPAIAN_KINERJA, "serapan": pesan.GAMBAR_SERAPAN}
     long = long.assign(ukuran=long["ukuran"].map(names), tahun=long["tahun"].astype(int).astype(str))
-    judul = pesan.GAMBAR_SERAPAN_JUDUL.format(opd=escape.chart_text(nama_opd))
+    caption = captions.capaian_vs_serapan(page)
+    judul = title(caption)
     with theme():
         figure = _fixed(3.8, left=0.09, right=0.98)
         ax = figure.subplots()
@@ -380,12 +375,7 @@ def capaian_vs_serapan(page: Page) -> Chart:
         ax.yaxis.set_major_formatter(percent_formatter())
         ax.set(xlabel=pesan.GAMBAR_SUMBU_TAHUN, ylabel=pesan.GAMBAR_SUMBU_PERSEN, title=judul)
         ax.legend(title="", loc="lower right", fontsize=8)
-        rincian = "; ".join(
-            pesan.GAMBAR_SERAPAN_RINCI.format(tahun=int(row.tahun), capaian=_persen(row.capaian), serapan=_persen(row.serapan))
-            for row in anggaran.itertuples(index=False)
-        )
-        alt = pesan.GAMBAR_SERAPAN_ALT.format(opd=nama_opd, rincian=rincian)
-        return finish(figure, judul, alt)
+        return finish(figure, caption)
 
 
 # --- tren ----------------------------------------------------------------------------------------
@@ -393,9 +383,10 @@ def capaian_vs_serapan(page: Page) -> Chart:
 
 def pemda_tren(page: Page) -> Chart:
     """Pemda capaian per year, with each value written and the 100 % line."""
-    pemda, pemda_nama = page.tables["pemda"], page.subjek
+    pemda = page.tables["pemda"]
     data = pemda.assign(tahun=pemda["tahun"].astype(int))
-    judul = pesan.GAMBAR_TREN_PEMDA_JUDUL.format(pemda=escape.chart_text(pemda_nama))
+    caption = captions.pemda_tren(page)
+    judul = title(caption)
     with theme():
         figure = _figure(3.6)
         ax = figure.subplots()
@@ -415,10 +406,7 @@ def pemda_tren(page: Page) -> Chart:
         ax.xaxis.set_major_formatter(year_formatter())
         _percent_axis(ax.yaxis)
         ax.set(xlabel=pesan.GAMBAR_SUMBU_TAHUN, ylabel=pesan.GAMBAR_SUMBU_CAPAIAN, title=judul)
-        alt = pesan.GAMBAR_TREN_PEMDA_ALT.format(
-            pemda=pemda_nama, rincian="; ".join(f"{int(r.tahun)}: {_persen(r.capaian)}" for r in data.itertuples(index=False))
-        )
-        return finish(figure, judul, alt)
+        return finish(figure, caption)
 
 
 def opd_tren(page: Page) -> Chart:
@@ -432,7 +420,8 @@ def opd_tren(page: Page) -> Chart:
     text = grid.map(lambda v: display.angka(v, 1) if pd.notna(v) else "")
     cmap, norm = _predikat_cmap(scale)
     years = [int(y) for y in grid.columns]
-    judul = pesan.GAMBAR_TREN_OPD_JUDUL.format(awal=years[0], akhir=years[-1])
+    caption = captions.opd_tren(page)
+    judul = title(caption)
     with theme():
         figure = _figure(0.34 * len(grid) + 1.8, width=min(WIDTH, 5.5 + 1.1 * len(years)))
         ax = figure.subplots()
@@ -446,8 +435,7 @@ def opd_tren(page: Page) -> Chart:
                    for name, color in predikat_colors(scale).items()]
         ax.legend(handles=handles, title=pesan.GAMBAR_LEGENDA_PREDIKAT, loc="upper left", bbox_to_anchor=(1.01, 1),
                   fontsize=8, title_fontsize=8)
-        alt = pesan.GAMBAR_TREN_OPD_ALT.format(jumlah=len(grid), awal=years[0], akhir=years[-1])
-        return finish(figure, judul, alt)
+        return finish(figure, caption)
 
 
 def _predikat_cmap(scale: Scale) -> tuple[ListedColormap, BoundaryNorm]:
@@ -465,15 +453,6 @@ def _predikat_cmap(scale: Scale) -> tuple[ListedColormap, BoundaryNorm]:
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _named(rows: pd.DataFrame) -> str:
-    return ", ".join(f"{row.nama_opd} {_persen(row.capaian)}" for row in rows.itertuples(index=False)) or display.KOSONG
-
-
-def _left_out(opd_table: pd.DataFrame) -> str:
-    missing = opd_table.loc[opd_table["capaian"].isna(), "nama_opd"].tolist()
-    return pesan.GAMBAR_TANPA_CAPAIAN.format(opd=", ".join(missing)) if missing else ""
-
-
 # --- Renstra -------------------------------------------------------------------------------------
 
 
@@ -481,17 +460,17 @@ def renstra(page: Page) -> Chart:
     """The Renstra of an OPD's indicators (``renstra_jalur``): one panel per indicator (units
     differ), the plan's yearly targets as a dashed line ending at the target akhir periode, the
     realisasi of the years up to ``tahun`` as points joined by a line."""
-    path, nama_opd, tahun = page.tables["renstra_jalur"], page.subjek, page.tahun
+    path = page.tables["renstra_jalur"]
     codes = list(dict.fromkeys(path["kode_indikator"]))
     columns = 3 if len(codes) > 4 else max(1, min(len(codes), 2))
     rows = max(1, math.ceil(len(codes) / columns))
-    judul = pesan.GAMBAR_RENSTRA_JUDUL.format(opd=escape.chart_text(nama_opd))
+    caption = captions.renstra(page)
+    judul = title(caption)
     with theme():
         figure = Figure(figsize=(WIDTH, 2.5 * rows + 0.9))
         figure.subplots_adjust(left=0.07, right=0.98, bottom=0.7 / (2.5 * rows + 0.9), top=1 - 0.75 / (2.5 * rows + 0.9),
                                hspace=0.75, wspace=0.3)
         axes = np.atleast_1d(figure.subplots(rows, columns, squeeze=False).ravel())
-        details = []
         for ax, code in zip(axes, codes):
             one = path[path["kode_indikator"] == code].sort_values("tahun")
             years = one["tahun"].astype(int).to_numpy()
@@ -504,19 +483,10 @@ def renstra(page: Page) -> Chart:
             ax.yaxis.set_major_formatter(number_formatter())
             ax.set_title(wrap(one["indikator"].iloc[0], 34, 2), fontsize=8, fontweight="bold", loc="left")
             ax.tick_params(labelsize=7)
-            latest = done[done["tahun"] == tahun]
-            if len(latest):
-                row = latest.iloc[0]
-                details.append(pesan.GAMBAR_RENSTRA_RINCI.format(
-                    indikator=row["indikator"], tahun=tahun, realisasi=display.angka(row["realisasi"], 2, trim=True),
-                    akhir=display.angka(row["target_akhir"], 2, trim=True), tahun_akhir=int(row["tahun_akhir"])))
         for ax in axes[len(codes):]:
             ax.set_visible(False)
         if codes:
             handles, labels = axes[0].get_legend_handles_labels()
             figure.legend(handles, labels, loc="upper right", fontsize=8, ncols=2)
         figure.suptitle(judul, x=0.07, ha="left", fontsize=12, fontweight="bold")
-        periode = ", ".join(str(p) for p in dict.fromkeys(path["periode"])) or display.KOSONG
-        alt = pesan.GAMBAR_RENSTRA_ALT.format(opd=nama_opd, periode=periode, tahun=tahun,
-                                              rincian="; ".join(details) + ("." if details else ""))
-        return finish(figure, judul, alt)
+        return finish(figure, caption)

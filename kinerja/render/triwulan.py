@@ -12,10 +12,11 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from kinerja.pages import captions
 from kinerja.pages.model import Page
 from kinerja.render import figures
 from kinerja.render.tables import Column, Table, angka, persen, render, teks
-from kinerja.support import display, escape, pesan
+from kinerja.support import display, pesan
 
 
 def _head(page: Page) -> pd.Series:
@@ -75,7 +76,8 @@ def grafik(page: Page) -> figures.Chart:
     threshold below which an indicator is behind."""
     steps = page.tables["triwulan"].assign(triwulan=lambda t: t["triwulan"].astype(int))
     ambang = float(_head(page)["ambang_tertinggal"])
-    judul = pesan.GAMBAR_TRIWULAN_JUDUL.format(subjek=escape.chart_text(page.subjek), tahun=page.tahun)
+    caption = captions.triwulan(page)
+    judul = figures.title(caption)
     with figures.theme():
         figure = Figure(figsize=(figures.WIDTH, 3.8))
         figure.subplots_adjust(left=0.09, right=0.74, bottom=0.75 / 3.8, top=1 - 0.5 / 3.8)
@@ -99,11 +101,4 @@ def grafik(page: Page) -> figures.Chart:
         ax.yaxis.set_major_formatter(figures.percent_formatter())
         ax.set(xlabel=pesan.GAMBAR_SUMBU_TRIWULAN, ylabel=pesan.GAMBAR_SUMBU_CAPAIAN, title=judul)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-        rincian = "; ".join(
-            pesan.GAMBAR_TRIWULAN_RINCI.format(triwulan=display.romawi(item.triwulan), capaian=display.persen(item.capaian),
-                                               jumlah=int(item.jumlah_tertinggal))
-            for item in steps.itertuples(index=False)
-        )
-        alt = pesan.GAMBAR_TRIWULAN_ALT.format(subjek=page.subjek, tahun=page.tahun, ambang=pesan.angka_aturan(ambang),
-                                               rincian=rincian or display.KOSONG)
-        return figures.finish(figure, judul, alt)
+        return figures.finish(figure, caption)

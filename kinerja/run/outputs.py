@@ -9,8 +9,11 @@ ever looking done (stamp removed first, written last). The local pool and the Da
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,7 +21,11 @@ import pandas as pd
 
 from kinerja import pages
 from kinerja.run.jobs import FAILED_SUFFIX, OPD_PAGE, PLAN_FILE, STAMP_SUFFIX, TEMP_PREFIX, Job
+from kinerja.render.figures import GAMBAR_KEY
 from kinerja.support import atomic, escape, safety, xlsx
+
+#: A figure's name as it may name a file (``peringkat``, ``target_vs_realisasi``).
+FIGURE_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 def stamp_path(output: Path) -> Path:
@@ -58,16 +65,38 @@ def is_current(job: Job, root: str | Path = ".") -> bool:
     return (read_stamp(stamp) or {}).get("kunci") == job.kunci
 
 
+def figure_pngs(notebook: dict) -> dict[str, bytes]:
+    """The PNG of every kinerja figure an executed notebook shows, by the figure's name (the
+    output metadata ``{"kinerja": {"gambar": NAME}}`` that :class:`kinerja.render.figures.Chart`
+    sets). Other images (an analyst's own plots) are not figures of the page and are left out;
+    a name that could not name a file is ignored. When a figure is shown twice, the last counts."""
+    found: dict[str, bytes] = {}
+    for cell in notebook.get("cells", []):
+        for item in cell.get("outputs", []) or []:
+            meta = item.get("metadata", {}) if isinstance(item, dict) else {}
+            name = (meta.get(GAMBAR_KEY) or {}).get("gambar") if isinstance(meta.get(GAMBAR_KEY), dict) else None
+            data = item.get("data", {}).get("image/png") if isinstance(item.get("data"), dict) else None
+            if not isinstance(name, str) or not FIGURE_NAME.fullmatch(name) or data is None:
+                continue
+            text = "".join(data) if isinstance(data, list) else str(data)
+            try:
+                found[name] = base64.b64decode(text)  # line breaks in the base64 are discarded
+            except (binascii.Error, ValueError):
+                continue
+    return found
+
+
 def write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Sequence[str] = (),
-                   halaman: str | None = None) -> list[str]:
+                   halaman: str | None = None, figures: dict[str, bytes] | None = None) -> list[str]:
     """THE writer of a page's extracts: its tables as ``<name>.xlsx`` (one sheet each) and
-    ``<name>/<table>.csv``, each file written to a temporary file and moved into place; returns
+    ``<name>/<table>.csv``, its ``figures`` (name → PNG, :func:`figure_pngs`) as
+    ``<name>/<figure>.png``, each file written to a temporary file and moved into place; returns
     the files written, relative to ``output``'s folder.
 
-    ``previous`` lists the files the last run wrote for this output (its stamp): those CSV files
-    of tables the page no longer has are removed. Other files in ``<name>/`` are left alone.
+    ``previous`` lists the files the last run wrote for this output (its stamp): those CSV and PNG
+    files the page no longer has are removed. Other files in ``<name>/`` are left alone.
     ``halaman``, the page's JSON, is written as ``<name>`` + :data:`kinerja.pages.PAGE_SUFFIX`
-    (:meth:`kinerja.pages.Page.read` reads it with the CSV files).
+    (:meth:`kinerja.pages.Page.read` reads it with the CSV files; its captions name the PNGs).
     """
     stem = output.name.removesuffix(".ipynb")
     folder = output.parent / stem
@@ -77,8 +106,11 @@ def write_extracts(output: Path, tables: dict[str, pd.DataFrame], previous: Sequ
         with atomic.atomic_file(folder / f"{name}.csv", TEMP_PREFIX) as temporary:
             table.to_csv(temporary, index=False, encoding="utf-8")
         written.append(f"{stem}/{name}.csv")
+    for name, png in (figures or {}).items():
+        atomic.write_bytes(folder / f"{name}.png", png, TEMP_PREFIX)
+        written.append(f"{stem}/{name}.png")
     for gone in set(previous) - set(written):
-        if gone.startswith(f"{stem}/") and gone.endswith(".csv") and "/" not in gone.removeprefix(f"{stem}/"):
+        if gone.startswith(f"{stem}/") and gone.endswith((".csv", ".png")) and "/" not in gone.removeprefix(f"{stem}/"):
             (output.parent / gone).unlink(missing_ok=True)
     with atomic.atomic_file(output.parent / f"{stem}.xlsx", TEMP_PREFIX) as temporary:
         xlsx.write_tables(temporary, tables)  # text stays text; the build's date only
@@ -121,14 +153,16 @@ def front_matter(job: Job) -> str:
 
 def commit(output: Path, job: Job, notebook: bytes, record: dict) -> None:
     """Write the outputs of a notebook that ran: its stamp removed first (from here on it is no
-    longer "done"), the extracts (:func:`write_extracts`, from the page tables of ``job``), the
+    longer "done"), the extracts (:func:`write_extracts`, from the page tables of ``job`` and the
+    figures the notebook drew), the
     executed ``notebook``, the stamp ``record`` last (with the list of files written), then a
     failed notebook of an earlier run removed."""
     stamp = stamp_path(output)
     previous = read_stamp(stamp)
     output.parent.mkdir(parents=True, exist_ok=True)
     stamp.unlink(missing_ok=True)
-    written = write_extracts(output, job.tables or {}, listed_files(previous), job.halaman)
+    figures = figure_pngs(json.loads(notebook)) if job.halaman is not None else {}
+    written = write_extracts(output, job.tables or {}, listed_files(previous), job.halaman, figures)
     atomic.write_bytes(output, notebook, TEMP_PREFIX)
     record = {**record, "berkas": [output.name, *written]}
     atomic.write_bytes(stamp, json.dumps(record, indent=1).encode(), TEMP_PREFIX)
@@ -150,7 +184,7 @@ def remove_output(output: Path, tables: Sequence[str] = ()) -> None:
     names = {f"{name}.csv" for name in tables} | {item.removeprefix(f"{stem}/") for item in listed
                                                    if item.startswith(f"{stem}/")}
     for name in names:
-        if "/" not in name and name.endswith(".csv"):
+        if "/" not in name and name.endswith((".csv", ".png")):
             (folder / name).unlink(missing_ok=True)
     with contextlib.suppress(OSError):  # not there, or holds files kinerja did not write
         folder.rmdir()
