@@ -151,3 +151,16 @@ def test_figure_pngs_keeps_only_named_kinerja_figures():
         {"cell_type": "markdown", "source": "## Catatan"},
     ]}
     assert outputs.figure_pngs(notebook) == {"peringkat": PNG + b"data"}
+
+
+def test_a_figure_no_longer_shown_loses_its_png_but_an_analysts_file_stays(tmp_path):
+    output = tmp_path / "007.ipynb"
+    (tmp_path / "007").mkdir()
+    (tmp_path / "007" / "capaian_vs_serapan.png").write_bytes(PNG)  # filed by the last run (its stamp lists it)
+    (tmp_path / "007" / "foto.png").write_bytes(PNG)  # the analyst's own
+    table = pd.DataFrame({"kode_opd": ["007"], "capaian": [101.5]})
+    written = outputs.write_extracts(output, {"opd": table}, ["007/opd.csv", "007/capaian_vs_serapan.png"],
+                                     figures={"riwayat": PNG + b"r"})
+    assert sorted(written) == ["007.xlsx", "007/opd.csv", "007/riwayat.png"]
+    assert sorted(p.name for p in (tmp_path / "007").iterdir()) == ["foto.png", "opd.csv", "riwayat.png"]
+    assert (tmp_path / "007" / "riwayat.png").read_bytes() == PNG + b"r"

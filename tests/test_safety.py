@@ -208,6 +208,8 @@ def test_build_and_site_of_the_previous_version_are_adopted(project):
         record = json.loads(stamp.read_text(encoding="utf-8"))
         record.pop("berkas")
         stamp.write_text(json.dumps(record), encoding="utf-8")
+    for picture in (project / "_build").rglob("*.png"):
+        picture.unlink()  # nor the figures' PNGs beside the tables
     done = kinerja("run", "--tahun", "2024", "-p", "opd=1.02", cwd=project)
     assert done.returncode == 0 and "3 notebook; 3 dijalankan" in done.stdout, done.stderr
     assert safety.read_marker(project / "_build")["jenis"] == "build"
@@ -272,14 +274,14 @@ def test_cleanup_removes_only_what_kinerja_wrote(project, monkeypatch):
         "1.01", "1.01/lampiran.csv",  # the folder stays for the analyst's file; kinerja's tables went
         "1.02", "1.02.halaman.json", "1.02.ipynb", "1.02.stamp.json", "1.02.xlsx",
         "1.02/anggaran.csv", "1.02/capaian_tahunan.csv", "1.02/indikator.csv", "1.02/jejak.csv", "1.02/opd.csv",
-        "1.02/perubahan_indikator.csv", "1.02/reviu.csv", "1.02/riwayat.csv", "1.02/sasaran.csv",
-        "analisis.gagal.ipynb", "catatan.txt",
+        "1.02/perubahan_indikator.csv", "1.02/reviu.csv", "1.02/riwayat.csv", "1.02/riwayat.png", "1.02/sasaran.csv",
+        "1.02/target_vs_realisasi.png", "analisis.gagal.ipynb", "catatan.txt",
     ]
     stamp = json.loads((opd / "1.02.stamp.json").read_text(encoding="utf-8"))
     assert sorted(stamp["berkas"]) == ["1.02.halaman.json", "1.02.ipynb", "1.02.xlsx", "1.02/anggaran.csv", "1.02/capaian_tahunan.csv",
                                        "1.02/indikator.csv", "1.02/jejak.csv", "1.02/opd.csv",
                                        "1.02/perubahan_indikator.csv", "1.02/reviu.csv", "1.02/riwayat.csv",
-                                       "1.02/sasaran.csv"]
+                                       "1.02/riwayat.png", "1.02/sasaran.csv", "1.02/target_vs_realisasi.png"]
 
 
 def test_clean_year_judges_ownership_by_stamp_plan_and_metadata(tmp_path):

@@ -38,7 +38,7 @@ def peringkat(page: Page) -> Caption:
             tahun=tahun, jumlah=len(data), tertinggi=named(data.head(3)), terendah=named(data.tail(3).iloc[::-1])
         )
     alt += left_out(opd_table)
-    return Caption("peringkat", pesan.GAMBAR_PERINGKAT_JUDUL.format(tahun=tahun), alt)
+    return _caption("peringkat", pesan.GAMBAR_PERINGKAT_JUDUL.format(tahun=tahun), alt)
 
 
 def sebaran(page: Page) -> Caption:
@@ -53,7 +53,7 @@ def sebaran(page: Page) -> Caption:
         tertinggi=display.persen(values.max()) if len(values) else display.KOSONG,
         di_atas=int((values >= 100).sum()),
     )
-    return Caption("sebaran", pesan.GAMBAR_SEBARAN_JUDUL.format(tahun=tahun), alt)
+    return _caption("sebaran", pesan.GAMBAR_SEBARAN_JUDUL.format(tahun=tahun), alt)
 
 
 def target_vs_realisasi(page: Page) -> Caption:
@@ -61,7 +61,7 @@ def target_vs_realisasi(page: Page) -> Caption:
     indikator, nama_opd, tahun = page.tables["indikator"], page.subjek, page.tahun
     described = "; ".join(target_words(row) for row in indikator.itertuples(index=False))
     alt = pesan.GAMBAR_TARGET_ALT.format(opd=nama_opd, tahun=tahun, jumlah=len(indikator), rincian=described)
-    return Caption("target_vs_realisasi", pesan.GAMBAR_TARGET_JUDUL.format(opd=nama_opd, tahun=tahun), alt)
+    return _caption("target_vs_realisasi", pesan.GAMBAR_TARGET_JUDUL.format(opd=nama_opd, tahun=tahun), alt)
 
 
 def target_words(row) -> str:
@@ -96,7 +96,7 @@ def riwayat(page: Page) -> Caption:
         rincian="; ".join(f"{row.indikator} {display.persen(row.capaian)}" for row in latest.itertuples(index=False))
         or display.KOSONG,
     )
-    return Caption("riwayat", pesan.GAMBAR_RIWAYAT_JUDUL.format(opd=nama_opd), alt)
+    return _caption("riwayat", pesan.GAMBAR_RIWAYAT_JUDUL.format(opd=nama_opd), alt)
 
 
 def capaian_vs_serapan(page: Page) -> Caption:
@@ -108,7 +108,7 @@ def capaian_vs_serapan(page: Page) -> Caption:
         for row in anggaran.itertuples(index=False)
     )
     alt = pesan.GAMBAR_SERAPAN_ALT.format(opd=nama_opd, rincian=rincian)
-    return Caption("capaian_vs_serapan", pesan.GAMBAR_SERAPAN_JUDUL.format(opd=nama_opd), alt)
+    return _caption("capaian_vs_serapan", pesan.GAMBAR_SERAPAN_JUDUL.format(opd=nama_opd), alt)
 
 
 def pemda_tren(page: Page) -> Caption:
@@ -118,7 +118,7 @@ def pemda_tren(page: Page) -> Caption:
         pemda=pemda_nama,
         rincian="; ".join(f"{int(r.tahun)}: {display.persen(r.capaian)}" for r in pemda.itertuples(index=False)),
     )
-    return Caption("pemda_tren", pesan.GAMBAR_TREN_PEMDA_JUDUL.format(pemda=pemda_nama), alt)
+    return _caption("pemda_tren", pesan.GAMBAR_TREN_PEMDA_JUDUL.format(pemda=pemda_nama), alt)
 
 
 def opd_tren(page: Page) -> Caption:
@@ -127,7 +127,7 @@ def opd_tren(page: Page) -> Caption:
     years = sorted(int(y) for y in opd_table["tahun"].unique())
     awal, akhir = (years[0], years[-1]) if years else (page.tahun, page.tahun)
     alt = pesan.GAMBAR_TREN_OPD_ALT.format(jumlah=opd_table["kode_opd"].nunique(), awal=awal, akhir=akhir)
-    return Caption("opd_tren", pesan.GAMBAR_TREN_OPD_JUDUL.format(awal=awal, akhir=akhir), alt)
+    return _caption("opd_tren", pesan.GAMBAR_TREN_OPD_JUDUL.format(awal=awal, akhir=akhir), alt)
 
 
 def renstra(page: Page) -> Caption:
@@ -146,7 +146,7 @@ def renstra(page: Page) -> Caption:
     periode = ", ".join(str(p) for p in dict.fromkeys(path["periode"])) or display.KOSONG
     alt = pesan.GAMBAR_RENSTRA_ALT.format(opd=nama_opd, periode=periode, tahun=tahun,
                                           rincian="; ".join(details) + ("." if details else ""))
-    return Caption("renstra", pesan.GAMBAR_RENSTRA_JUDUL.format(opd=nama_opd), alt)
+    return _caption("renstra", pesan.GAMBAR_RENSTRA_JUDUL.format(opd=nama_opd), alt)
 
 
 def triwulan(page: Page) -> Caption:
@@ -161,7 +161,7 @@ def triwulan(page: Page) -> Caption:
     )
     alt = pesan.GAMBAR_TRIWULAN_ALT.format(subjek=page.subjek, tahun=page.tahun, ambang=pesan.angka_aturan(ambang),
                                            rincian=rincian or display.KOSONG)
-    return Caption("triwulan", pesan.GAMBAR_TRIWULAN_JUDUL.format(subjek=page.subjek, tahun=page.tahun), alt)
+    return _caption("triwulan", pesan.GAMBAR_TRIWULAN_JUDUL.format(subjek=page.subjek, tahun=page.tahun), alt)
 
 
 def for_page(page: Page) -> tuple[Caption, ...]:
@@ -190,6 +190,11 @@ def for_page(page: Page) -> tuple[Caption, ...]:
     else:
         shown = []
     return tuple(caption(page) for caption in shown)
+
+
+def _caption(nama: str, judul: str, alt: str) -> Caption:
+    """A caption; its title on one line (a name typed over several lines stays one title)."""
+    return Caption(nama, " ".join(judul.split()), alt)
 
 
 def named(rows: pd.DataFrame) -> str:
