@@ -23,7 +23,8 @@ from kinerja.support import names, pesan
 
 from kinerja.inputs import schema
 from kinerja.core.aggregate import pemda_keys
-from kinerja.core.change import compare_years, normalised_name, successor_map
+from kinerja.core.arrays import row_ids
+from kinerja.core.change import indicator_match_passes, match_years, normalised_name, successor_map
 from kinerja.inputs.findings import GALAT, PERINGATAN, Finding, cell_text
 from kinerja.core.rules import Rules
 
@@ -304,40 +305,77 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> 
 
 
 def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> list[Finding]:
-    """Targets that changed by more than ×10 (either way) from the same indicator last year."""
-    findings: list[Finding] = []
-    from kinerja.core.change import indicator_match_passes
+    """Targets that changed by more than ×10 (either way) from the same indicator last year.
 
-    table = kinerja.assign(capaian=kinerja["target"], _nama=nama, _baris_asal=kinerja["_baris"])
-    table = table[_matchable(table, indicator_match_passes(table))]
-    if table["tahun"].nunique() < 2:
+    The indicators are paired across years exactly as scoring pairs them
+    (:func:`kinerja.core.change.match_years`, the matching behind
+    :func:`~kinerja.core.change.compare_years`), on row positions: only the rows that jumped are
+    turned into text."""
+    findings: list[Finding] = []
+    frame = kinerja.assign(_nama=nama)
+    passes = indicator_match_passes(frame)
+    ids = [row_ids(frame, keys) for keys in passes]
+    rows = np.flatnonzero(_matchable(frame, ids))
+    year = frame["tahun"].to_numpy(dtype=float, na_value=np.nan)[rows]
+    if len(np.unique(year)) < 2:
         return findings
-    keys = [*pemda_keys(table), "kode_opd", "_berkas", "_lembar", "_baris_asal", "indikator"]
-    compared = compare_years(
-        table, keys=keys, labels=[], match_passes=indicator_match_passes(table), successors=successor_map(opd)
-    )
-    both = compared["capaian"].notna() & compared["capaian_sebelumnya"].notna() & (compared["capaian_sebelumnya"] > 0) & (compared["capaian"] > 0)
-    ratio = compared["capaian"] / compared["capaian_sebelumnya"]
-    jumped = compared[both & ((ratio > TARGET_JUMP) | (ratio < 1 / TARGET_JUMP))]
-    for berkas, lembar, baris, target, before, tahun in zip(
-        jumped["_berkas"], jumped["_lembar"], jumped["_baris_asal"], jumped["capaian"], jumped["capaian_sebelumnya"], jumped["tahun"]
+    successors = successor_map(opd)
+    if successors and "kode_opd" in frame:  # the renames need the key columns themselves
+        table = frame[list(dict.fromkeys(["tahun", "kode_opd", *(c for keys in passes for c in keys)]))].iloc[rows]
+    else:
+        table = pd.DataFrame({"tahun": year.astype(np.int64)})
+    matched = match_years(table, passes, successors, ids=[i[rows] for i in ids])
+    if matched is None:
+        return findings
+    target = kinerja["target"].to_numpy(dtype=float, na_value=np.nan)[rows]
+    has_now, has_before = matched.now >= 0, matched.before >= 0
+    current = np.where(has_now, target[np.maximum(matched.now, 0)], np.nan)
+    previous = np.where(has_before, target[np.maximum(matched.before, 0)], np.nan)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        both = ~np.isnan(current) & ~np.isnan(previous) & (previous > 0) & (current > 0)
+        ratio = current / previous
+        jumped = np.flatnonzero(both & ((ratio > TARGET_JUMP) | (ratio < 1 / TARGET_JUMP)))
+    if not len(jumped):
+        return findings
+    now, before = rows[matched.now[jumped]], rows[np.maximum(matched.before[jumped], 0)]
+    source = {}
+    for column in ("_berkas", "_lembar", "_baris"):  # year t's cell, or year t−1's where t has none
+        values = kinerja[column]
+        missing = values.isna().to_numpy(dtype=bool)
+        source[column] = pd.Series(_take_at(values, np.where(~missing[now], now, before)))
+    for berkas, lembar, baris, target_now, target_before, tahun in zip(
+        source["_berkas"], source["_lembar"], source["_baris"], current[jumped].tolist(), previous[jumped].tolist(),
+        matched.tahun[jumped].tolist(),
     ):
         findings.append(
-            Finding(str(berkas), str(lembar), int(baris), "target", cell_text(target),
-                    pesan.TARGET_MELONJAK.format(sebelumnya=cell_text(before), tahun=tahun - 1), PERINGATAN)
+            Finding(str(berkas), str(lembar), int(baris), "target", cell_text(target_now),
+                    pesan.TARGET_MELONJAK.format(sebelumnya=cell_text(target_before), tahun=tahun - 1), PERINGATAN)
         )
     return findings
 
 
-def _matchable(table: pd.DataFrame, passes: list[list[str]]) -> pd.Series:
+def _take_at(values: pd.Series, positions: np.ndarray):
+    """``values`` at ``positions``, keeping the dtype."""
+    if isinstance(values.dtype, np.dtype):
+        return values.to_numpy()[positions]
+    return values.array.take(positions)
+
+
+def _matchable(table: pd.DataFrame, ids: list[np.ndarray]) -> np.ndarray:
     """Rows that can be matched across years: a year, and keys of no match pass shared with
     another row of the same year (such duplicates are galat of their own, and would make the
-    one-to-one matching of :func:`kinerja.core.change.compare_years` impossible)."""
-    ok = table["tahun"].notna()
-    for keys in passes:
-        columns = ["tahun", *keys]
-        filled = table[columns].notna().all(axis=1)
-        ok &= ~(filled & table.duplicated(columns, keep=False))
+    one-to-one matching of :func:`kinerja.core.change.match_years` impossible). ``ids``: the
+    :func:`~kinerja.core.arrays.row_ids` of each pass's keys."""
+    year_codes, _ = pd.factorize(table["tahun"])  # −1 where missing
+    has_year = year_codes >= 0
+    ok = has_year.copy()
+    for pass_ids in ids:
+        filled = has_year & (pass_ids >= 0)
+        combined = pass_ids[filled] * (year_codes.max() + 1) + year_codes[filled]
+        codes, _ = pd.factorize(combined)
+        shared = np.zeros(len(table), dtype=bool)
+        shared[filled] = np.bincount(codes)[codes] > 1
+        ok &= ~shared
     return ok
 
 
