@@ -21,11 +21,21 @@ def text_from_codes(codes: np.ndarray, texts: Sequence[str]) -> pd.api.extension
     return pd.array(pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string()), dtype="str")
 
 
-def row_ids(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+def row_ids(frame: pd.DataFrame, columns: Sequence[str], missing_as_value: bool = False) -> np.ndarray:
     """An integer id per distinct combination of ``columns`` (``0 ≤ id < len(frame)``); ``−1`` where
     any of them is missing. For rows without a missing value: equal ids ⇔ equal values in every
-    column."""
+    column.
+
+    With ``missing_as_value`` a missing cell counts as one more value (as ``groupby(dropna=False)``
+    and ``DataFrame.duplicated`` take it): every row gets an id, equal ids ⇔ equal values or both
+    missing in every column."""
     n = len(frame)
+    if missing_as_value:
+        ids = np.zeros(n, dtype=np.int64)
+        for column in columns:
+            codes, uniques = pd.factorize(frame[column])  # −1 where missing: one more value
+            ids, _ = pd.factorize(ids * (len(uniques) + 1) + (codes + 1))
+        return ids
     valid = np.ones(n, dtype=bool)
     for column in columns:
         valid &= frame[column].notna().to_numpy(dtype=bool)

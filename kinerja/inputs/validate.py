@@ -110,10 +110,15 @@ def _all_weights_zero(table: pd.DataFrame, rules: Rules, report: _Reporter) -> N
     just do not count.)"""
     if rules.agregasi_opd != "bobot" or "bobot" not in table:
         return
-    keys = [*pemda_keys(table), "tahun", "kode_opd"]
-    grouped = table.assign(_nol=table["bobot"] == 0).groupby(keys, sort=False, dropna=False)
-    zero = grouped["_nol"].transform("all") & ~table.duplicated(keys)
-    report(zero, "bobot", pesan.BOBOT_SEMUA_NOL)
+    group = row_ids(table, [*pemda_keys(table), "tahun", "kode_opd"], missing_as_value=True)
+    nonzero = (table["bobot"] != 0).fillna(False).to_numpy(dtype=bool)  # a missing bobot does not count
+    all_zero = np.bincount(group, weights=nonzero, minlength=len(table)) == 0
+    report(all_zero[group] & _first_of_group(group), "bobot", pesan.BOBOT_SEMUA_NOL)
+
+
+def _first_of_group(group: np.ndarray) -> np.ndarray:
+    """True on the first row of each group (``group``: integer ids)."""
+    return ~pd.Series(group).duplicated().to_numpy()
 
 
 #: Galat messages of :func:`kinerja.support.names.unusable`, by its keys.
@@ -130,7 +135,7 @@ def _pemda_columns(table: pd.DataFrame, report: _Reporter) -> None:
     if "kode_pemda" in table:
         report(table["kode_pemda"].isna(), "kode_pemda", pesan.KODE_PEMDA_KOSONG)
         if "nama_pemda" in table:
-            rows = table.loc[table[["kode_pemda", "nama_pemda"]].notna().all(axis=1)]
+            rows = table.loc[table[["kode_pemda", "nama_pemda"]].notna().all(axis=1), ["kode_pemda", "nama_pemda"]]
             first = rows.groupby("kode_pemda", sort=False)["nama_pemda"].transform("first")
             differs = rows["nama_pemda"] != first
             report(differs, "nama_pemda", [pesan.NAMA_PEMDA_BERBEDA.format(nama=n) for n in first[differs]])
@@ -287,10 +292,10 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> 
     codes, distinct = pd.factorize(kinerja["kode_opd"])  # each distinct code followed once
     finals = pd.array([_final(code, successors) for code in distinct], dtype=kinerja["kode_opd"].dtype)
     owner = pd.Series(finals.take(codes, allow_fill=True), index=kinerja.index)
-    frame = kinerja.assign(_pemilik=owner, _nama=nama)
-    keys = [*pemda_keys(frame), "kode_indikator"]
-    frame = frame[frame[keys].notna().all(axis=1)]  # a row without its keys is a galat of its own
-    first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
+    group = row_ids(kinerja, [*pemda_keys(kinerja), "kode_indikator"])  # −1: a row without its keys (a galat of its own)
+    columns = ["tahun", "satuan", "kode_indikator", "_berkas", "_lembar", "_baris"]
+    frame = kinerja[columns].assign(_pemilik=owner, _nama=nama, _kunci=group)[group >= 0]
+    first = frame.sort_values("tahun", kind="stable").groupby("_kunci", sort=False)
     reference = first[["_pemilik", "_nama", "satuan", "tahun", "_berkas", "_baris"]].transform("first").reindex(frame.index)
     other_opd = frame["_pemilik"] != reference["_pemilik"]
     other_thing = (frame["_nama"] != reference["_nama"]) & (frame["satuan"].fillna("") != reference["satuan"].fillna(""))
@@ -381,13 +386,13 @@ def _matchable(table: pd.DataFrame, ids: list[np.ndarray]) -> np.ndarray:
 
 def _realisasi_equals_target(kinerja: pd.DataFrame) -> list[Finding]:
     """OPDs (with two or more indicators) whose every realisasi equals its target exactly."""
-    keys = [*pemda_keys(kinerja), "tahun", "kode_opd"]
+    group = row_ids(kinerja, [*pemda_keys(kinerja), "tahun", "kode_opd"], missing_as_value=True)
     same = kinerja["realisasi"].notna() & (kinerja["realisasi"] == kinerja["target"])
-    grouped = kinerja.assign(_sama=same).groupby(keys, sort=False, dropna=False)
-    suspicious = grouped["_sama"].transform("all") & (grouped["_sama"].transform("size") >= 2)
-    first_row = ~kinerja.assign(_s=suspicious)[suspicious].duplicated(keys).reindex(kinerja.index, fill_value=True)
+    differs = (~same).fillna(False).to_numpy(dtype=bool)  # an unknown comparison does not count
+    size = np.bincount(group, minlength=len(kinerja))
+    suspicious = (np.bincount(group, weights=differs, minlength=len(kinerja)) == 0) & (size >= 2)
     findings: list[Finding] = []
-    mask = suspicious & first_row
+    mask = suspicious[group] & _first_of_group(group)
     names = kinerja.loc[mask, "nama_opd"]
     _Reporter(kinerja, findings)(mask, "realisasi", [pesan.REALISASI_SAMA_TARGET.format(nama=n) for n in names], PERINGATAN)
     return findings
