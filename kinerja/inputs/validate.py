@@ -77,30 +77,37 @@ def _opd_codes(table: pd.DataFrame, report: _Reporter) -> None:
     if "kode_opd" not in table:
         return
     codes = table["kode_opd"]
-    distinct = [str(code) for code in codes.dropna().unique()]
+    position, uniques = pd.factorize(codes)  # each distinct code looked at once; −1 where missing
+    distinct = [str(code) for code in uniques]
     problems = {code: names.unusable(code) for code in distinct}
-    problem = codes.map(problems)
+    problem = np.array([problems[code] for code in distinct] + [None], dtype=object)[position]
     for key, message in _KODE_TIDAK_SAH.items():
         report(problem == key, "kode_opd", message)
-    usable = codes.notna() & problem.isna()
+    usable = (position >= 0) & np.equal(problem, None)
     renamed = {code: names.file_name(code) for code in distinct if problems[code] is None and not names.is_plain(code)}
     if renamed:
-        first = usable & codes.isin(list(renamed)) & ~table.duplicated([*pemda_keys(table), "kode_opd"])
+        first = usable & codes.isin(list(renamed)).to_numpy(dtype=bool) & ~table.duplicated([*pemda_keys(table), "kode_opd"]).to_numpy(dtype=bool)
         messages = [pesan.KODE_OPD_NAMA_BERKAS.format(nama=renamed[code]) for code in codes[first]]
         report(first, "kode_opd", messages, PERINGATAN)
-    keys = {code: names.clash_key(code) for code in distinct if problems[code] is None}
-    rows = table.loc[usable, [*pemda_keys(table), "tahun", "kode_opd", "_berkas", "_baris"]]
-    rows = rows.assign(_kunci=rows["kode_opd"].map(keys))
-    grouped = rows.groupby([*pemda_keys(table), "tahun", "_kunci"], sort=False, dropna=False)
-    first_row = grouped[["kode_opd", "_berkas", "_baris"]].transform("first")
-    clash = rows["kode_opd"] != first_row["kode_opd"]
+    # codes whose files would be one file: the same clash key in one pemda and year
+    clash_key = {code: names.clash_key(code) for code in distinct if problems[code] is None}
+    key_codes, _ = pd.factorize(pd.Series([clash_key.get(code) for code in distinct] + [None], dtype=object))
+    rows = np.flatnonzero(usable)
+    keyed = pd.DataFrame({"_kunci": key_codes[position[rows]]})
+    for column in [*pemda_keys(table), "tahun"]:
+        keyed[column] = table[column].array.take(rows)
+    group = row_ids(keyed, [*pemda_keys(table), "tahun", "_kunci"], missing_as_value=True)
+    first_of = rows[np.flatnonzero(_first_of_group(group))][group]  # the first row of each row's group
+    clash = position[rows] != position[first_of]
     if clash.any():
-        other = first_row[clash]
+        other = first_of[clash]
         messages = [
             pesan.KODE_OPD_BENTROK.format(kode=k, berkas=b, baris=r)
-            for k, b, r in zip(other["kode_opd"], other["_berkas"], other["_baris"])
+            for k, b, r in zip(codes.iloc[other], table["_berkas"].iloc[other], table["_baris"].iloc[other])
         ]
-        report(clash, "kode_opd", messages)
+        at = np.zeros(len(table), dtype=bool)
+        at[rows[clash]] = True
+        report(at, "kode_opd", messages)
 
 
 def _all_weights_zero(table: pd.DataFrame, rules: Rules, report: _Reporter) -> None:
