@@ -354,16 +354,23 @@ def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> 
     for column in ("_berkas", "_lembar", "_baris"):  # year t's cell, or year t−1's where t has none
         values = kinerja[column]
         missing = values.isna().to_numpy(dtype=bool)
-        source[column] = pd.Series(_take_at(values, np.where(~missing[now], now, before)))
+        source[column] = pd.Series(_take_at(values, np.where(~missing[now], now, before))).tolist()
+    message = pesan.TARGET_MELONJAK.format
     for berkas, lembar, baris, target_now, target_before, tahun in zip(
         source["_berkas"], source["_lembar"], source["_baris"], current[jumped].tolist(), previous[jumped].tolist(),
         matched.tahun[jumped].tolist(),
     ):
         findings.append(
-            Finding(str(berkas), str(lembar), int(baris), "target", cell_text(target_now),
-                    pesan.TARGET_MELONJAK.format(sebelumnya=cell_text(target_before), tahun=tahun - 1), PERINGATAN)
+            Finding(str(berkas), str(lembar), int(baris), "target", _positive_text(target_now),
+                    message(sebelumnya=_positive_text(target_before), tahun=tahun - 1), PERINGATAN)
         )
     return findings
+
+
+def _positive_text(value: float) -> str:
+    """:func:`~kinerja.inputs.findings.cell_text` of a positive float (``7`` for 7.0), without its
+    checks for missing values: called once per jumped target."""
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 def _take_at(values: pd.Series, positions: np.ndarray):
