@@ -87,3 +87,19 @@ def test_relative_change_from_zero_is_undefined():
     assert change["selisih_poin"] == pytest.approx(50.0)
     assert math.isnan(change["perubahan_persen"])
     assert "tidak terdefinisi" in change["catatan"]
+
+
+def test_row_ids_missing_as_value_and_match_years():
+    from kinerja.core.arrays import row_ids
+    from kinerja.core.change import match_years
+
+    frame = pd.DataFrame({"a": ["x", "y", None, "x", "y", None], "b": [1, 2, 3, 1, None, 3]})
+    assert row_ids(frame, ["a", "b"]).tolist() == [0, 1, -1, 0, -1, -1]
+    assert row_ids(frame, ["a", "b"], missing_as_value=True).tolist() == [0, 1, 2, 0, 3, 2]
+    years = pd.DataFrame({"tahun": [2023, 2023, 2024, 2024, 2024], "kode": ["K1", "K2", "K2", "K3", "K1"]})
+    matched = match_years(years, [["kode"]])
+    # pairs in year-t order (K2, K1), then the row only in 2024 (K3)
+    assert matched.tahun.tolist() == [2024, 2024, 2024]
+    assert matched.now.tolist() == [2, 4, 3]
+    assert matched.before.tolist() == [1, 0, -1]
+    assert match_years(years[years["tahun"] == 2024], [["kode"]]) is None

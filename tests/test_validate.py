@@ -209,3 +209,17 @@ def test_several_pemda_need_their_codes(tmp_path):
     only_names = tmp_path / "nama.csv"
     only_names.write_text(HEADER + ",nama_pemda\n2024,01,Dinas A,S,A1,Ind 1,%,positif,10,9,Kota Bengkulu\n", encoding="utf-8")
     assert ("nama.csv", 2, "nama_pemda", "galat") in found(only_names)
+
+
+def test_target_jump_not_checked_for_an_indicator_whose_name_is_twice_in_its_year(tmp_path):
+    # 2024 has "Ind 1" (A1) and "ind. 1" (B7): the same normalised name in one OPD, so the indicator
+    # cannot be paired by name and no target jump is reported for either, although B7 is also left
+    # out of the pairing by code (B7 is used twice in 2024) and A1 alone would be paired by code
+    rows = ["2023,01,Dinas A,S,A1,Ind 1,%,positif,5,5", "2024,01,Dinas A,S,A1,Ind 1,%,positif,60,60",
+            "2024,01,Dinas A,S,B7,ind. 1,%,positif,1,1", "2024,01,Dinas A,S,B7,Ind 5,%,positif,1,1"]
+    result = found(csv(tmp_path, rows))
+    assert not any(k[2] == "target" and k[3] == "peringatan" for k in result)
+    assert ("data.csv", 4, "indikator", "galat") in result  # the same indicator twice
+    assert ("data.csv", 5, "kode_indikator", "galat") in result  # B7 twice
+    alone = found(csv(tmp_path, rows[:2], name="sendiri.csv"))
+    assert "lebih dari 10 kali lipat dari 5 pada tahun 2023" in alone[("sendiri.csv", 3, "target", "peringatan")]

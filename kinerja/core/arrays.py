@@ -21,11 +21,17 @@ def text_from_codes(codes: np.ndarray, texts: Sequence[str]) -> pd.api.extension
     return pd.array(pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string()), dtype="str")
 
 
-def row_ids(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+def row_ids(frame: pd.DataFrame, columns: Sequence[str], missing_as_value: bool = False) -> np.ndarray:
     """An integer id per distinct combination of ``columns`` (``0 ≤ id < len(frame)``); ``−1`` where
     any of them is missing. For rows without a missing value: equal ids ⇔ equal values in every
-    column."""
+    column.
+
+    With ``missing_as_value`` a missing cell counts as one more value (as ``groupby(dropna=False)``
+    and ``DataFrame.duplicated`` take it): every row gets an id, equal ids ⇔ equal values or both
+    missing in every column."""
     n = len(frame)
+    if missing_as_value:
+        return _combined(frame, columns)
     valid = np.ones(n, dtype=bool)
     for column in columns:
         valid &= frame[column].notna().to_numpy(dtype=bool)
@@ -34,11 +40,26 @@ def row_ids(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
         if valid.any():
             result[valid] = row_ids(frame.loc[valid, list(columns)], columns)
         return result
-    ids = np.zeros(n, dtype=np.int64)
+    ids = _combined(frame, columns)
+    return ids if valid.all() else np.where(valid, ids, -1)
+
+
+def _combined(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """Dense ids (in order of first appearance) of the combinations of ``columns``, a missing cell
+    counting as a value. The columns' codes are combined as digits of one number and numbered once
+    while that number fits in 62 bits, renumbered densely after each column otherwise (the same
+    ids either way: both number the combinations by first appearance)."""
+    ids = np.zeros(len(frame), dtype=np.int64)
+    span = 1  # ids < span
     for column in columns:
         codes, uniques = pd.factorize(frame[column])  # −1 where missing
-        ids, _ = pd.factorize(ids * (len(uniques) + 1) + (codes + 1))  # renumbered densely: never overflows
-    return ids if valid.all() else np.where(valid, ids, -1)
+        base = len(uniques) + 1
+        if span * base >= 2**62:
+            ids, distinct = pd.factorize(ids)
+            span = len(distinct)
+        ids = ids * base + (codes + 1)
+        span *= base
+    return pd.factorize(ids)[0]
 
 
 def equals(values: pd.Series, text: str) -> np.ndarray:

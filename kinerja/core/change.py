@@ -14,6 +14,8 @@ one of the two years, or whose capaian is not computable in either, gets empty n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -47,37 +49,11 @@ def compare_years(
     Works on integer ids and row positions (text columns are taken once, at the end), so that a
     national table of a million rows is compared in well under a second.
     """
-    passes = match_passes or [keys]
-    renaming = bool(successors) and "kode_opd" in table
-    year_of = table["tahun"].to_numpy(dtype=np.int64)
-    years = sorted(set(np.unique(year_of).tolist()))
-    compared = [year for year in years if year - 1 in years]
-    if not compared:
+    matched = match_years(table, match_passes or [keys], successors)
+    if matched is None:
         return pd.DataFrame(columns=["tahun", *keys, *labels, *VALUE_COLUMNS])
-    rows_of = {year: np.flatnonzero(year_of == year) for year in years}
-    ids = [row_ids(table, columns) if columns else None for columns in passes]
-
-    out_year, out_now, out_before, renamed = [], [], [], []
-    for year in compared:
-        now, before = rows_of[year], rows_of[year - 1]
-        pass_ids = [(None, None) if i is None else (i[now], i[before]) for i in ids]
-        moves = _moves(table["kode_opd"].iloc[before], table["kode_opd"].iloc[now], successors) if renaming else {}
-        if moves:
-            pair = table.iloc[np.concatenate([now, before])]
-            pair = pair.assign(kode_opd=np.concatenate([
-                pair["kode_opd"].iloc[: len(now)].to_numpy(dtype=object),
-                pair["kode_opd"].iloc[len(now):].replace(moves).to_numpy(dtype=object),
-            ]))
-            local = [row_ids(pair, columns) if columns else None for columns in passes]
-            pass_ids = [(None, None) if i is None else (i[: len(now)], i[len(now):]) for i in local]
-        pick_now, pick_before = _match(pass_ids, len(now), len(before))
-        out_year.append(np.full(len(pick_now), year, dtype=np.int64))
-        out_now.append(np.where(pick_now >= 0, now[np.maximum(pick_now, 0)], -1))
-        out_before.append(np.where(pick_before >= 0, before[np.maximum(pick_before, 0)], -1))
-        renamed.append(moves)
-    year = np.concatenate(out_year)
-    now = np.concatenate(out_now)
-    before = np.concatenate(out_before)
+    year, now, before, compared, renamed = (
+        matched.tahun, matched.now, matched.before, matched.compared, matched.renamed)
     has_now, has_before = now >= 0, before >= 0
 
     result = {"tahun": year}
@@ -129,6 +105,64 @@ def compare_years(
         catatan=text_from_codes(year_index * 7 + code, texts),
     )
     return pd.DataFrame(result)[["tahun", *keys, *labels, *VALUE_COLUMNS]]
+
+
+@dataclass(frozen=True)
+class YearMatch:
+    """Row positions matched across years by :func:`match_years`: output row ``i`` compares year
+    ``tahun[i]`` (row ``now[i]`` of the table, −1 when the entity is only in ``tahun[i]`` − 1)
+    with the year before (row ``before[i]``, −1 when only in ``tahun[i]``). ``compared`` lists the
+    years t whose t−1 is in the data; ``renamed`` the OPD codes moved to their successor for each
+    of them (old → new)."""
+
+    tahun: np.ndarray
+    now: np.ndarray
+    before: np.ndarray
+    compared: list[int]
+    renamed: list[dict[str, str]]
+
+
+def match_years(
+    table: pd.DataFrame,
+    match_passes: list[list[str]],
+    successors: dict[str, str] | None = None,
+    ids: list[np.ndarray | None] | None = None,
+) -> YearMatch | None:
+    """The pairs of rows :func:`compare_years` compares, as row positions (None when no year of
+    ``table`` has its previous year in it), in the order of its output rows.
+
+    ``ids``: the :func:`~kinerja.core.arrays.row_ids` of each pass over ``table`` (or of a larger
+    table, taken at these rows), when the caller has them already.
+    """
+    renaming = bool(successors) and "kode_opd" in table
+    year_of = table["tahun"].to_numpy(dtype=np.int64)
+    years = sorted(set(np.unique(year_of).tolist()))
+    compared = [year for year in years if year - 1 in years]
+    if not compared:
+        return None
+    rows_of = {year: np.flatnonzero(year_of == year) for year in years}
+    if ids is None:
+        ids = [row_ids(table, columns) if columns else None for columns in match_passes]
+
+    out_year, out_now, out_before, renamed = [], [], [], []
+    for year in compared:
+        now, before = rows_of[year], rows_of[year - 1]
+        pass_ids = [(None, None) if i is None else (i[now], i[before]) for i in ids]
+        moves = _moves(table["kode_opd"].iloc[before], table["kode_opd"].iloc[now], successors) if renaming else {}
+        if moves:
+            pair = table.iloc[np.concatenate([now, before])]
+            pair = pair.assign(kode_opd=np.concatenate([
+                pair["kode_opd"].iloc[: len(now)].to_numpy(dtype=object),
+                pair["kode_opd"].iloc[len(now):].replace(moves).to_numpy(dtype=object),
+            ]))
+            local = [row_ids(pair, columns) if columns else None for columns in match_passes]
+            pass_ids = [(None, None) if i is None else (i[: len(now)], i[len(now):]) for i in local]
+        pick_now, pick_before = _match(pass_ids, len(now), len(before))
+        out_year.append(np.full(len(pick_now), year, dtype=np.int64))
+        out_now.append(np.where(pick_now >= 0, now[np.maximum(pick_now, 0)], -1))
+        out_before.append(np.where(pick_before >= 0, before[np.maximum(pick_before, 0)], -1))
+        renamed.append(moves)
+    return YearMatch(np.concatenate(out_year), np.concatenate(out_now), np.concatenate(out_before), compared, renamed)
 
 
 def _moves(before: pd.Series, now: pd.Series, successors: dict[str, str]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kinerja.core.arrays import row_ids
 from kinerja.core.rules import NEGATIF, POSITIF, RUMUS_RASIO, RUMUS_SELISIH, SIFAT, STABIL
 
 
@@ -324,13 +325,14 @@ def kinerja_contract(rules, pemda_keys: list[str] = ()):
         def check(frame):
             if not set(keys) <= set(frame.columns):
                 return pd.Series(True, index=frame.index)
-            usable = frame[keys].notna().all(axis=1)
-            return ~(usable & frame.duplicated(keys, keep="first"))
+            ids = row_ids(frame, keys)  # −1 where a key is missing: such rows are not checked
+            repeated = pd.Series(ids).duplicated(keep="first").to_numpy() & (ids >= 0)
+            return pd.Series(~repeated, index=frame.index)
         return check
 
     def same_name(frame):
-        keys = [*pemda_keys, "tahun", "kode_opd"]
-        first = frame.groupby(keys, sort=False, dropna=False)["nama_opd"].transform("first")
+        ids = row_ids(frame, [*pemda_keys, "tahun", "kode_opd"], missing_as_value=True)
+        first = frame["nama_opd"].groupby(ids, sort=False).transform("first")
         return frame["nama_opd"].isna() | (frame["nama_opd"] == first)
 
     computed: dict = {}

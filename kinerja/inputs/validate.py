@@ -23,7 +23,8 @@ from kinerja.support import names, pesan
 
 from kinerja.inputs import schema
 from kinerja.core.aggregate import pemda_keys
-from kinerja.core.change import compare_years, normalised_name, successor_map
+from kinerja.core.arrays import row_ids
+from kinerja.core.change import indicator_match_passes, match_years, normalised_name, successor_map
 from kinerja.inputs.findings import GALAT, PERINGATAN, Finding, cell_text
 from kinerja.core.rules import Rules
 
@@ -76,30 +77,37 @@ def _opd_codes(table: pd.DataFrame, report: _Reporter) -> None:
     if "kode_opd" not in table:
         return
     codes = table["kode_opd"]
-    distinct = [str(code) for code in codes.dropna().unique()]
+    position, uniques = pd.factorize(codes)  # each distinct code looked at once; −1 where missing
+    distinct = [str(code) for code in uniques]
     problems = {code: names.unusable(code) for code in distinct}
-    problem = codes.map(problems)
+    problem = np.array([problems[code] for code in distinct] + [None], dtype=object)[position]
     for key, message in _KODE_TIDAK_SAH.items():
         report(problem == key, "kode_opd", message)
-    usable = codes.notna() & problem.isna()
+    usable = (position >= 0) & np.equal(problem, None)
     renamed = {code: names.file_name(code) for code in distinct if problems[code] is None and not names.is_plain(code)}
     if renamed:
-        first = usable & codes.isin(list(renamed)) & ~table.duplicated([*pemda_keys(table), "kode_opd"])
+        first = usable & codes.isin(list(renamed)).to_numpy(dtype=bool) & ~table.duplicated([*pemda_keys(table), "kode_opd"]).to_numpy(dtype=bool)
         messages = [pesan.KODE_OPD_NAMA_BERKAS.format(nama=renamed[code]) for code in codes[first]]
         report(first, "kode_opd", messages, PERINGATAN)
-    keys = {code: names.clash_key(code) for code in distinct if problems[code] is None}
-    rows = table.loc[usable, [*pemda_keys(table), "tahun", "kode_opd", "_berkas", "_baris"]]
-    rows = rows.assign(_kunci=rows["kode_opd"].map(keys))
-    grouped = rows.groupby([*pemda_keys(table), "tahun", "_kunci"], sort=False, dropna=False)
-    first_row = grouped[["kode_opd", "_berkas", "_baris"]].transform("first")
-    clash = rows["kode_opd"] != first_row["kode_opd"]
+    # codes whose files would be one file: the same clash key in one pemda and year
+    clash_key = {code: names.clash_key(code) for code in distinct if problems[code] is None}
+    key_codes, _ = pd.factorize(pd.Series([clash_key.get(code) for code in distinct] + [None], dtype=object))
+    rows = np.flatnonzero(usable)
+    keyed = pd.DataFrame({"_kunci": key_codes[position[rows]]})
+    for column in [*pemda_keys(table), "tahun"]:
+        keyed[column] = table[column].array.take(rows)
+    group = row_ids(keyed, [*pemda_keys(table), "tahun", "_kunci"], missing_as_value=True)
+    first_of = rows[np.flatnonzero(_first_of_group(group))][group]  # the first row of each row's group
+    clash = position[rows] != position[first_of]
     if clash.any():
-        other = first_row[clash]
+        other = first_of[clash]
         messages = [
             pesan.KODE_OPD_BENTROK.format(kode=k, berkas=b, baris=r)
-            for k, b, r in zip(other["kode_opd"], other["_berkas"], other["_baris"])
+            for k, b, r in zip(codes.iloc[other], table["_berkas"].iloc[other], table["_baris"].iloc[other])
         ]
-        report(clash, "kode_opd", messages)
+        at = np.zeros(len(table), dtype=bool)
+        at[rows[clash]] = True
+        report(at, "kode_opd", messages)
 
 
 def _all_weights_zero(table: pd.DataFrame, rules: Rules, report: _Reporter) -> None:
@@ -109,10 +117,15 @@ def _all_weights_zero(table: pd.DataFrame, rules: Rules, report: _Reporter) -> N
     just do not count.)"""
     if rules.agregasi_opd != "bobot" or "bobot" not in table:
         return
-    keys = [*pemda_keys(table), "tahun", "kode_opd"]
-    grouped = table.assign(_nol=table["bobot"] == 0).groupby(keys, sort=False, dropna=False)
-    zero = grouped["_nol"].transform("all") & ~table.duplicated(keys)
-    report(zero, "bobot", pesan.BOBOT_SEMUA_NOL)
+    group = row_ids(table, [*pemda_keys(table), "tahun", "kode_opd"], missing_as_value=True)
+    nonzero = (table["bobot"] != 0).fillna(False).to_numpy(dtype=bool)  # a missing bobot does not count
+    all_zero = np.bincount(group, weights=nonzero, minlength=len(table)) == 0
+    report(all_zero[group] & _first_of_group(group), "bobot", pesan.BOBOT_SEMUA_NOL)
+
+
+def _first_of_group(group: np.ndarray) -> np.ndarray:
+    """True on the first row of each group (``group``: integer ids)."""
+    return ~pd.Series(group).duplicated().to_numpy()
 
 
 #: Galat messages of :func:`kinerja.support.names.unusable`, by its keys.
@@ -129,7 +142,7 @@ def _pemda_columns(table: pd.DataFrame, report: _Reporter) -> None:
     if "kode_pemda" in table:
         report(table["kode_pemda"].isna(), "kode_pemda", pesan.KODE_PEMDA_KOSONG)
         if "nama_pemda" in table:
-            rows = table.loc[table[["kode_pemda", "nama_pemda"]].notna().all(axis=1)]
+            rows = table.loc[table[["kode_pemda", "nama_pemda"]].notna().all(axis=1), ["kode_pemda", "nama_pemda"]]
             first = rows.groupby("kode_pemda", sort=False)["nama_pemda"].transform("first")
             differs = rows["nama_pemda"] != first
             report(differs, "nama_pemda", [pesan.NAMA_PEMDA_BERBEDA.format(nama=n) for n in first[differs]])
@@ -286,10 +299,10 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> 
     codes, distinct = pd.factorize(kinerja["kode_opd"])  # each distinct code followed once
     finals = pd.array([_final(code, successors) for code in distinct], dtype=kinerja["kode_opd"].dtype)
     owner = pd.Series(finals.take(codes, allow_fill=True), index=kinerja.index)
-    frame = kinerja.assign(_pemilik=owner, _nama=nama)
-    keys = [*pemda_keys(frame), "kode_indikator"]
-    frame = frame[frame[keys].notna().all(axis=1)]  # a row without its keys is a galat of its own
-    first = frame.sort_values("tahun", kind="stable").groupby(keys, sort=False)
+    group = row_ids(kinerja, [*pemda_keys(kinerja), "kode_indikator"])  # −1: a row without its keys (a galat of its own)
+    columns = ["tahun", "satuan", "kode_indikator", "_berkas", "_lembar", "_baris"]
+    frame = kinerja[columns].assign(_pemilik=owner, _nama=nama, _kunci=group)[group >= 0]
+    first = frame.sort_values("tahun", kind="stable").groupby("_kunci", sort=False)
     reference = first[["_pemilik", "_nama", "satuan", "tahun", "_berkas", "_baris"]].transform("first").reindex(frame.index)
     other_opd = frame["_pemilik"] != reference["_pemilik"]
     other_thing = (frame["_nama"] != reference["_nama"]) & (frame["satuan"].fillna("") != reference["satuan"].fillna(""))
@@ -304,52 +317,96 @@ def _reused_codes(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> 
 
 
 def _target_jumps(kinerja: pd.DataFrame, opd: pd.DataFrame, nama: pd.Series) -> list[Finding]:
-    """Targets that changed by more than ×10 (either way) from the same indicator last year."""
-    findings: list[Finding] = []
-    from kinerja.core.change import indicator_match_passes
+    """Targets that changed by more than ×10 (either way) from the same indicator last year.
 
-    table = kinerja.assign(capaian=kinerja["target"], _nama=nama, _baris_asal=kinerja["_baris"])
-    table = table[_matchable(table, indicator_match_passes(table))]
-    if table["tahun"].nunique() < 2:
+    The indicators are paired across years exactly as scoring pairs them
+    (:func:`kinerja.core.change.match_years`, the matching behind
+    :func:`~kinerja.core.change.compare_years`), on row positions: only the rows that jumped are
+    turned into text."""
+    findings: list[Finding] = []
+    frame = kinerja.assign(_nama=nama)
+    passes = indicator_match_passes(frame)
+    ids = [row_ids(frame, keys) for keys in passes]
+    rows = np.flatnonzero(_matchable(frame, ids))
+    year = frame["tahun"].to_numpy(dtype=float, na_value=np.nan)[rows]
+    if len(np.unique(year)) < 2:
         return findings
-    keys = [*pemda_keys(table), "kode_opd", "_berkas", "_lembar", "_baris_asal", "indikator"]
-    compared = compare_years(
-        table, keys=keys, labels=[], match_passes=indicator_match_passes(table), successors=successor_map(opd)
-    )
-    both = compared["capaian"].notna() & compared["capaian_sebelumnya"].notna() & (compared["capaian_sebelumnya"] > 0) & (compared["capaian"] > 0)
-    ratio = compared["capaian"] / compared["capaian_sebelumnya"]
-    jumped = compared[both & ((ratio > TARGET_JUMP) | (ratio < 1 / TARGET_JUMP))]
-    for berkas, lembar, baris, target, before, tahun in zip(
-        jumped["_berkas"], jumped["_lembar"], jumped["_baris_asal"], jumped["capaian"], jumped["capaian_sebelumnya"], jumped["tahun"]
+    successors = successor_map(opd)
+    if successors and "kode_opd" in frame:  # the renames need the key columns themselves
+        table = frame[list(dict.fromkeys(["tahun", "kode_opd", *(c for keys in passes for c in keys)]))].iloc[rows]
+    else:
+        table = pd.DataFrame({"tahun": year.astype(np.int64)})
+    matched = match_years(table, passes, successors, ids=[i[rows] for i in ids])
+    if matched is None:
+        return findings
+    target = kinerja["target"].to_numpy(dtype=float, na_value=np.nan)[rows]
+    has_now, has_before = matched.now >= 0, matched.before >= 0
+    current = np.where(has_now, target[np.maximum(matched.now, 0)], np.nan)
+    previous = np.where(has_before, target[np.maximum(matched.before, 0)], np.nan)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        both = ~np.isnan(current) & ~np.isnan(previous) & (previous > 0) & (current > 0)
+        ratio = current / previous
+        jumped = np.flatnonzero(both & ((ratio > TARGET_JUMP) | (ratio < 1 / TARGET_JUMP)))
+    if not len(jumped):
+        return findings
+    now, before = rows[matched.now[jumped]], rows[np.maximum(matched.before[jumped], 0)]
+    source = {}
+    for column in ("_berkas", "_lembar", "_baris"):  # year t's cell, or year t−1's where t has none
+        values = kinerja[column]
+        missing = values.isna().to_numpy(dtype=bool)
+        source[column] = pd.Series(_take_at(values, np.where(~missing[now], now, before))).tolist()
+    message = pesan.TARGET_MELONJAK.format
+    for berkas, lembar, baris, target_now, target_before, tahun in zip(
+        source["_berkas"], source["_lembar"], source["_baris"], current[jumped].tolist(), previous[jumped].tolist(),
+        matched.tahun[jumped].tolist(),
     ):
         findings.append(
-            Finding(str(berkas), str(lembar), int(baris), "target", cell_text(target),
-                    pesan.TARGET_MELONJAK.format(sebelumnya=cell_text(before), tahun=tahun - 1), PERINGATAN)
+            Finding(str(berkas), str(lembar), int(baris), "target", _positive_text(target_now),
+                    message(sebelumnya=_positive_text(target_before), tahun=tahun - 1), PERINGATAN)
         )
     return findings
 
 
-def _matchable(table: pd.DataFrame, passes: list[list[str]]) -> pd.Series:
+def _positive_text(value: float) -> str:
+    """:func:`~kinerja.inputs.findings.cell_text` of a positive float (``7`` for 7.0), without its
+    checks for missing values: called once per jumped target."""
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _take_at(values: pd.Series, positions: np.ndarray):
+    """``values`` at ``positions``, keeping the dtype."""
+    if isinstance(values.dtype, np.dtype):
+        return values.to_numpy()[positions]
+    return values.array.take(positions)
+
+
+def _matchable(table: pd.DataFrame, ids: list[np.ndarray]) -> np.ndarray:
     """Rows that can be matched across years: a year, and keys of no match pass shared with
     another row of the same year (such duplicates are galat of their own, and would make the
-    one-to-one matching of :func:`kinerja.core.change.compare_years` impossible)."""
-    ok = table["tahun"].notna()
-    for keys in passes:
-        columns = ["tahun", *keys]
-        filled = table[columns].notna().all(axis=1)
-        ok &= ~(filled & table.duplicated(columns, keep=False))
+    one-to-one matching of :func:`kinerja.core.change.match_years` impossible). ``ids``: the
+    :func:`~kinerja.core.arrays.row_ids` of each pass's keys."""
+    year_codes, _ = pd.factorize(table["tahun"])  # −1 where missing
+    has_year = year_codes >= 0
+    ok = has_year.copy()
+    for pass_ids in ids:
+        filled = has_year & (pass_ids >= 0)
+        combined = pass_ids[filled] * (year_codes.max() + 1) + year_codes[filled]
+        codes, _ = pd.factorize(combined)
+        shared = np.zeros(len(table), dtype=bool)
+        shared[filled] = np.bincount(codes)[codes] > 1
+        ok &= ~shared
     return ok
 
 
 def _realisasi_equals_target(kinerja: pd.DataFrame) -> list[Finding]:
     """OPDs (with two or more indicators) whose every realisasi equals its target exactly."""
-    keys = [*pemda_keys(kinerja), "tahun", "kode_opd"]
+    group = row_ids(kinerja, [*pemda_keys(kinerja), "tahun", "kode_opd"], missing_as_value=True)
     same = kinerja["realisasi"].notna() & (kinerja["realisasi"] == kinerja["target"])
-    grouped = kinerja.assign(_sama=same).groupby(keys, sort=False, dropna=False)
-    suspicious = grouped["_sama"].transform("all") & (grouped["_sama"].transform("size") >= 2)
-    first_row = ~kinerja.assign(_s=suspicious)[suspicious].duplicated(keys).reindex(kinerja.index, fill_value=True)
+    differs = (~same).fillna(False).to_numpy(dtype=bool)  # an unknown comparison does not count
+    size = np.bincount(group, minlength=len(kinerja))
+    suspicious = (np.bincount(group, weights=differs, minlength=len(kinerja)) == 0) & (size >= 2)
     findings: list[Finding] = []
-    mask = suspicious & first_row
+    mask = suspicious[group] & _first_of_group(group)
     names = kinerja.loc[mask, "nama_opd"]
     _Reporter(kinerja, findings)(mask, "realisasi", [pesan.REALISASI_SAMA_TARGET.format(nama=n) for n in names], PERINGATAN)
     return findings

@@ -151,10 +151,26 @@ def _csv_cells(column: pd.Series) -> pa.Array:
     return pc.cast(pc.fill_null(text, ""), pa.large_string())  # 64-bit offsets: lines may pass 2 GB
 
 
-def _quoted(text: pa.Array) -> pa.Array:
-    """Text cells in quotes (inner ``"`` doubled) where they hold ``,``, ``"`` or a line break."""
+def _quoted(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Text cells in quotes (inner ``"`` doubled) where they hold ``,``, ``"`` or a line break.
+
+    A column of few distinct values (OPD names, sasaran) is quoted once per distinct value."""
     if not _may_need_quotes(text):
         return text
+    if isinstance(text, pa.ChunkedArray):
+        return pa.chunked_array([_quoted_repeated(chunk) for chunk in text.chunks], type=text.type)
+    return _quoted_repeated(text)
+
+
+def _quoted_repeated(text: pa.Array) -> pa.Array:
+    if len(text) >= 1000:
+        encoded = pc.dictionary_encode(text)  # a missing cell stays missing (its index is null)
+        if len(encoded.dictionary) * 4 <= len(text):
+            return pc.take(_quoted_each(encoded.dictionary), encoded.indices)
+    return _quoted_each(text)
+
+
+def _quoted_each(text: pa.Array) -> pa.Array:
     needs = pc.fill_null(pc.match_substring_regex(text, _NEEDS_QUOTES), False)
     if not pc.any(needs).as_py():
         return text
