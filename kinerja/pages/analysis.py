@@ -10,11 +10,13 @@ import os
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from kinerja.core.engine import ScoreResult, score_table
+from kinerja.core.renstra import renstra_path
 from kinerja.inputs.findings import Finding, InputError, format_findings
 from kinerja.inputs.fingerprint import fingerprint  # noqa: F401 - also kinerja.pages.fingerprint
 from kinerja.inputs.load import LoadedData, check
@@ -58,6 +60,12 @@ class Analysis:
     anggaran: pd.DataFrame
     errors_opd: dict[str, list[Finding]]
     errors_all: list[Finding]
+
+    @cached_property
+    def renstra_path(self) -> pd.DataFrame:
+        """The Renstra's path of yearly targets of every OPD (:func:`kinerja.core.renstra.renstra_path`
+        of ``loaded.renstra``), made once and shared by the year's OPD pages (read only)."""
+        return renstra_path(self.loaded.renstra)
 
     @property
     def pemda_nama(self) -> str:
