@@ -148,9 +148,26 @@ def run(
         from kinerja.run import pool
 
         workers_pool = pool.start(root, workers, tahun, ubah)  # the kernels warm up while the data is read and scored
+    submitted: dict = {}  # future → job: the jobs handed to the pool while the rest is planned
+
+    def start_now(job: Job) -> None:
+        """A job to run goes to a worker as soon as it is planned: the kernels compute pages while
+        the main process builds and hashes the others (clean-up only touches outputs of pages
+        not in the plan, and temporary files of processes no longer running)."""
+        if force or not is_current(job, root):
+            if not submitted:
+                safety.mark_folder(root / build, "build")
+            submitted[pool.submit(workers_pool, job)] = job
+
     try:
-        planned, year_errors = plan(tahun, ubah, build, root, triwulan)
         previous = {year: outputs.planned_stems(root / build / str(year)) for year in tahun}  # before the plan is replaced
+        try:
+            planned, year_errors = plan(tahun, ubah, build, root, triwulan,
+                                        on_job=start_now if workers_pool is not None else None)
+        except BaseException:  # (a bad params file raises before any job is handed on)
+            if workers_pool is not None:  # the jobs not started yet are dropped
+                workers_pool.shutdown(wait=False, cancel_futures=True)
+            raise
         if planned:
             safety.mark_folder(root / build, "build")
         for year in tahun:
@@ -159,14 +176,16 @@ def run(
                 remember_plan(year, ubah, build, root, [job for job in planned if job.tahun == year])
         for year in tahun:
             outputs.clean_year(root / build / str(year), [job for job in planned if job.tahun == year], previous[year])
-        todo = [job for job in planned if force or not is_current(job, root)]
+        started_jobs = set(submitted.values())  # (a started job may be current already: it ran)
+        todo = [job for job in planned if job in started_jobs or force or not is_current(job, root)]
         outcomes = [Outcome(job.label, "dilewati", job.output) for job in planned if job not in todo]
         if todo and scheduler:
             from kinerja.run import cluster
 
             outcomes += cluster.execute_all(todo, root, scheduler, progress)
         elif todo:
-            outcomes += pool.execute_all(workers_pool, todo, progress)
+            outcomes += pool.execute_all(workers_pool, [job for job in todo if job not in started_jobs], progress,
+                                         submitted)
     finally:
         if workers_pool is not None:
             workers_pool.shutdown(wait=True, cancel_futures=True)

@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from kinerja.run import kernel
@@ -34,14 +34,21 @@ def start(root: Path, workers: int, tahun: Sequence[int] = (), ubah: Sequence[st
     return pool
 
 
-def execute_all(pool: ProcessPoolExecutor, todo: list[Job], progress: bool | None) -> list[Outcome]:
-    """Run ``todo`` on ``pool``; the outcomes in the order they finish (progress bar on a terminal
-    when ``progress`` is None)."""
+def submit(pool: ProcessPoolExecutor, job: Job) -> Future:
+    """Hand ``job`` to the next free worker of ``pool`` (jobs start in the order they are submitted)."""
+    return pool.submit(execute_job, job)
+
+
+def execute_all(pool: ProcessPoolExecutor, todo: list[Job], progress: bool | None,
+                submitted: dict[Future, Job] | None = None) -> list[Outcome]:
+    """Run ``todo`` on ``pool`` (``submitted``: jobs already handed to it by :func:`submit`, which
+    ``todo`` does not list again); the outcomes in the order they finish (progress bar on a
+    terminal when ``progress`` is None)."""
     from tqdm import tqdm
 
     outcomes = []
-    futures = {pool.submit(execute_job, job): job for job in todo}
-    bar = tqdm(total=len(todo), desc=pesan.RUN_PROGRES, unit="nb", disable=None if progress is None else not progress)
+    futures = {**(submitted or {}), **{submit(pool, job): job for job in todo}}
+    bar = tqdm(total=len(futures), desc=pesan.RUN_PROGRES, unit="nb", disable=None if progress is None else not progress)
     try:
         for future in as_completed(futures):
             job = futures[future]
