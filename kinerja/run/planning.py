@@ -37,12 +37,14 @@ UNHASHED_PARAMS = ("sumber",)
 
 
 def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", root: str | Path = ".",
-         triwulan: int | None = None, on_job: Callable[[Job], None] | None = None) -> tuple[list[Job], list[str]]:
+         triwulan: int | None = None, on_job: Callable[[Job], None] | None = None,
+         on_year: Callable[[int], None] | None = None) -> tuple[list[Job], list[str]]:
     """The jobs of the requested years and the errors of years that cannot run at all; with
     ``triwulan`` also the quarterly monitoring pages of each year (:func:`triwulan_pieces`).
     ``on_job`` is called with each job as soon as it is planned (the run hands it to a worker
     while the rest is planned), in the order of the returned list: the pemda pages of a year
-    first, the heaviest.
+    first, the heaviest. ``on_year`` is called with each year once it is read and scored (or
+    found unreadable), before its pages are built.
 
     Raises :class:`ParamsError` for a bad params file or override (nothing runs).
     """
@@ -59,6 +61,8 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
             analyses[year] = pages.analyse(year, proyek=root, ubah=ubah)
         except InputError as error:
             errors[year].append(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan=f"{error} {format_findings(error.errors or error.findings, limit=5, separator='; ')}"))
+        if on_year is not None:
+            on_year(year)
     for year, analysis in analyses.items():
         year_errors = errors[year]
         settings = params_hash(analysis.params)
