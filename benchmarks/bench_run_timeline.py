@@ -105,7 +105,8 @@ def main() -> None:
             print(f"| {who} | {step} | {len(calls)} | {sum(c['t1'] - c['t0'] for c in calls):.2f} | "
                   f"{sum(c['cpu'] for c in calls):.2f} | {sum(c['kcpu'] for c in calls):.2f} | "
                   f"{min(c['t0'] for c in calls) - started:.2f} | {max(c['t1'] for c in calls) - started:.2f} |")
-        jobs = sorted((r for r in records if r["pid"] == pid and r["step"] == "notebook, all of it"), key=lambda r: r["t0"])
+        jobs = sorted((r for r in records if r["pid"] == pid and r["step"] == "notebook, all of it"),
+                      key=lambda r: r["t0"])
         if jobs:
             print(f"| {who} | first and last notebooks | | | | | "
                   f"{jobs[0]['label']} | {jobs[-1]['label']} |")

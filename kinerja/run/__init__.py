@@ -27,8 +27,10 @@ plan say which), and temporary files carry the id of the process that made them,
 run removes those of a killed run and leaves those of a running one alone.
 
 Execution: a process pool of ``jobs`` workers, started and warming their kernels while the run
-plans (each job is handed to a worker as soon as it is planned), each with one kernel of this very Python that it reuses for the notebooks it is given,
-made as a fresh kernel before each one. A failing notebook does not stop the others; the summary
+plans (each job is handed to a worker as soon as it is planned; the kernels take the run's own
+analysis of each year instead of making it again, :func:`kinerja.pages.share`), each with one
+kernel of this very Python that it reuses for the notebooks it is given, made as a fresh kernel
+before each one. A failing notebook does not stop the others; the summary
 names its cell and error and the run's exit code is 1. Workers end with the run's process, even
 when it is killed, and check that it is still there before they commit a notebook's outputs.
 
@@ -153,9 +155,10 @@ def run(
     if not scheduler:
         from kinerja.run import pool
 
-        # the year's analysis is handed to the kernels (kinerja.pages.share), which would otherwise read and score it again
+        # each year's analysis is handed to the kernels (kinerja.pages.share): they would read and score it again
         shared = safety.staging_folder(tempfile.gettempdir(), SHARED_PREFIX)
-        workers_pool = pool.start(root, workers, tahun, ubah, shared)  # the kernels warm up while the data is read and scored
+        # the kernels warm up while the data is read and scored
+        workers_pool = pool.start(root, workers, tahun, ubah, shared)
     submitted: dict = {}  # future → job: the jobs handed to the pool while the rest is planned
 
     def start_now(job: Job) -> None:

@@ -60,7 +60,8 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
         try:
             analyses[year] = pages.analyse(year, proyek=root, ubah=ubah)
         except InputError as error:
-            errors[year].append(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan=f"{error} {format_findings(error.errors or error.findings, limit=5, separator='; ')}"))
+            found = format_findings(error.errors or error.findings, limit=5, separator="; ")
+            errors[year].append(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan=f"{error} {found}"))
         if on_year is not None:
             on_year(year)
     for year, analysis in analyses.items():

@@ -52,7 +52,8 @@ def execute_all(pool: ProcessPoolExecutor, todo: list[Job], progress: bool | Non
 
     outcomes = []
     futures = {**(submitted or {}), **{submit(pool, job): job for job in todo}}
-    bar = tqdm(total=len(futures), desc=pesan.RUN_PROGRES, unit="nb", disable=None if progress is None else not progress)
+    bar = tqdm(total=len(futures), desc=pesan.RUN_PROGRES, unit="nb",
+               disable=None if progress is None else not progress)
     try:
         for future in as_completed(futures):
             job = futures[future]
