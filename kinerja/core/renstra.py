@@ -57,7 +57,8 @@ def targets_for_year(renstra: pd.DataFrame, tahun: int) -> pd.DataFrame:
     return path[path["tahun"] == tahun].reset_index(drop=True)
 
 
-def progress_to_plan(indikator: pd.DataFrame, renstra: pd.DataFrame, rules: Rules | None = None) -> pd.DataFrame:
+def progress_to_plan(indikator: pd.DataFrame, renstra: pd.DataFrame, rules: Rules | None = None,
+                     path: pd.DataFrame | None = None) -> pd.DataFrame:
     """Capaian terhadap target akhir periode of every indicator row (a year of a tidy or scored
     indicator table) that lies in the period of a Renstra row with the same ``kode_indikator``.
 
@@ -65,13 +66,14 @@ def progress_to_plan(indikator: pd.DataFrame, renstra: pd.DataFrame, rules: Rule
     target`` (the year's PK target), ``realisasi``, ``periode, target_renstra`` (the plan's
     target for that year), ``target_akhir, tahun_akhir, capaian_akhir_periode`` (percent,
     unrounded, uncapped; NaN where not computable) and ``catatan``. Rows without a plan are left
-    out."""
+    out. ``path``: :func:`renstra_path` of ``renstra`` when the caller has it already (the pages of
+    a year share it)."""
     rules = rules or Rules()
     pemda = pemda_keys(indikator)
     wanted = [*pemda, "tahun", "kode_opd", "kode_indikator", "indikator", "satuan", "polaritas", "rumus",
               "target", "realisasi"]
     rows = indikator[[c for c in wanted if c in indikator]].dropna(subset=["kode_indikator"])
-    path = renstra_path(renstra).rename(columns={"kode_opd": "kode_opd_renstra"})
+    path = (renstra_path(renstra) if path is None else path).rename(columns={"kode_opd": "kode_opd_renstra"})
     plan_keys = [k for k in pemda if k in path]
     merged = rows.merge(path, on=[*plan_keys, "kode_indikator", "tahun"], how="inner")
     scored = score_indicators(

@@ -14,7 +14,7 @@
 >>> page.tables["indikator"]                                   # doctest: +SKIP
 """
 
-from kinerja.pages.analysis import SOURCE, Analysis, PageDataError, analyse, fingerprint
+from kinerja.pages.analysis import SOURCE, Analysis, PageDataError, adopt, analyse, fingerprint, release, share
 from kinerja.pages.build import (
     CHANGE_COLUMNS,
     biggest_moves,
@@ -32,7 +32,8 @@ from kinerja.pages.model import Caption, Page, PageFileError
 from kinerja.pages.wording import method as method_sentence
 
 __all__ = [
-    "CHANGE_COLUMNS", "PAGE_SUFFIX", "Caption", "SOURCE", "Analysis", "Page", "PageDataError", "PageFileError", "analyse", "biggest_moves",
+    "CHANGE_COLUMNS", "PAGE_SUFFIX", "Caption", "SOURCE", "Analysis", "Page", "PageDataError", "PageFileError",
+    "adopt", "analyse", "biggest_moves", "release", "share",
     "fingerprint", "improved_declined", "indicator_changes", "method_sentence", "opd", "predikat_counts", "ringkasan",
     "serapan", "tren", "triwulan", "NoQuarterlyData", "has_quarters",
 ]

@@ -7,20 +7,24 @@ Nothing here draws or rounds: capaian stay unrounded percent, as the core comput
 from __future__ import annotations
 
 import os
+import pickle
+import time
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from kinerja.core.engine import ScoreResult, score_table
+from kinerja.core.renstra import renstra_path
 from kinerja.inputs.findings import Finding, InputError, format_findings
 from kinerja.inputs.fingerprint import fingerprint  # noqa: F401 - also kinerja.pages.fingerprint
 from kinerja.inputs.load import LoadedData, check
 from kinerja.inputs.params import Params, ParamsError, load_params
 from kinerja.inputs.readers import SOURCE_COLUMNS as SOURCE
-from kinerja.support import pesan
+from kinerja.support import atomic, pesan
 
 #: How many findings a :class:`PageDataError` lists before counting the rest.
 SHOWN_FINDINGS = 10
@@ -58,6 +62,12 @@ class Analysis:
     anggaran: pd.DataFrame
     errors_opd: dict[str, list[Finding]]
     errors_all: list[Finding]
+
+    @cached_property
+    def renstra_path(self) -> pd.DataFrame:
+        """The Renstra's path of yearly targets of every OPD (:func:`kinerja.core.renstra.renstra_path`
+        of ``loaded.renstra``), made once and shared by the year's OPD pages (read only)."""
+        return renstra_path(self.loaded.renstra)
 
     @property
     def pemda_nama(self) -> str:
@@ -108,14 +118,7 @@ def analyse(
     :class:`InputError` when nothing can be scored (an unreadable file); galat findings on the rows
     of single OPDs are kept in the result for :meth:`Analysis.require`.
     """
-    root = Path(proyek)
-    params = load_params(root / (params_berkas or f"params/{tahun}.yml"), ubah)
-    if params.tahun is not None and params.tahun != tahun:
-        raise ParamsError(pesan.HALAMAN_TAHUN_PARAMS.format(berkas=params.sumber, tahun=params.tahun, diminta=tahun))
-    if not params.data:
-        raise ParamsError(pesan.HALAMAN_TANPA_DATA.format(berkas=params.sumber))
-    paths = [root / path for path in params.data]
-    key = (tahun, repr(params), tuple(fingerprint(path) for path in paths))
+    root, params, paths, key = _prepared(tahun, proyek, params_berkas, ubah)
     if key in _MEMO:
         return _MEMO[key]
     desimal = getattr(params, "desimal", None) or "otomatis"
@@ -137,10 +140,83 @@ def analyse(
         anggaran = anggaran[anggaran["kode_opd"].isin(params.opd)]
     table = project_relative(table, root)  # after the findings were matched to their rows
     analysis = Analysis(tahun, params, loaded, table, result, anggaran.reset_index(drop=True), errors_opd, errors_all)
+    _remember(key, analysis)
+    return analysis
+
+
+def _prepared(tahun: int, proyek: str | Path, params_berkas: str | Path | None, ubah: Sequence[str]):
+    """The project folder, params, data paths and memo key of :func:`analyse` (reads the params
+    and hashes the data files, nothing more); raises :class:`ParamsError` as :func:`analyse` does."""
+    root = Path(proyek)
+    params = load_params(root / (params_berkas or f"params/{tahun}.yml"), ubah)
+    if params.tahun is not None and params.tahun != tahun:
+        raise ParamsError(pesan.HALAMAN_TAHUN_PARAMS.format(berkas=params.sumber, tahun=params.tahun, diminta=tahun))
+    if not params.data:
+        raise ParamsError(pesan.HALAMAN_TANPA_DATA.format(berkas=params.sumber))
+    paths = [root / path for path in params.data]
+    return root, params, paths, (tahun, repr(params), tuple(fingerprint(path) for path in paths))
+
+
+def _remember(key: tuple, analysis: Analysis) -> None:
     while len(_MEMO) >= 4:
         _MEMO.pop(next(iter(_MEMO)))
     _MEMO[key] = analysis
-    return analysis
+
+
+#: A year's analysis handed from ``kinerja run`` to its kernels (:func:`share`, :func:`adopt`):
+#: ``<folder>/<tahun>`` + this suffix; ``NOT_SHARED`` marks a year the run could not analyse.
+SHARED_SUFFIX = ".analisis.pickle"
+NOT_SHARED = ".analisis.tidak-ada"
+
+
+def share(folder: str | Path, tahun: int, proyek: str | Path = ".", params_berkas: str | Path | None = None,
+          ubah: Sequence[str] = ()) -> bool:
+    """Hand the analysis of ``tahun`` that this process made (:func:`analyse` with the same
+    arguments) to the kernels of the same run, which would otherwise read and score the same data
+    again: pickled with its memo key into ``folder`` (a private temporary folder of the run),
+    written atomically. When there is none (not made here, or the year cannot be read) a marker
+    says so, and the kernels analyse for themselves at once. Returns whether it was handed on."""
+    folder = Path(folder)
+    try:
+        key = _prepared(tahun, proyek, params_berkas, ubah)[3]
+    except (ParamsError, InputError, OSError):
+        key = None
+    analysis = _MEMO.get(key) if key is not None else None
+    if analysis is None:
+        release(folder, [tahun])
+        return False
+    atomic.write_bytes(folder / f"{int(tahun)}{SHARED_SUFFIX}", pickle.dumps((key, analysis), pickle.HIGHEST_PROTOCOL))
+    return True
+
+
+def release(folder: str | Path, tahun: Sequence[int]) -> None:
+    """Mark every year of ``tahun`` not handed on in ``folder`` as not coming (so no kernel waits for it)."""
+    folder = Path(folder)
+    for year in tahun:
+        if not (folder / f"{int(year)}{SHARED_SUFFIX}").exists():
+            atomic.write_bytes(folder / f"{int(year)}{NOT_SHARED}", b"")
+
+
+def adopt(folder: str | Path, tahun: int, proyek: str | Path = ".", params_berkas: str | Path | None = None,
+          ubah: Sequence[str] = (), wait: float = 120.0) -> bool:
+    """In a kernel of ``kinerja run``: take the analysis of ``tahun`` that the run handed on in
+    ``folder`` (:func:`share`; waiting up to ``wait`` seconds for it or for the marker saying it
+    is not coming), when it was made from exactly the params and data :func:`analyse` would read
+    here (the same memo key: year, params, content of every data file); :func:`analyse` then
+    returns it without reading and scoring the data again. Returns whether it was taken."""
+    folder = Path(folder)
+    shared, missing = folder / f"{int(tahun)}{SHARED_SUFFIX}", folder / f"{int(tahun)}{NOT_SHARED}"
+    deadline = time.monotonic() + wait
+    while not shared.exists():
+        if missing.exists() or time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    key = _prepared(tahun, proyek, params_berkas, ubah)[3]
+    stored, analysis = pickle.loads(shared.read_bytes())  # written by this run's own process, in its private folder
+    if stored != key or not isinstance(analysis, Analysis):
+        return False
+    _remember(key, analysis)
+    return True
 
 
 def project_relative(table: pd.DataFrame, root: Path) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kinerja.core.renstra import progress_to_plan, renstra_path
+from kinerja.core.renstra import progress_to_plan
 from kinerja.inputs.readers import SOURCE_COLUMNS
 from kinerja.pages.analysis import Analysis
 
@@ -39,12 +39,12 @@ def renstra_tables(analysis: Analysis, kode_opd: str) -> dict[str, pd.DataFrame]
     mine = mine.drop(columns=[c for c in SOURCE_COLUMNS if c in mine])
     if "kode_indikator" not in mine or mine.empty:
         return empty
-    progress = progress_to_plan(mine[mine["tahun"] == analysis.tahun], plan, analysis.params.rules)
+    whole = analysis.renstra_path  # the plan's path of every OPD: made once per year, not per page
+    progress = progress_to_plan(mine[mine["tahun"] == analysis.tahun], plan, analysis.params.rules, whole)
     if progress.empty:
         return empty
-    path = renstra_path(plan)
-    path = path[path["kode_indikator"].isin(progress["kode_indikator"])
-                & path["periode"].isin(progress["periode"])]
+    path = whole[whole["kode_indikator"].isin(progress["kode_indikator"])
+                 & whole["periode"].isin(progress["periode"])]
     realised = mine[["kode_indikator", "tahun", "realisasi"]].dropna(subset=["kode_indikator"])
     realised = realised.drop_duplicates(["kode_indikator", "tahun"])
     path = path.merge(realised, on=["kode_indikator", "tahun"], how="left")

@@ -27,8 +27,10 @@ plan say which), and temporary files carry the id of the process that made them,
 run removes those of a killed run and leaves those of a running one alone.
 
 Execution: a process pool of ``jobs`` workers, started and warming their kernels while the run
-plans, each with one kernel of this very Python that it reuses for the notebooks it is given,
-made as a fresh kernel before each one. A failing notebook does not stop the others; the summary
+plans (each job is handed to a worker as soon as it is planned; the kernels take the run's own
+analysis of each year instead of making it again, :func:`kinerja.pages.share`), each with one
+kernel of this very Python that it reuses for the notebooks it is given, made as a fresh kernel
+before each one. A failing notebook does not stop the others; the summary
 names its cell and error and the run's exit code is 1. Workers end with the run's process, even
 when it is killed, and check that it is still there before they commit a notebook's outputs.
 
@@ -47,6 +49,8 @@ The modules, by job:
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,7 +64,11 @@ from kinerja.run.kernel import SOCKETS_PREFIX
 from kinerja.run.outputs import front_matter, is_current, write_extracts
 from kinerja.run.planning import (check_parameters, inputs_key, package_hash, params_hash, plan, remember_plan,
                                   remembered_plan, safe_name, tables_hash, triwulan_folder, triwulan_pieces)
+from kinerja.pages import release, share
 from kinerja.support import display, pesan, safety
+
+#: Name start of the run's private folder in which it hands each year's analysis to its kernels.
+SHARED_PREFIX = "kinerja-analisis-"
 
 __all__ = [
     "FAILED_SUFFIX", "NOTEBOOKS", "OPD_PAGE", "PEMDA_PAGES", "PLAN_FILE", "SOCKETS_PREFIX", "STAMP_SUFFIX",
@@ -143,14 +151,36 @@ def run(
                 return Summary(outcomes, [], time.perf_counter() - started, build)
             workers = min(workers, len(stale))
     planning.check_project(root, tahun, ubah)  # a wrong params file stops the run before any worker starts
-    workers_pool = None
+    workers_pool = shared = None
     if not scheduler:
         from kinerja.run import pool
 
-        workers_pool = pool.start(root, workers, tahun, ubah)  # the kernels warm up while the data is read and scored
+        # each year's analysis is handed to the kernels (kinerja.pages.share): they would read and score it again
+        shared = safety.staging_folder(tempfile.gettempdir(), SHARED_PREFIX)
+        # the kernels warm up while the data is read and scored
+        workers_pool = pool.start(root, workers, tahun, ubah, shared)
+    submitted: dict = {}  # future → job: the jobs handed to the pool while the rest is planned
+
+    def start_now(job: Job) -> None:
+        """A job to run goes to a worker as soon as it is planned: the kernels compute pages while
+        the main process builds and hashes the others (clean-up only touches outputs of pages
+        not in the plan, and temporary files of processes no longer running)."""
+        if force or not is_current(job, root):
+            if not submitted:
+                safety.mark_folder(root / build, "build")
+            submitted[pool.submit(workers_pool, job)] = job
+
     try:
-        planned, year_errors = plan(tahun, ubah, build, root, triwulan)
         previous = {year: outputs.planned_stems(root / build / str(year)) for year in tahun}  # before the plan is replaced
+        try:
+            planned, year_errors = plan(tahun, ubah, build, root, triwulan,
+                                        on_job=start_now if workers_pool is not None else None,
+                                        on_year=(lambda year: share(shared, year, proyek=root, ubah=ubah))
+                                        if shared is not None else None)
+        except BaseException:  # (a bad params file raises before any job is handed on)
+            if workers_pool is not None:  # the jobs not started yet are dropped
+                workers_pool.shutdown(wait=False, cancel_futures=True)
+            raise
         if planned:
             safety.mark_folder(root / build, "build")
         for year in tahun:
@@ -159,17 +189,23 @@ def run(
                 remember_plan(year, ubah, build, root, [job for job in planned if job.tahun == year])
         for year in tahun:
             outputs.clean_year(root / build / str(year), [job for job in planned if job.tahun == year], previous[year])
-        todo = [job for job in planned if force or not is_current(job, root)]
+        started_jobs = set(submitted.values())  # (a started job may be current already: it ran)
+        todo = [job for job in planned if job in started_jobs or force or not is_current(job, root)]
         outcomes = [Outcome(job.label, "dilewati", job.output) for job in planned if job not in todo]
         if todo and scheduler:
             from kinerja.run import cluster
 
             outcomes += cluster.execute_all(todo, root, scheduler, progress)
         elif todo:
-            outcomes += pool.execute_all(workers_pool, todo, progress)
+            outcomes += pool.execute_all(workers_pool, [job for job in todo if job not in started_jobs], progress,
+                                         submitted)
     finally:
+        if shared is not None:
+            release(shared, tahun)  # a kernel still waiting for a year stops waiting
         if workers_pool is not None:
             workers_pool.shutdown(wait=True, cancel_futures=True)
+        if shared is not None:
+            shutil.rmtree(shared, ignore_errors=True)
     order = {job.label: i for i, job in enumerate(planned)}
     outcomes.sort(key=lambda o: order.get(o.label, 0))
     return Summary(outcomes, year_errors, time.perf_counter() - started, build)

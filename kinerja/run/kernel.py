@@ -98,10 +98,12 @@ class WarmKernel:
             self.stop()
             self.start()
 
-    def warm(self, tahun: Sequence[int] = (), ubah: Sequence[str] = ()) -> None:
+    def warm(self, tahun: Sequence[int] = (), ubah: Sequence[str] = (), shared: str | None = None) -> None:
         """Start the kernel and do now what its first page would do first: import what the
         notebooks import (:data:`WARM_MODULES`), read and score the data of the years ``tahun``
-        (``pages.analyse`` keeps the result for the pages), draw one small figure (font caches).
+        (``pages.analyse`` keeps the result for the pages; with ``shared``, the folder in which the
+        run hands on its own analysis of each year, :func:`kinerja.pages.adopt` takes that one
+        when it was made from the same params and data), draw one small figure (font caches).
         In a namespace of its own: no name is bound in the notebooks' namespace. A year whose
         data cannot be analysed is left to its pages, which report it."""
         self.ensure()
@@ -112,7 +114,8 @@ class WarmKernel:
             "from kinerja import pages\n"
             "for year in YEARS:\n"
             "    try:\n"
-            "        pages.analyse(year, proyek='.', ubah=UBAH)\n"
+            "        if SHARED is None or not pages.adopt(SHARED, year, proyek='.', ubah=UBAH):\n"
+            "            pages.analyse(year, proyek='.', ubah=UBAH)\n"
             "    except Exception:\n"
             "        pass\n"
             "import matplotlib.pyplot as plt\n"
@@ -121,7 +124,8 @@ class WarmKernel:
             "figure.savefig(io.BytesIO(), format='png')\n"
             "plt.close(figure)\n"
         )
-        names = {"MODULES": list(WARM_MODULES), "YEARS": [int(year) for year in tahun], "UBAH": list(ubah)}
+        names = {"MODULES": list(WARM_MODULES), "YEARS": [int(year) for year in tahun], "UBAH": list(ubah),
+                 "SHARED": shared}
         self.run_silently(f"exec({code!r}, {names!r})")
 
     def run_silently(self, code: str, timeout: float = START_TIMEOUT) -> None:
@@ -197,10 +201,11 @@ KERNEL = WarmKernel()
 PARENT = 0
 
 
-def start_worker(root: str, parent: int = 0, warm: tuple[Sequence[int], Sequence[str]] | None = None) -> None:
+def start_worker(root: str, parent: int = 0, warm: tuple | None = None) -> None:
     """Pool initializer: work in the project folder; end with the run's process (``parent``); shut
-    the kernel down when the worker exits; with ``warm`` (the run's years and overrides), start and
-    warm the kernel now (:meth:`WarmKernel.warm`), while the run plans."""
+    the kernel down when the worker exits; with ``warm`` (the run's years and overrides, and the
+    folder of the analyses it hands on), start and warm the kernel now (:meth:`WarmKernel.warm`),
+    while the run plans."""
     global PARENT
     KERNEL.root, PARENT = root, parent
     signal.signal(signal.SIGTERM, worker_terminated)

@@ -16,7 +16,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -37,9 +37,14 @@ UNHASHED_PARAMS = ("sumber",)
 
 
 def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", root: str | Path = ".",
-         triwulan: int | None = None) -> tuple[list[Job], list[str]]:
+         triwulan: int | None = None, on_job: Callable[[Job], None] | None = None,
+         on_year: Callable[[int], None] | None = None) -> tuple[list[Job], list[str]]:
     """The jobs of the requested years and the errors of years that cannot run at all; with
     ``triwulan`` also the quarterly monitoring pages of each year (:func:`triwulan_pieces`).
+    ``on_job`` is called with each job as soon as it is planned (the run hands it to a worker
+    while the rest is planned), in the order of the returned list: the pemda pages of a year
+    first, the heaviest. ``on_year`` is called with each year once it is read and scored (or
+    found unreadable), before its pages are built.
 
     Raises :class:`ParamsError` for a bad params file or override (nothing runs).
     """
@@ -48,13 +53,19 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
     common = {"paket": package_hash()}
     names = (*PEMDA_PAGES, OPD_PAGE, *([TRIWULAN_PAGE] if triwulan else []))
     notebooks = {name: sha((root / NOTEBOOKS / f"{name}.ipynb").read_bytes()) for name in names}
-    jobs, year_errors = [], []
-    for year in tahun:
+    jobs: list[Job] = []
+    errors: dict[int, list[str]] = {year: [] for year in tahun}
+    analyses = {}
+    for year in tahun:  # every year read and scored first: a bad params file raises before any job is handed on
         try:
-            analysis = pages.analyse(year, proyek=root, ubah=ubah)
+            analyses[year] = pages.analyse(year, proyek=root, ubah=ubah)
         except InputError as error:
-            year_errors.append(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan=f"{error} {format_findings(error.errors or error.findings, limit=5, separator='; ')}"))
-            continue
+            found = format_findings(error.errors or error.findings, limit=5, separator="; ")
+            errors[year].append(pesan.RUN_TAHUN_GAGAL.format(tahun=year, pesan=f"{error} {found}"))
+        if on_year is not None:
+            on_year(year)
+    for year, analysis in analyses.items():
+        year_errors = errors[year]
         settings = params_hash(analysis.params)
         folder = f"{build}/{year}"
         pieces = [(name, None, f"{folder}/{name}.ipynb") for name in PEMDA_PAGES]
@@ -86,7 +97,9 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
             jobs.append(Job(year, name, code, f"{NOTEBOOKS}/{name}.ipynb", output, parameters, judul, kunci, bagian,
                             page.tables if page is not None else None,
                             page.meta_json() if page is not None else None))
-    return jobs, year_errors
+            if on_job is not None:
+                on_job(jobs[-1])
+    return jobs, [error for year in tahun for error in errors[year]]
 
 
 def check_project(root: Path, tahun: Sequence[int] = (), ubah: Sequence[str] = (), triwulan: int | None = None) -> None:

@@ -1,7 +1,8 @@
 """The local pool: ``jobs`` worker processes, each with one warm kernel (:mod:`kinerja.run.kernel`).
 
 The pool is started (and its kernels warmed) before the run plans, so that the kernels start and
-import pandas, matplotlib and kinerja while the main process reads and scores the data. A failing
+import pandas, matplotlib and kinerja while the main process reads and scores the data; the run
+hands each job on (:func:`submit`) as soon as it is planned. A failing
 notebook does not stop the others; a worker that dies fails only its job.
 """
 
@@ -11,7 +12,7 @@ import multiprocessing
 import os
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from kinerja.run import kernel
@@ -20,28 +21,39 @@ from kinerja.run.jobs import Job, Outcome
 from kinerja.support import pesan, safety
 
 
-def start(root: Path, workers: int, tahun: Sequence[int] = (), ubah: Sequence[str] = ()) -> ProcessPoolExecutor:
+def start(root: Path, workers: int, tahun: Sequence[int] = (), ubah: Sequence[str] = (),
+          shared: Path | None = None) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes working in ``root``, every one of them started now and
     warming its kernel for the years ``tahun`` with the overrides ``ubah`` (the caller shuts the
-    pool down)."""
+    pool down); ``shared``: the folder in which the run hands on each year's analysis
+    (:func:`kinerja.pages.share`), which the kernels take instead of making it again."""
     # fork: workers start at once without re-importing the caller's main module; every worker is
     # forked here, before the progress bar starts its thread
     safety.remove_stale(tempfile.gettempdir(), kernel.SOCKETS_PREFIX, legacy="empty")  # of killed runs
     pool = ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("fork"),
                                initializer=kernel.start_worker,
-                               initargs=(str(root.resolve()), os.getpid(), (list(tahun), list(ubah))))
+                               initargs=(str(root.resolve()), os.getpid(),
+                                         (list(tahun), list(ubah), str(shared) if shared else None)))
     pool.submit(int)  # with fork, the first submission starts every worker
     return pool
 
 
-def execute_all(pool: ProcessPoolExecutor, todo: list[Job], progress: bool | None) -> list[Outcome]:
-    """Run ``todo`` on ``pool``; the outcomes in the order they finish (progress bar on a terminal
-    when ``progress`` is None)."""
+def submit(pool: ProcessPoolExecutor, job: Job) -> Future:
+    """Hand ``job`` to the next free worker of ``pool`` (jobs start in the order they are submitted)."""
+    return pool.submit(execute_job, job)
+
+
+def execute_all(pool: ProcessPoolExecutor, todo: list[Job], progress: bool | None,
+                submitted: dict[Future, Job] | None = None) -> list[Outcome]:
+    """Run ``todo`` on ``pool`` (``submitted``: jobs already handed to it by :func:`submit`, which
+    ``todo`` does not list again); the outcomes in the order they finish (progress bar on a
+    terminal when ``progress`` is None)."""
     from tqdm import tqdm
 
     outcomes = []
-    futures = {pool.submit(execute_job, job): job for job in todo}
-    bar = tqdm(total=len(todo), desc=pesan.RUN_PROGRES, unit="nb", disable=None if progress is None else not progress)
+    futures = {**(submitted or {}), **{submit(pool, job): job for job in todo}}
+    bar = tqdm(total=len(futures), desc=pesan.RUN_PROGRES, unit="nb",
+               disable=None if progress is None else not progress)
     try:
         for future in as_completed(futures):
             job = futures[future]

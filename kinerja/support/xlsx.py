@@ -75,10 +75,12 @@ def _clean(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with the control characters XML cannot hold replaced in its text cells and
     headers (the same object when there are none)."""
     out = table
-    for position, column in enumerate(table.columns):
-        values = table.iloc[:, position]
-        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+    for position, dtype in enumerate(table.dtypes):
+        if not (dtype == object or pd.api.types.is_string_dtype(dtype)):
             continue
+        values = table.iloc[:, position]
+        if all(not isinstance(v, str) or escape.xlsx_text(v) == v for v in values.tolist()):
+            continue  # the common case, checked without building a cleaned copy
         cleaned = values.map(lambda v: escape.xlsx_text(v) if isinstance(v, str) else v)
         if not cleaned.equals(values):
             out = out.copy() if out is table else out
