@@ -12,6 +12,14 @@ national case: many small agency pages), then measures with ``--force`` through 
 Every figure is the best of ``--repeat`` runs. Prints a Markdown table for docs/notebooks.md.
 
     .venv/bin/python benchmarks/bench_dask.py --opd 200 --workers 2 --repeat 3
+
+``--pemda N`` measures the national case instead: N projects (one pemda each, ``--opd`` agencies
+x 3 indicators, 2024), run one after the other as a national body would, each with
+``kinerja run --jobs W`` (every run starts its own kernels) and each with ``kinerja run --scheduler``
+against one long-lived cluster (its workers keep their kernels warm from one pemda to the next).
+One pass each (no repeat); prints the totals and the time per pemda.
+
+    .venv/bin/python benchmarks/bench_dask.py --pemda 40 --opd 2 --workers 2
 """
 
 from __future__ import annotations
@@ -90,12 +98,46 @@ def start_cluster(folder: Path, workers: int) -> tuple[str, list[subprocess.Pope
     raise SystemExit("the Dask cluster did not start")
 
 
+def national(count: int, opd: int, workers: int) -> None:
+    """``count`` pemda projects run one after the other: local pool against one warm cluster."""
+    with tempfile.TemporaryDirectory(prefix="kinerja-bench-dask-") as temporary:
+        folder = Path(temporary)
+        local = [project(folder / "lokal" / f"p{number}", opd, seed=number) for number in range(count)]
+        remote = [project(folder / "cluster" / f"p{number}", opd, seed=number) for number in range(count)]
+        started = time.perf_counter()
+        for one in local:
+            _, summary = cli(one, "--jobs", str(workers))
+        local_total = time.perf_counter() - started
+        notebooks = int(re.search(r"(\d+) notebook", summary).group(1))
+        address, processes = start_cluster(folder, workers)
+        try:
+            cli(project(folder / "pemanasan", opd), "--scheduler", address)  # warms the workers' kernels up
+            started = time.perf_counter()
+            for one in remote:
+                cli(one, "--scheduler", address)
+            dask_total = time.perf_counter() - started
+        finally:
+            for process in processes:
+                process.terminate()
+                process.wait(timeout=30)
+    print(f"| {count} pemda x {notebooks} notebooks, one after the other, {workers} workers | total (s) | per pemda (s) |")
+    print("|---|---:|---:|")
+    for label, total in ((f"local pool, `--jobs {workers}` per pemda", local_total),
+                         (f"one local Dask cluster, `--nworkers {workers} --nthreads 1`", dask_total)):
+        print(f"| {label} | {total:.1f} | {total / count:.2f} |".replace(".", ","))
+    print(f"| ratio Dask / local | {dask_total / local_total:.2f} | |".replace(".", ","))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--opd", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pemda", type=int, default=0, help="the national case: this many projects, one after the other")
     args = parser.parse_args()
+    if args.pemda:
+        national(args.pemda, args.opd, args.workers)
+        return
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-dask-") as temporary:
         folder = Path(temporary)
         local = project(folder / "lokal", args.opd)
