@@ -68,6 +68,60 @@ def test_a_kernel_does_not_take_an_analysis_of_other_data(tmp_path, monkeypatch)
     assert adopt_in_new_process(project, shared) == {"taken": False}
 
 
+# In a new process, as a kernel would: adopt the shared analysis, then forbid building any page
+# (every builder first checks the page's data): a page given back was built by the run.
+SHOW = """
+import json, sys
+from kinerja import pages
+taken = pages.adopt(sys.argv[1], 2024, proyek=".", wait=60)
+def unbuilt(*args, **kwargs):
+    raise AssertionError("the page was built again")
+pages.Analysis.require = unbuilt
+analysis = pages.analyse(2024, proyek=".")
+shown = {}
+for code in ("007", "008"):
+    try:
+        page = pages.opd(analysis, code)
+        shown[code] = {"judul": page.judul, "indikator": page.tables["indikator"]["kode_indikator"].tolist()}
+    except AssertionError as error:
+        shown[code] = str(error)
+print(json.dumps({"taken": taken, "shown": shown}))
+"""
+
+
+def test_a_kernel_shows_the_page_the_run_built_without_building_it(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    shared = tmp_path / "bersama"
+    shared.mkdir()
+    analysis = pages.analyse(2024, proyek=".")
+    assert not pages.share_page(analysis, "opd", "007", pages.opd(analysis, "007"))  # not handed on yet
+    assert pages.share(shared, 2024, proyek=".")
+    page = pages.opd(analysis, "007")
+    assert pages.share_page(analysis, "opd", "007", page)  # 008's page is not handed on
+    done = subprocess.run([sys.executable, "-c", SHOW, str(shared)], cwd=project, capture_output=True, text=True,
+                          timeout=300, check=True)
+    found = json.loads(done.stdout)
+    assert found["taken"]
+    assert found["shown"]["008"] == "the page was built again"
+    # OPD 007's page: Dinas Kesehatan, indicators DK.1 and DK.2 in 2024 (tests/test_pages.py)
+    assert found["shown"]["007"] == {"judul": "Capaian kinerja Dinas Kesehatan tahun 2024",
+                                     "indikator": ["DK.1", "DK.2"]}
+
+
+def test_a_page_of_an_ended_run_is_not_handed_on(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    shared = tmp_path / "bersama"
+    shared.mkdir()
+    analysis = pages.analyse(2024, proyek=".")
+    assert pages.share(shared, 2024, proyek=".")
+    shared.joinpath("2024.analisis.pickle").unlink()
+    shared.rmdir()  # the run has ended and removed its folder
+    assert not pages.share_page(analysis, "opd", "007", pages.opd(analysis, "007"))
+    assert pages.shared_page(analysis, "opd", "007") is None
+
+
 def test_a_year_the_run_could_not_analyse_is_marked_and_not_taken(tmp_path, monkeypatch):
     project = make_project(tmp_path)
     monkeypatch.chdir(project)

@@ -14,7 +14,8 @@
 >>> page.tables["indikator"]                                   # doctest: +SKIP
 """
 
-from kinerja.pages.analysis import SOURCE, Analysis, PageDataError, adopt, analyse, fingerprint, release, share
+from kinerja.pages.analysis import (SOURCE, Analysis, PageDataError, adopt, analyse, fingerprint, release, share,
+                                    share_page, shared_page)
 from kinerja.pages.build import (
     CHANGE_COLUMNS,
     biggest_moves,
@@ -33,7 +34,7 @@ from kinerja.pages.wording import method as method_sentence
 
 __all__ = [
     "CHANGE_COLUMNS", "PAGE_SUFFIX", "Caption", "SOURCE", "Analysis", "Page", "PageDataError", "PageFileError",
-    "adopt", "analyse", "biggest_moves", "release", "share",
+    "adopt", "analyse", "biggest_moves", "release", "share", "share_page", "shared_page",
     "fingerprint", "improved_declined", "indicator_changes", "method_sentence", "opd", "predikat_counts", "ringkasan",
     "serapan", "tren", "triwulan", "NoQuarterlyData", "has_quarters",
 ]

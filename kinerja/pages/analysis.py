@@ -6,6 +6,7 @@ Nothing here draws or rounds: capaian stay unrounded percent, as the core comput
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import time
@@ -186,6 +187,7 @@ def share(folder: str | Path, tahun: int, proyek: str | Path = ".", params_berka
         release(folder, [tahun])
         return False
     atomic.write_bytes(folder / f"{int(tahun)}{SHARED_SUFFIX}", pickle.dumps((key, analysis), pickle.HIGHEST_PROTOCOL))
+    _HANDED[id(analysis)] = (folder, key, analysis)
     return True
 
 
@@ -216,7 +218,48 @@ def adopt(folder: str | Path, tahun: int, proyek: str | Path = ".", params_berka
     if stored != key or not isinstance(analysis, Analysis):
         return False
     _remember(key, analysis)
+    _HANDED[id(analysis)] = (folder, key, analysis)
     return True
+
+
+#: A page the run built (to hash its data and write its extracts) handed to the kernel that shows
+#: it, which would otherwise build the same page again from the same analysis:
+#: ``<folder>/<hash of the analysis' memo key, the page's name and OPD>`` + this suffix.
+PAGE_SHARED_SUFFIX = ".halaman.pickle"
+
+
+def _page_file(folder: Path, key: tuple, nama: str, kode_opd: str | None) -> Path:
+    return folder / (hashlib.sha256(repr((key, nama, kode_opd)).encode()).hexdigest() + PAGE_SHARED_SUFFIX)
+
+
+def share_page(analysis: Analysis, nama: str, kode_opd: str | None, page) -> bool:
+    """Hand ``page`` (built by ``kinerja.pages.<nama>(analysis[, kode_opd])`` with the builder's
+    defaults) on to the kernels, in the folder ``analysis`` was handed on in (:func:`share`); a page
+    of an analysis not handed on (or whose run has ended) is not. Returns whether it was."""
+    handed = _HANDED.get(id(analysis))
+    if handed is None or handed[2] is not analysis or not handed[0].is_dir():
+        return False
+    folder, key, _ = handed
+    try:
+        atomic.write_bytes(_page_file(folder, key, nama, kode_opd), pickle.dumps(page, pickle.HIGHEST_PROTOCOL))
+    except OSError:  # the run's folder is gone: the kernels build the page themselves
+        return False
+    return True
+
+
+def shared_page(analysis: Analysis, nama: str, kode_opd: str | None = None):
+    """In a kernel of ``kinerja run``: the page ``nama`` (of ``kode_opd``) of ``analysis`` that the
+    run built and handed on (:func:`share_page`), when ``analysis`` is the one the run handed on
+    (:func:`adopt`), so the same page from the same data; else None (the caller builds it)."""
+    handed = _HANDED.get(id(analysis))
+    if handed is None or handed[2] is not analysis:
+        return None
+    folder, key, _ = handed
+    try:
+        data = _page_file(folder, key, nama, kode_opd).read_bytes()
+    except OSError:
+        return None
+    return pickle.loads(data)  # written by this run's own process, in its private folder
 
 
 def project_relative(table: pd.DataFrame, root: Path) -> pd.DataFrame:
@@ -233,6 +276,9 @@ def project_relative(table: pd.DataFrame, root: Path) -> pd.DataFrame:
 #: Analyses already made in this process, by year, params and the content of every input file: a
 #: kernel that ``kinerja run`` reuses for many pages of one year reads and scores the data once.
 _MEMO: dict[tuple, Analysis] = {}
+#: The analyses handed on (:func:`share`) or taken (:func:`adopt`) in this process: ``id`` → (the
+#: run's folder, memo key, the analysis itself, which also keeps the ``id`` from being reused).
+_HANDED: dict[int, tuple[Path, tuple, Analysis]] = {}
 
 
 def _errors_by_opd(table: pd.DataFrame, findings: list[Finding]) -> tuple[dict[str, list[Finding]], list[Finding]]:

@@ -19,7 +19,7 @@ from kinerja.core.change import normalised_name
 from kinerja.core.engine import ScoreResult
 from kinerja.core.rules import Rules
 from kinerja.pages import captions, reviu, wording
-from kinerja.pages.analysis import Analysis
+from kinerja.pages.analysis import Analysis, shared_page
 from kinerja.pages.model import Page
 from kinerja.pages.renstra import renstra_tables
 from kinerja.support import pesan
@@ -39,6 +39,9 @@ def ringkasan(analysis: Analysis) -> Page:
     OPD per predikat, every level of the scale), ``tidak_terhitung`` (indicators without a capaian
     and why).
     """
+    made = shared_page(analysis, "ringkasan")  # built by the run already (kinerja run)
+    if made is not None:
+        return made
     analysis.require()
     result, tahun = analysis.result, analysis.tahun
     pemda = _with_change(_year(result.pemda, tahun), _year(result.perubahan_pemda, tahun), [])
@@ -71,6 +74,9 @@ def opd(analysis: Analysis, kode_opd: str) -> Page:
     ``renstra_jalur`` (capaian terhadap target akhir periode and the plan's yearly targets:
     :func:`kinerja.pages.renstra.renstra_tables`).
     """
+    made = shared_page(analysis, "opd", str(kode_opd))  # built by the run already (kinerja run)
+    if made is not None:
+        return made
     kode_opd = str(kode_opd)
     analysis.require(kode_opd)
     result, tahun = analysis.result, analysis.tahun
@@ -121,6 +127,9 @@ def tren(analysis: Analysis, jumlah: int = 10) -> Page:
     ``jumlah`` largest changes in poin, up or down), ``indikator_berubah`` (indicators added,
     dropped or renamed between consecutive years).
     """
+    made = shared_page(analysis, "tren") if jumlah == 10 else None  # built by the run already
+    if made is not None:
+        return made
     analysis.require()
     result, tahun = analysis.result, analysis.tahun
     upto = lambda table: table[table["tahun"] <= tahun].reset_index(drop=True)

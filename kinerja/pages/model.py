@@ -26,6 +26,9 @@ from kinerja.core.predikat import Level, Scale
 
 #: Suffix of a serialised page, beside its notebook: ``ringkasan.halaman.json``.
 SUFFIX = ".halaman.json"
+#: The key of a chart's output metadata that names the figure (``{"kinerja": {"gambar": "peringkat"}}``):
+#: :mod:`kinerja.render.figures` writes it, the runner reads it (without importing matplotlib).
+GAMBAR_KEY = "kinerja"
 #: Columns read back as text (codes keep their leading zeros).
 TEXT_COLUMNS = {"kode_opd": str, "kode_indikator": str, "kode_pemda": str}
 VERSION = 1

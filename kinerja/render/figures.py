@@ -44,7 +44,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from kinerja.support import display, escape, pesan
 from kinerja.core.predikat import Scale
 from kinerja.pages import captions
-from kinerja.pages.model import Caption, Page
+from kinerja.pages.model import GAMBAR_KEY, Caption, Page  # GAMBAR_KEY: a chart's output names its figure
 
 #: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
@@ -90,10 +90,6 @@ def theme() -> Iterator[None]:
 def set_theme() -> None:
     """Apply the house style globally (for an analyst's own plots in a notebook)."""
     mpl.rcParams.update(RC)
-
-
-#: The key of a chart's output metadata that names the figure (``{"kinerja": {"gambar": "peringkat"}}``).
-GAMBAR_KEY = "kinerja"
 
 
 @dataclass(frozen=True, eq=False)

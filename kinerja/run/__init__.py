@@ -28,7 +28,8 @@ run removes those of a killed run and leaves those of a running one alone.
 
 Execution: a process pool of ``jobs`` workers, started and warming their kernels while the run
 plans (each job is handed to a worker as soon as it is planned; the kernels take the run's own
-analysis of each year instead of making it again, :func:`kinerja.pages.share`), each with one
+analysis of each year, and each page the run built, instead of making them again,
+:func:`kinerja.pages.share`, :func:`kinerja.pages.share_page`), each with one
 kernel of this very Python that it reuses for the notebooks it is given, made as a fresh kernel
 before each one. A failing notebook does not stop the others; the summary
 names its cell and error and the run's exit code is 1. Workers end with the run's process, even

@@ -21,7 +21,7 @@ import pandas as pd
 
 from kinerja import pages
 from kinerja.run.jobs import FAILED_SUFFIX, OPD_PAGE, PLAN_FILE, STAMP_SUFFIX, TEMP_PREFIX, Job
-from kinerja.render.figures import GAMBAR_KEY
+from kinerja.pages.model import GAMBAR_KEY  # (kinerja.render.figures would import matplotlib)
 from kinerja.support import atomic, escape, safety, xlsx
 
 #: A figure's name as it may name a file (``peringkat``, ``target_vs_realisasi``).

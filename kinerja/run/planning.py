@@ -89,6 +89,8 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
             bagian = {**common, "notebook": notebooks[name], "parameter": sha(canonical({"parameter": parameters,
                                                                                       "params": settings}))}
             if page is not None:
+                if name != TRIWULAN_PAGE:  # the kernel that shows it takes it instead of building it again
+                    pages.share_page(analysis, name, code, page)
                 bagian["data"] = tables_hash(page.tables)
                 judul = page.judul
             else:

@@ -68,12 +68,21 @@ def normalise_xlsx(path: str | Path, moment: datetime.datetime | None = None) ->
     (default: :func:`build_time`) is the time to give it, e.g. that of the run whose data it holds.
     """
     path = Path(path)
+    data = path.read_bytes()
+    normalised = normalised_xlsx(data, moment)
+    if normalised is not data:
+        path.write_bytes(normalised)
+
+
+def normalised_xlsx(data: bytes, moment: datetime.datetime | None = None) -> bytes:
+    """The XLSX file ``data`` as :func:`normalise_xlsx` makes it, in memory (``data`` itself when
+    it is not a zip archive)."""
     moment = moment or build_time()
     try:
-        with zipfile.ZipFile(path) as source:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
             entries = [(info.filename, source.read(info.filename)) for info in source.infolist()]
     except zipfile.BadZipFile:
-        return
+        return data
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     entry_time = max(moment, ZIP_EPOCH).timetuple()[:6]
     buffer = io.BytesIO()
@@ -87,4 +96,4 @@ def normalise_xlsx(path: str | Path, moment: datetime.datetime | None = None) ->
             entry.create_system = 0
             entry.external_attr = 0
             target.writestr(entry, data)
-    path.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
