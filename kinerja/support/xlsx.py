@@ -95,7 +95,6 @@ def _cell_value(value):
 def _direct(tables: Mapping[str, pd.DataFrame]) -> bytes:
     """The workbook of :func:`write_tables`, its cells set directly (raises :class:`_Unsupported`)."""
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ERROR_CODES
 
     if any(isinstance(table.columns, pd.MultiIndex) for table in tables.values()):
         raise _Unsupported
