@@ -615,8 +615,40 @@ def _texts(values: pd.Series) -> pd.Series:
             whole = (np.isfinite(floats) & (floats == floats.round()) & (floats.abs() < 2**53)).to_numpy()
             values = values.copy()
             values.loc[floats.index[whole]] = floats[whole].astype("int64").astype(str).to_numpy()
+    if values.dtype == "str":
+        empty = _plain_text_empty(values)
+        if empty is not None:  # nothing to strip: only the empty cells become missing
+            return values.mask(empty) if empty.any() else values.copy(deep=False)
     text = values.astype("str").str.strip()
     return text.mask(text == "")
+
+
+def _plain_text_empty(values: pd.Series) -> np.ndarray | None:
+    """Where the cells of an Arrow-backed ``str`` column are empty, when no cell needs
+    stripping; None when some might (a cell missing, or one whose first or last byte is a
+    space, a control character or part of a non-ASCII character, which may be Unicode
+    whitespace). Reads the column's offsets and bytes, without a string kernel over its cells."""
+    import pyarrow as pa
+
+    array = pa.array(values, from_pandas=True)
+    if array.null_count:
+        return None
+    empty = []
+    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
+        if not len(chunk):
+            continue
+        _, offsets, data = chunk.buffers()
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        ends = np.frombuffer(offsets, dtype=width)[chunk.offset: chunk.offset + len(chunk) + 1].astype(np.int64)
+        lengths = np.diff(ends)
+        full = lengths > 0
+        if full.any():
+            raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+            edges = np.concatenate([raw[ends[:-1][full]], raw[ends[1:][full] - 1]])
+            if ((edges <= 0x20) | (edges >= 0x7F)).any():
+                return None
+        empty.append(~full)
+    return np.concatenate(empty) if empty else np.zeros(len(values), dtype=bool)
 
 
 def _quarters(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
