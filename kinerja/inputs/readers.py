@@ -344,8 +344,9 @@ def parse_grid(
     number_columns = [c.name for c in columns if c.kind == "angka" and c.name in body]
     body, arah = _comparisons_and_ratios(body, number_columns, berkas, lembar, rows, header_row, findings)
     evidence = None
+    plain = {c: numbers.plain_column(body[c]) for c in number_columns}  # each column looked at once
     if convention == numbers.OTOMATIS:
-        evidence = numbers.detect_convention([body[c] for c in number_columns])
+        evidence = numbers.detect_convention([body[c] for c in number_columns], [plain[c] for c in number_columns])
         if evidence == numbers.CAMPUR:
             findings.append(Finding(berkas, lembar, header_row, "", "", pesan.ANGKA_BERKAS_CAMPUR, PERINGATAN))
     tidy = pd.DataFrame(index=body.index)
@@ -355,7 +356,7 @@ def parse_grid(
         values = body[column.name]
         where = _ColumnCells(berkas, lembar, rows, column.name)
         if column.kind == "angka":
-            parsed = numbers.parse_numbers(values, convention, evidence)
+            parsed = numbers.parse_numbers(values, convention, evidence, plain[column.name])
             bad = (parsed.status == "galat").to_numpy()
             findings.extend(where.findings(bad, values, list(parsed.message[bad])))
             tidy[column.name] = parsed.values
