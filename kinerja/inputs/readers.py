@@ -139,9 +139,9 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
         return failed(pesan.BERKAS_FOLDER)
     except UnicodeDecodeError:
         return failed(pesan.CSV_BUKU_KERJA if data.startswith(b"PK\x03\x04") else pesan.BERKAS_BUKAN_UTF8)
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(): a copy of the whole text)
         return failed(pesan.BERKAS_KOSONG)
-    if "\x00" in text:  # UTF-16 without a BOM, or a binary file: not a UTF-8 CSV
+    if b"\x00" in data:  # UTF-16 without a BOM, or a binary file: not a UTF-8 CSV
         return failed(pesan.BERKAS_BUKAN_UTF8, text[: text.index("\x00")].count("\n") + 1)
     separator = _separator(text)
     del text  # checked; the parser reads the bytes (a StringIO of the text would take 4 bytes a character)
@@ -569,7 +569,7 @@ def _arrow_grid(data: bytes, separator: str) -> pd.DataFrame | None:
 
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    first = data.split(b"\n", 1)[0]
+    first = _first_line(data)
     if b'"' in first or data.count(b'"') % 2:
         # a quoted header may hold the separator, and an odd number of quotes may be a quote never
         # closed (Arrow would take the rest of the file as its text): pandas reads those
@@ -595,8 +595,14 @@ def _arrow_grid(data: bytes, separator: str) -> pd.DataFrame | None:
     return grid if all(dtype == "str" for dtype in grid.dtypes) else None
 
 
+def _first_line(text):
+    """The text (or bytes) before the first line break, without copying the rest."""
+    end = text.find("\n" if isinstance(text, str) else b"\n")
+    return text if end < 0 else text[:end]
+
+
 def _separator(text: str) -> str:
-    first = text.split("\n", 1)[0]
+    first = _first_line(text)
     return ";" if first.count(";") > first.count(",") else ","
 
 
