@@ -226,7 +226,8 @@ class _PlainColumn:
         self.kosong = (cells == "").to_numpy(dtype=bool)
         self.separator = _flag(cells.str.contains(".", regex=False))
         if self.separator.any():
-            grouped = _flag(cells.str.removeprefix("-").str.fullmatch(_PLAIN_ID_GROUPED))
+            # the sign in the pattern, not removed first (a copy of every cell): cells match _PLAIN
+            grouped = _flag(cells.str.fullmatch(f"-?(?:{_PLAIN_ID_GROUPED})"))
         else:
             grouped = self.separator
         self.ambiguous = self.separator & grouped  # 1.234: 1234 or 1,234
