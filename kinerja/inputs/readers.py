@@ -327,10 +327,11 @@ def parse_grid(
     plain = {c.name for c in sheet.columns if c.kind not in ("angka", "tahun", "polaritas", "rumus", "tanggal")}
     texts, blank = {}, np.ones(len(body), dtype=bool)
     for name in body.columns:
-        text = _texts(body[name])
-        blank &= text.isna().to_numpy()
         if name in plain:  # kept: the tidy column itself
-            texts[name] = text
+            text = texts[name] = _texts(body[name])
+            blank &= text.isna().to_numpy()
+        else:
+            blank &= _empty_cells(body[name])
     keep = (~blank | pending.any(axis=1)) & ~np.isin(rows, list(skipped))
     for i, j in zip(*np.nonzero(pending)):
         findings.append(Finding(berkas, lembar, int(rows[i]), body.columns[j], "", pesan.RUMUS_TANPA_NILAI))
@@ -629,6 +630,16 @@ def _texts(values: pd.Series) -> pd.Series:
             return values.mask(empty) if empty.any() else values.copy(deep=False)
     text = values.astype("str").str.strip()
     return text.mask(text == "")
+
+
+def _empty_cells(values: pd.Series) -> np.ndarray:
+    """Where :func:`_texts` gives a missing value (the column itself not built when the cells'
+    bytes tell)."""
+    if values.dtype == "str":
+        empty = _plain_text_empty(values)
+        if empty is not None:
+            return empty
+    return _texts(values).isna().to_numpy()
 
 
 def _plain_text_empty(values: pd.Series) -> np.ndarray | None:
