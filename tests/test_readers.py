@@ -192,3 +192,20 @@ def test_quoted_cells_bom_and_crlf_read_as_written(tmp_path):
     assert tidy["target"].tolist() == [120.0, 3.5]
     assert tidy["realisasi"].iloc[0] == 110.0 and pd.isna(tidy["realisasi"].iloc[1])
     assert (3, "kode_opd") in {(f.baris, f.kolom) for f in kinerja.check(path).findings}  # must be filled
+
+
+def test_text_cells_stripped_only_where_needed(tmp_path):
+    # a column with nothing to strip is taken as it is (empty cells missing); one whose cells start
+    # or end in a space, a tab or a no-break space goes through the strip as before
+    path = write(tmp_path, (
+        "tahun,kode_opd,nama_opd,sasaran,indikator,satuan,polaritas,target,realisasi,keterangan\n"
+        "2024,1.01,Dinas A,S1,Indikator satu,%,positif,80,80,\n"
+        "2024,1.01,Dinas A,S1, Indikator dua\t,%,positif,80,70,catatan\u00a0\n"
+        "2023,1.01,Dinas A,S1,Indikator satu,%,positif,80,75,\n"
+    ))
+    table = kinerja.check(path).table
+    assert table["indikator"].tolist() == ["Indikator satu", "Indikator dua", "Indikator satu"]
+    assert table["nama_opd"].tolist() == ["Dinas A"] * 3
+    assert table["keterangan"].isna().tolist() == [True, False, True]
+    assert table["keterangan"].iloc[1] == "catatan"
+    assert table["tahun"].tolist() == [2024, 2024, 2023]

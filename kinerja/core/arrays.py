@@ -16,6 +16,12 @@ import pyarrow as pa
 
 def text_from_codes(codes: np.ndarray, texts: Sequence[str]) -> pd.api.extensions.ExtensionArray:
     """A ``str`` column whose row ``i`` is ``texts[codes[i]]`` (``codes`` small non-negative ints)."""
+    codes = np.asarray(codes)
+    if len(codes) and codes.min() == codes.max():  # one text repeated (a column of "" or of "ok"): its buffers directly
+        text = str(texts[int(codes[0])]).encode("utf-8")
+        offsets = np.arange(len(codes) + 1, dtype=np.int64) * len(text)
+        array = pa.LargeStringArray.from_buffers(len(codes), pa.py_buffer(offsets), pa.py_buffer(text * len(codes)))
+        return pd.array(array, dtype="str")
     dictionary = pa.array(list(texts), type=pa.large_string())
     indices = pa.array(np.asarray(codes, dtype=np.int32))
     return pd.array(pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string()), dtype="str")

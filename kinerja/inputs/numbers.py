@@ -68,7 +68,7 @@ from __future__ import annotations
 import decimal
 import numbers as _abc
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -118,17 +118,30 @@ _EXCEL_ERROR = r"^#[A-Za-z0-9/_]+[!?]$"
 _ZERO_OR_NOTHING = r"^(?:(?i:nihil)|(?i:rp\.?|idr) *-+)$"
 
 
-def detect_convention(columns: Iterable[pd.Series]) -> str | None:
+_COMPUTE = object()  # parse_numbers(plain=…) not given: look at the column itself
+
+
+def plain_column(cells: pd.Series):
+    """What :func:`detect_convention` and :func:`parse_numbers` find out about a column of plain
+    numbers (every cell a plain number or empty), or None for any other column: pass it to both
+    (``plain=``) so that a large column is looked at once, not twice."""
+    return _PlainColumn.of(cells)
+
+
+def detect_convention(columns: Iterable[pd.Series], plain: Sequence | None = None) -> str | None:
     """The decimal convention the text cells of a file's number columns show evidence for.
 
     ``"id"`` or ``"standar"`` when only that convention has evidence, ``"campur"`` when both
     have, None when no cell is evidence (only numeric cells, integers, ambiguous cells, not
-    reported or invalid text). Pass all number columns of one file (or sheet) together.
+    reported or invalid text). Pass all number columns of one file (or sheet) together, and
+    ``plain`` (their :func:`plain_column`, in the same order) when the caller has it already.
     """
     has_id = has_std = False
-    for column in columns:
+    columns = list(columns)
+    plains = list(plain) if plain is not None else [_COMPUTE] * len(columns)
+    for column, plain in zip(columns, plains):
         column = column if isinstance(column, pd.Series) else pd.Series(column)
-        plain = _PlainColumn.of(column)
+        plain = _PlainColumn.of(column) if plain is _COMPUTE else plain
         if plain is not None:  # plain numbers are never id evidence, and standar evidence when not grouped
             has_std = has_std or bool(plain.std_only.any())
             continue
@@ -141,12 +154,15 @@ def detect_convention(columns: Iterable[pd.Series]) -> str | None:
     return ID if has_id else STANDAR if has_std else None
 
 
-def parse_numbers(cells: pd.Series, convention: str = OTOMATIS, evidence: str | None = None) -> ParsedNumbers:
+def parse_numbers(
+    cells: pd.Series, convention: str = OTOMATIS, evidence: str | None = None, plain=_COMPUTE
+) -> ParsedNumbers:
     """Read one column of number cells (see the module docstring for every rule).
 
     ``convention`` is ``"id"``, ``"standar"`` or ``"otomatis"``; ``evidence`` (used only with
     ``"otomatis"``) is what :func:`detect_convention` said about the whole file. Numeric cells are
-    taken as they are under every convention. Raises ValueError for an unknown convention or
+    taken as they are under every convention. ``plain`` is :func:`plain_column` of ``cells`` when
+    the caller has it already. Raises ValueError for an unknown convention or
     evidence (a programming error, not a data error).
     """
     if convention not in CONVENTIONS:
@@ -154,7 +170,7 @@ def parse_numbers(cells: pd.Series, convention: str = OTOMATIS, evidence: str | 
     if evidence not in (ID, STANDAR, CAMPUR, None):
         raise ValueError(f"unknown evidence {evidence!r}; expected 'id', 'standar', 'campur' or None")
 
-    plain = _PlainColumn.of(cells)
+    plain = _PlainColumn.of(cells) if plain is _COMPUTE else plain
     if plain is not None:
         parsed = plain.parse(convention, evidence)
         if parsed is not None:
@@ -210,7 +226,8 @@ class _PlainColumn:
         self.kosong = (cells == "").to_numpy(dtype=bool)
         self.separator = _flag(cells.str.contains(".", regex=False))
         if self.separator.any():
-            grouped = _flag(cells.str.removeprefix("-").str.fullmatch(_PLAIN_ID_GROUPED))
+            # the sign in the pattern, not removed first (a copy of every cell): cells match _PLAIN
+            grouped = _flag(cells.str.fullmatch(f"-?(?:{_PLAIN_ID_GROUPED})"))
         else:
             grouped = self.separator
         self.ambiguous = self.separator & grouped  # 1.234: 1234 or 1,234
@@ -244,7 +261,7 @@ class _PlainColumn:
         values = np.full(n, np.nan)
         filled = ~self.kosong
         # str → float64 is correctly rounded, as in _Text.number; -0.0 becomes 0.0
-        values[filled] = text[filled].astype("float64").to_numpy() + 0.0
+        values[filled] = _plain_floats(text, filled) + 0.0
         index, name = self.cells.index, self.cells.name
         return ParsedNumbers(
             values=pd.Series(values, index=index, dtype="float64", name=name),
@@ -253,6 +270,21 @@ class _PlainColumn:
             stripped=pd.Series(text_from_codes(np.zeros(n, dtype=np.int8), [""]), index=index, name=name),
             convention=used,
         )
+
+
+def _plain_floats(text: pd.Series, filled: np.ndarray) -> np.ndarray:
+    """The filled cells of a plain-number ``str`` column as float64: Arrow's cast (correctly
+    rounded, the same floats as ``astype``, without pandas' per-column overhead)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        cells = pa.array(text, from_pandas=True)
+        if not filled.all():
+            cells = pc.filter(cells, pa.array(filled))
+        return pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return text[filled].astype("float64").to_numpy()
 
 
 # --- reading the text cells ---

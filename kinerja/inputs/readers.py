@@ -139,9 +139,9 @@ def read_csv(path: str | Path, desimal: str = "otomatis") -> list[ReadResult]:
         return failed(pesan.BERKAS_FOLDER)
     except UnicodeDecodeError:
         return failed(pesan.CSV_BUKU_KERJA if data.startswith(b"PK\x03\x04") else pesan.BERKAS_BUKAN_UTF8)
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(): a copy of the whole text)
         return failed(pesan.BERKAS_KOSONG)
-    if "\x00" in text:  # UTF-16 without a BOM, or a binary file: not a UTF-8 CSV
+    if b"\x00" in data:  # UTF-16 without a BOM, or a binary file: not a UTF-8 CSV
         return failed(pesan.BERKAS_BUKAN_UTF8, text[: text.index("\x00")].count("\n") + 1)
     separator = _separator(text)
     del text  # checked; the parser reads the bytes (a StringIO of the text would take 4 bytes a character)
@@ -327,10 +327,11 @@ def parse_grid(
     plain = {c.name for c in sheet.columns if c.kind not in ("angka", "tahun", "polaritas", "rumus", "tanggal")}
     texts, blank = {}, np.ones(len(body), dtype=bool)
     for name in body.columns:
-        text = _texts(body[name])
-        blank &= text.isna().to_numpy()
         if name in plain:  # kept: the tidy column itself
-            texts[name] = text
+            text = texts[name] = _texts(body[name])
+            blank &= text.isna().to_numpy()
+        else:
+            blank &= _empty_cells(body[name])
     keep = (~blank | pending.any(axis=1)) & ~np.isin(rows, list(skipped))
     for i, j in zip(*np.nonzero(pending)):
         findings.append(Finding(berkas, lembar, int(rows[i]), body.columns[j], "", pesan.RUMUS_TANPA_NILAI))
@@ -344,8 +345,9 @@ def parse_grid(
     number_columns = [c.name for c in columns if c.kind == "angka" and c.name in body]
     body, arah = _comparisons_and_ratios(body, number_columns, berkas, lembar, rows, header_row, findings)
     evidence = None
+    plain = {c: numbers.plain_column(body[c]) for c in number_columns}  # each column looked at once
     if convention == numbers.OTOMATIS:
-        evidence = numbers.detect_convention([body[c] for c in number_columns])
+        evidence = numbers.detect_convention([body[c] for c in number_columns], [plain[c] for c in number_columns])
         if evidence == numbers.CAMPUR:
             findings.append(Finding(berkas, lembar, header_row, "", "", pesan.ANGKA_BERKAS_CAMPUR, PERINGATAN))
     tidy = pd.DataFrame(index=body.index)
@@ -355,7 +357,7 @@ def parse_grid(
         values = body[column.name]
         where = _ColumnCells(berkas, lembar, rows, column.name)
         if column.kind == "angka":
-            parsed = numbers.parse_numbers(values, convention, evidence)
+            parsed = numbers.parse_numbers(values, convention, evidence, plain[column.name])
             bad = (parsed.status == "galat").to_numpy()
             findings.extend(where.findings(bad, values, list(parsed.message[bad])))
             tidy[column.name] = parsed.values
@@ -568,7 +570,7 @@ def _arrow_grid(data: bytes, separator: str) -> pd.DataFrame | None:
 
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    first = data.split(b"\n", 1)[0]
+    first = _first_line(data)
     if b'"' in first or data.count(b'"') % 2:
         # a quoted header may hold the separator, and an odd number of quotes may be a quote never
         # closed (Arrow would take the rest of the file as its text): pandas reads those
@@ -580,7 +582,8 @@ def _arrow_grid(data: bytes, separator: str) -> pd.DataFrame | None:
             read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
             parse_options=pa_csv.ParseOptions(delimiter=separator, newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(
-                column_types={f"f{i}": pa.string() for i in range(width)},
+                # large_string: what pandas' ``str`` columns hold, so no column is cast (copied) after
+                column_types={f"f{i}": pa.large_string() for i in range(width)},
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
             ),
         )
@@ -593,8 +596,14 @@ def _arrow_grid(data: bytes, separator: str) -> pd.DataFrame | None:
     return grid if all(dtype == "str" for dtype in grid.dtypes) else None
 
 
+def _first_line(text):
+    """The text (or bytes) before the first line break, without copying the rest."""
+    end = text.find("\n" if isinstance(text, str) else b"\n")
+    return text if end < 0 else text[:end]
+
+
 def _separator(text: str) -> str:
-    first = text.split("\n", 1)[0]
+    first = _first_line(text)
     return ";" if first.count(";") > first.count(",") else ","
 
 
@@ -615,8 +624,50 @@ def _texts(values: pd.Series) -> pd.Series:
             whole = (np.isfinite(floats) & (floats == floats.round()) & (floats.abs() < 2**53)).to_numpy()
             values = values.copy()
             values.loc[floats.index[whole]] = floats[whole].astype("int64").astype(str).to_numpy()
+    if values.dtype == "str":
+        empty = _plain_text_empty(values)
+        if empty is not None:  # nothing to strip: only the empty cells become missing
+            return values.mask(empty) if empty.any() else values.copy(deep=False)
     text = values.astype("str").str.strip()
     return text.mask(text == "")
+
+
+def _empty_cells(values: pd.Series) -> np.ndarray:
+    """Where :func:`_texts` gives a missing value (the column itself not built when the cells'
+    bytes tell)."""
+    if values.dtype == "str":
+        empty = _plain_text_empty(values)
+        if empty is not None:
+            return empty
+    return _texts(values).isna().to_numpy()
+
+
+def _plain_text_empty(values: pd.Series) -> np.ndarray | None:
+    """Where the cells of an Arrow-backed ``str`` column are empty, when no cell needs
+    stripping; None when some might (a cell missing, or one whose first or last byte is a
+    space, a control character or part of a non-ASCII character, which may be Unicode
+    whitespace). Reads the column's offsets and bytes, without a string kernel over its cells."""
+    import pyarrow as pa
+
+    array = pa.array(values, from_pandas=True)
+    if array.null_count:
+        return None
+    empty = []
+    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
+        if not len(chunk):
+            continue
+        _, offsets, data = chunk.buffers()
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        ends = np.frombuffer(offsets, dtype=width)[chunk.offset: chunk.offset + len(chunk) + 1].astype(np.int64)
+        lengths = np.diff(ends)
+        full = lengths > 0
+        if full.any():
+            raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+            edges = np.concatenate([raw[ends[:-1][full]], raw[ends[1:][full] - 1]])
+            if ((edges <= 0x20) | (edges >= 0x7F)).any():
+                return None
+        empty.append(~full)
+    return np.concatenate(empty) if empty else np.zeros(len(values), dtype=bool)
 
 
 def _quarters(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
@@ -641,11 +692,29 @@ def _periods(values: pd.Series, where: _ColumnCells, findings: list[Finding]) ->
 
 def _years(values: pd.Series, where: _ColumnCells, findings: list[Finding]) -> pd.Series:
     text = _texts(values)
-    numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
+    numbers_ = _whole_numbers(text)
+    if numbers_ is None:
+        numbers_ = pd.to_numeric(text, errors="coerce").astype(float)
     good = numbers_.notna() & (numbers_ == numbers_.round()) & numbers_.between(schema.TAHUN_MIN, schema.TAHUN_MAX)
     bad = (text.notna() & ~good).to_numpy()
     findings.extend(where.findings(bad, values, pesan.TAHUN_TIDAK_SAH))
     return numbers_.where(good).astype("Int64")
+
+
+def _whole_numbers(text: pd.Series) -> pd.Series | None:
+    """A ``str`` column whose every cell is a whole number (or missing) as floats, by one Arrow
+    cast (what ``pd.to_numeric`` gives such cells, much faster); None for any other column."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if text.dtype != "str":
+        return None
+    try:
+        whole = pc.cast(pa.array(text, from_pandas=True), pa.int64())
+        values = pc.cast(whole, pa.float64()).to_numpy(zero_copy_only=False)  # (raises past 2**53)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return pd.Series(values, index=text.index, dtype="float64", name=text.name)
 
 
 def _choices(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -62,8 +63,13 @@ def write_csv_files(files: dict[str, pd.DataFrame], out: str | Path, inputs: Ite
     safety.check_output_folder(out, "hasil", root=root, inputs=inputs, replaces=list(files))
     staging = safety.staging_folder(out.parent, STAGING_PREFIX)
     try:
-        for name, table in files.items():
-            write_table(table, staging / name)
+        # two tables at a time: Arrow's kernels release the GIL, so the second core formats the
+        # next table (largest first) while the first is formatted and written
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            writes = [pool.submit(write_table, files[name], staging / name)
+                      for name in sorted(files, key=lambda name: -len(files[name]))]
+        for write in writes:
+            write.result()  # (raises the first failure; every write has ended)
         safety.mark_folder(out, "hasil", list(files), keep=True)  # first: a file moved in is always listed
         written = []
         for name in files:
