@@ -35,6 +35,15 @@ else:
 """
 
 
+def in_project(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """The fixture project as the working folder, and an empty folder to hand analyses on in."""
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    shared = tmp_path / "bersama"
+    shared.mkdir()
+    return project, shared
+
+
 def adopt_in_new_process(project: Path, folder: Path, wait: float = 60) -> dict:
     done = subprocess.run([sys.executable, "-c", ADOPT, str(folder), str(wait)], cwd=project, capture_output=True,
                           text=True, timeout=300, check=True)
@@ -42,10 +51,7 @@ def adopt_in_new_process(project: Path, folder: Path, wait: float = 60) -> dict:
 
 
 def test_a_kernel_takes_the_runs_analysis_without_reading_the_data(tmp_path, monkeypatch):
-    project = make_project(tmp_path)
-    monkeypatch.chdir(project)
-    shared = tmp_path / "bersama"
-    shared.mkdir()
+    project, shared = in_project(tmp_path, monkeypatch)
     made = pages.analyse(2024, proyek=".")
     assert pages.share(shared, 2024, proyek=".")
     found = adopt_in_new_process(project, shared)
@@ -57,10 +63,7 @@ def test_a_kernel_takes_the_runs_analysis_without_reading_the_data(tmp_path, mon
 
 
 def test_a_kernel_does_not_take_an_analysis_of_other_data(tmp_path, monkeypatch):
-    project = make_project(tmp_path)
-    monkeypatch.chdir(project)
-    shared = tmp_path / "bersama"
-    shared.mkdir()
+    project, shared = in_project(tmp_path, monkeypatch)
     pages.analyse(2024, proyek=".")
     assert pages.share(shared, 2024, proyek=".")
     data = project / "data" / "kinerja-2024.csv"
@@ -90,10 +93,7 @@ print(json.dumps({"taken": taken, "shown": shown}))
 
 
 def test_a_kernel_shows_the_page_the_run_built_without_building_it(tmp_path, monkeypatch):
-    project = make_project(tmp_path)
-    monkeypatch.chdir(project)
-    shared = tmp_path / "bersama"
-    shared.mkdir()
+    project, shared = in_project(tmp_path, monkeypatch)
     analysis = pages.analyse(2024, proyek=".")
     assert not pages.share_page(analysis, "opd", "007", pages.opd(analysis, "007"))  # not handed on yet
     assert pages.share(shared, 2024, proyek=".")
@@ -110,10 +110,7 @@ def test_a_kernel_shows_the_page_the_run_built_without_building_it(tmp_path, mon
 
 
 def test_a_page_of_an_ended_run_is_not_handed_on(tmp_path, monkeypatch):
-    project = make_project(tmp_path)
-    monkeypatch.chdir(project)
-    shared = tmp_path / "bersama"
-    shared.mkdir()
+    project, shared = in_project(tmp_path, monkeypatch)
     analysis = pages.analyse(2024, proyek=".")
     assert pages.share(shared, 2024, proyek=".")
     shared.joinpath("2024.analisis.pickle").unlink()
@@ -123,10 +120,7 @@ def test_a_page_of_an_ended_run_is_not_handed_on(tmp_path, monkeypatch):
 
 
 def test_a_year_the_run_could_not_analyse_is_marked_and_not_taken(tmp_path, monkeypatch):
-    project = make_project(tmp_path)
-    monkeypatch.chdir(project)
-    shared = tmp_path / "bersama"
-    shared.mkdir()
+    project, shared = in_project(tmp_path, monkeypatch)
     assert not pages.share(shared, 2024, proyek="elsewhere")  # no such project: nothing to hand on
     assert [p.name for p in shared.iterdir()] == ["2024.analisis.tidak-ada"]
     assert adopt_in_new_process(project, shared, wait=600) == {"taken": False}  # the marker: no waiting
