@@ -190,16 +190,19 @@ def run(
                 remember_plan(year, ubah, build, root, [job for job in planned if job.tahun == year])
         for year in tahun:
             outputs.clean_year(root / build / str(year), [job for job in planned if job.tahun == year], previous[year])
-        started_jobs = set(submitted.values())  # (a started job may be current already: it ran)
-        todo = [job for job in planned if job in started_jobs or force or not is_current(job, root)]
-        outcomes = [Outcome(job.label, "dilewati", job.output) for job in planned if job not in todo]
+        if workers_pool is not None:  # every job was judged as it was planned (start_now)
+            started_jobs = set(submitted.values())
+            todo = [job for job in planned if job in started_jobs]
+        else:
+            todo = [job for job in planned if force or not is_current(job, root)]
+        running = set(todo)
+        outcomes = [Outcome(job.label, "dilewati", job.output) for job in planned if job not in running]
         if todo and scheduler:
             from kinerja.run import cluster
 
             outcomes += cluster.execute_all(todo, root, scheduler, progress)
         elif todo:
-            outcomes += pool.execute_all(workers_pool, [job for job in todo if job not in started_jobs], progress,
-                                         submitted)
+            outcomes += pool.execute_all(workers_pool, submitted, progress)
     finally:
         if shared is not None:
             release(shared, tahun)  # a kernel still waiting for a year stops waiting

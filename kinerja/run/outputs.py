@@ -73,9 +73,11 @@ def figure_pngs(notebook: dict) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     for cell in notebook.get("cells", []):
         for item in cell.get("outputs", []) or []:
-            meta = item.get("metadata", {}) if isinstance(item, dict) else {}
-            name = (meta.get(GAMBAR_KEY) or {}).get("gambar") if isinstance(meta.get(GAMBAR_KEY), dict) else None
-            data = item.get("data", {}).get("image/png") if isinstance(item.get("data"), dict) else None
+            if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
+                continue
+            tag = (item.get("metadata") or {}).get(GAMBAR_KEY)
+            name = tag.get("gambar") if isinstance(tag, dict) else None
+            data = item["data"].get("image/png")
             if not isinstance(name, str) or not FIGURE_NAME.fullmatch(name) or data is None:
                 continue
             text = "".join(data) if isinstance(data, list) else str(data)

@@ -43,15 +43,12 @@ def submit(pool: ProcessPoolExecutor, job: Job) -> Future:
     return pool.submit(execute_job, job)
 
 
-def execute_all(pool: ProcessPoolExecutor, todo: list[Job], progress: bool | None,
-                submitted: dict[Future, Job] | None = None) -> list[Outcome]:
-    """Run ``todo`` on ``pool`` (``submitted``: jobs already handed to it by :func:`submit`, which
-    ``todo`` does not list again); the outcomes in the order they finish (progress bar on a
-    terminal when ``progress`` is None)."""
+def execute_all(pool: ProcessPoolExecutor, futures: dict[Future, Job], progress: bool | None) -> list[Outcome]:
+    """Wait for the jobs handed to ``pool`` (:func:`submit`: future → job); the outcomes in the
+    order they finish (progress bar on a terminal when ``progress`` is None)."""
     from tqdm import tqdm
 
     outcomes = []
-    futures = {**(submitted or {}), **{submit(pool, job): job for job in todo}}
     bar = tqdm(total=len(futures), desc=pesan.RUN_PROGRES, unit="nb",
                disable=None if progress is None else not progress)
     try:
