@@ -26,9 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-import openpyxl
-import papermill
+# nbformat, openpyxl and papermill are imported where they are used: bench_run_timeline.py forks
+# the run's workers from this process, and they must import what they need as the CLI's do
 
 ROOT = Path(__file__).resolve().parents[1]
 KINERJA = [sys.executable, "-m", "kinerja", "run", "--tahun", "2024"]
@@ -51,6 +50,9 @@ def project(folder: Path) -> Path:
 
 
 def floor(folder: Path, repeat: int) -> float:
+    import nbformat
+    import papermill
+
     empty = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                                 "language": "python"}})
     path = folder / "kosong.ipynb"
@@ -75,6 +77,8 @@ def executed(summary: str) -> int:
 
 def edit_one_opd(folder: Path, step: int) -> None:
     """Change one realisasi of OPD 1.02.01 in the 2024 workbook (a different value each step)."""
+    import openpyxl
+
     path = folder / "data" / "contoh" / "kinerja-2024.xlsx"
     book = openpyxl.load_workbook(path)
     sheet = book["kinerja"]

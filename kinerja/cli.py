@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kinerja import __version__
-from kinerja.support import display, pesan
+from kinerja.support import display, imports, pesan
 from kinerja.inputs.load import check, load
 from kinerja.inputs.readers import DESIMAL
 from kinerja.render.report import write_findings_report
@@ -34,6 +34,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    imports.skip_iri_grammar()  # before anything imports nbformat (papermill, nbclient, publishing)
     _speak_indonesian(argparse)
     parser = build_parser()
     args = parser.parse_args(argv)

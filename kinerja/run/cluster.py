@@ -37,7 +37,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from kinerja.support import atomic, pesan, safety
+from kinerja.support import atomic, imports, pesan, safety
 
 from kinerja.inputs.params import ParamsError
 from kinerja.run import kernel, outputs, planning
@@ -218,6 +218,7 @@ class KernelPlugin(_PluginBase):
 
     def setup(self, worker=None) -> None:
         global _FOLDER
+        imports.skip_iri_grammar()  # before papermill and nbclient import nbformat, where not too late
         with _LOCK:
             if _FOLDER is None:
                 _FOLDER = tempfile.mkdtemp(prefix=safety.temporary_prefix(FOLDER_PREFIX))

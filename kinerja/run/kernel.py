@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-from kinerja.support import lifetime, safety
+from kinerja.support import imports, lifetime, safety
 
 #: Name start of a worker's folder of kernel sockets, in the system's temporary folder.
 SOCKETS_PREFIX = "kinerja-kernel-"
@@ -81,6 +81,7 @@ class WarmKernel:
                                             stderr=subprocess.DEVNULL)
         self.client = self.manager.client()
         self.client.start_channels()
+        _import_execution()  # while the kernel starts
         run_sync(self.client.wait_for_ready)(timeout=START_TIMEOUT)
         self.run_silently("__import__('kinerja.run.fresh', fromlist=['remember']).remember(get_ipython())")
 
@@ -207,6 +208,7 @@ def start_worker(root: str, parent: int = 0, warm: tuple | None = None) -> None:
     folder of the analyses it hands on), start and warm the kernel now (:meth:`WarmKernel.warm`),
     while the run plans."""
     global PARENT
+    imports.skip_iri_grammar()  # before papermill and nbclient import nbformat (kinerja.support.imports)
     KERNEL.root, PARENT = root, parent
     signal.signal(signal.SIGTERM, worker_terminated)
     if parent:
@@ -232,6 +234,15 @@ def worker_terminated(signum: int, frame) -> None:
     build folder are removed by the next run."""
     KERNEL.kill()
     os._exit(128 + signum)
+
+
+def _import_execution() -> None:
+    """Import what executing a notebook needs (papermill, nbclient, nbformat), so that a worker
+    does it while its kernel starts rather than in its first job."""
+    import nbclient.client  # noqa: F401
+    import papermill.execute  # noqa: F401
+    import papermill.iorw  # noqa: F401
+    import papermill.parameterize  # noqa: F401
 
 
 def _kernel_environment() -> dict[str, str]:
