@@ -1,7 +1,5 @@
 """``python -m kinerja`` is the ``kinerja`` command."""
 
-import sys
+from kinerja.cli import entry
 
-from kinerja.cli import main
-
-sys.exit(main())
+entry()

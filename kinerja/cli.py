@@ -8,8 +8,11 @@ traceback was logged, see :mod:`kinerja.support.crash`).
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime
+import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -62,6 +65,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:  # noqa: BLE001 - an internal error: one line here, the traceback in a log file
         return _internal_error(error, argv)
+
+
+def entry() -> None:
+    """The ``kinerja`` command (and ``python -m kinerja``): :func:`main`, then the process ends.
+
+    Without the interpreter's own teardown: freeing every module and object one by one costs
+    0,1 to 0,3 s once pandas and a year's data are in memory, after the work is done (every file
+    kinerja writes is closed and moved into place before :func:`main` returns). The exit handlers
+    still run (``atexit``: logging, multiprocessing, temporary folders) and the standard streams
+    are flushed; while a thread that is not a daemon still runs, the usual exit waits for it.
+    """
+    code = main()
+    if any(thread is not threading.main_thread() and not thread.daemon and thread.is_alive()
+           for thread in threading.enumerate()):
+        sys.exit(code)
+    atexit._run_exitfuncs()  # what the usual exit runs before the teardown
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (``kinerja … | head``): nothing left to say
+            pass
+    os._exit(code)
 
 
 def _internal_error(error: Exception, argv: Sequence[str] | None) -> int:

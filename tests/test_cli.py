@@ -141,3 +141,29 @@ def test_usage_in_indonesian():
 def test_version():
     done = kinerja("--version")
     assert done.returncode == 0 and done.stdout.startswith("kinerja ")
+
+
+@pytest.mark.parametrize("thread", [False, True], ids=["alone", "with-a-thread"])
+def test_the_command_runs_exit_handlers_and_waits_for_running_threads(tmp_path, thread):
+    """``kinerja`` ends without the interpreter's teardown (kinerja.cli.entry), but what the usual
+    exit does first still happens: exit handlers run, output is flushed, running threads finish."""
+    script = tmp_path / "perintah.py"
+    script.write_text(
+        "import atexit, sys, threading, time\n"
+        "atexit.register(lambda: print('handler ran', flush=True))\n"
+        "def late():\n"
+        "    time.sleep(0.5)\n"
+        "    print('thread ended', flush=True)\n"
+        f"if {thread}:\n"
+        "    threading.Thread(target=late).start()\n"
+        "print('x' * 200_000)\n"  # more than a pipe holds: flushed before the process ends
+        f"sys.argv = ['kinerja', 'validate', {str(tmp_path / 'tidak-ada.csv')!r}]\n"
+        "from kinerja.cli import entry\n"
+        "entry()\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr  # validate: the file is missing
+    lines = done.stdout.splitlines()
+    assert lines[0] == "x" * 200_000
+    assert "Berkas tidak ditemukan" in done.stdout + done.stderr
+    assert lines[-1] == "handler ran"
+    assert ("thread ended" in lines) is thread

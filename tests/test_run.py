@@ -301,6 +301,9 @@ def test_a_warm_kernel_starts_every_notebook_as_a_fresh_kernel(tmp_path):
     try:
         warm.ensure()
         pid = warm.pid
+        asked = []
+        kernel_info = warm.client.kernel_info
+        warm.client.kernel_info = lambda: asked.append(1) or kernel_info()
         first = warm.execute(notebook("import os\nx = 1", "os.chdir('/')\nx + 1", "print(len(Out), len(In))"))
         assert first.cells[1].outputs[0]["data"]["text/plain"] == "2"
         second = warm.execute(notebook("print(sorted(n for n in ('x', 'os') if n in dir()), len(Out), len(In))",
@@ -310,6 +313,38 @@ def test_a_warm_kernel_starts_every_notebook_as_a_fresh_kernel(tmp_path):
         assert second.cells[0].outputs[0]["text"] == "[] 0 2\n"  # x and os gone; Out empty; In: "", this cell
         assert second.cells[1].outputs[0]["text"] == f"{tmp_path}\n"  # back in the project folder
         assert second.cells[2].outputs[0]["data"]["text/plain"] == "''"  # the last result is forgotten
+        for done in (first, second):  # the kernel's language, asked once per kernel
+            assert done.metadata["language_info"]["name"] == "python"
+            assert done.metadata["language_info"]["version"] == ".".join(map(str, sys.version_info[:3]))
+        assert len(asked) == 1
+        second.metadata["language_info"]["name"] = "changed"  # each notebook has its own copy
+        assert warm.execute(notebook("1")).metadata["language_info"]["name"] == "python"
     finally:
         warm.stop()
     assert warm.pid is None
+
+
+def test_opd_pages_go_to_the_workers_heaviest_first():
+    from types import SimpleNamespace
+
+    table = pd.DataFrame({
+        "tahun": [2024, 2024, 2024, 2024, 2024, 2023, 2023, 2023, 2024, 2024, 2025],
+        "kode_opd": ["A", "A", "B", "B", "B", "C", "C", "C", "C", "C", "D"],
+    })
+    analysis = SimpleNamespace(table=table, tahun=2024)
+    # B: 3 indicators this year; A and C: 2 each, C has 5 rows up to 2024 against A's 2; D: none by 2024
+    assert planning.heaviest_first(analysis, ["A", "B", "C", "D"]) == ["B", "C", "A", "D"]
+    assert planning.heaviest_first(analysis, ["D", "A"]) == ["A", "D"]
+
+
+def test_the_plan_lists_jobs_in_build_order_and_hands_them_on_heaviest_first(tmp_path):
+    project = make_project(tmp_path)
+    with (project / "data" / "kinerja-2024.csv").open("a", encoding="utf-8") as data:  # 009: 3 indicators, 007 and 008: 2
+        for number in (2, 3):
+            data.write(f"2024,009,Dinas Sosial,Meningkatnya perlindungan sosial,DS.{number},Layanan {number},hari,"
+                       "positif,10,,,9,CONTOH SINTETIS\n")
+    handed = []
+    jobs, errors = run.plan([2024], root=project, on_job=lambda job: handed.append(job.label))
+    assert not errors
+    assert [job.label for job in jobs] == ["2024/ringkasan", "2024/tren", "2024/opd/007", "2024/opd/008", "2024/opd/009"]
+    assert handed == ["2024/ringkasan", "2024/tren", "2024/opd/009", "2024/opd/007", "2024/opd/008"]

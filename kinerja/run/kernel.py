@@ -16,6 +16,7 @@ committing anything; kernels get ``SIGKILL`` when their worker dies.
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import os
 import shutil
@@ -50,6 +51,7 @@ class WarmKernel:
         self.manager = None
         self.client = None
         self.sockets: str | None = None
+        self.language_info: dict | None = None  # the kernel's answer to kernel_info, asked once
 
     @property
     def pid(self) -> int | None:
@@ -161,9 +163,12 @@ class WarmKernel:
         client.kc = self.client
 
         async def cells():
-            info = await client.async_wait_for_reply(self.client.kernel_info())
-            if info is not None and "language_info" in info["content"]:
-                notebook.metadata["language_info"] = info["content"]["language_info"]
+            if self.language_info is None:  # once per kernel: it does not change
+                info = await client.async_wait_for_reply(self.client.kernel_info())
+                if info is not None and "language_info" in info["content"]:
+                    self.language_info = info["content"]["language_info"]
+            if self.language_info is not None:
+                notebook.metadata["language_info"] = copy.deepcopy(self.language_info)
             for index, cell in enumerate(notebook.cells):
                 await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
             client.set_widgets_metadata()
@@ -174,6 +179,7 @@ class WarmKernel:
 
     def stop(self) -> None:
         """Close the client, shut the kernel down and remove its socket folder."""
+        self.language_info = None
         if self.client is not None:
             self.client.stop_channels()
             self.client = None

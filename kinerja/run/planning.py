@@ -42,8 +42,9 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
     """The jobs of the requested years and the errors of years that cannot run at all; with
     ``triwulan`` also the quarterly monitoring pages of each year (:func:`triwulan_pieces`).
     ``on_job`` is called with each job as soon as it is planned (the run hands it to a worker
-    while the rest is planned), in the order of the returned list: the pemda pages of a year
-    first, the heaviest. ``on_year`` is called with each year once it is read and scored (or
+    while the rest is planned), the heaviest first: the pemda pages of a year, then its OPD pages
+    by :func:`heaviest_first` (the workers then end close together); the returned list keeps the
+    order of the build folder (pemda pages, then OPD pages by code). ``on_year`` is called with each year once it is read and scored (or
     found unreadable), before its pages are built.
 
     Raises :class:`ParamsError` for a bad params file or override (nothing runs).
@@ -76,7 +77,9 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
                 year_errors.append(pesan.RUN_TAHUN_GAGAL.format(
                     tahun=year, pesan=pesan.TRIWULAN_TANPA_DATA_TAHUN.format(tahun=year)))
             pieces += found or []
-        for name, code, output in pieces:
+        place = {output: index for index, (_, _, output) in enumerate(pieces)}  # the order of the returned list
+        planned: list[Job] = []
+        for name, code, output in submission_order(analysis, pieces):
             parameters = {"tahun": int(year), "proyek": ".", "ubah": list(ubah)}
             if code is not None:
                 parameters["kode_opd"] = code
@@ -96,12 +99,37 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
             else:
                 judul = pesan.HALAMAN_JUDUL_OPD.format(opd=analysis.opd_name(code), tahun=year) if code else name
             kunci = sha(canonical(bagian)) if page is not None else None
-            jobs.append(Job(year, name, code, f"{NOTEBOOKS}/{name}.ipynb", output, parameters, judul, kunci, bagian,
-                            page.tables if page is not None else None,
-                            page.meta_json() if page is not None else None))
+            planned.append(Job(year, name, code, f"{NOTEBOOKS}/{name}.ipynb", output, parameters, judul, kunci,
+                               bagian, page.tables if page is not None else None,
+                               page.meta_json() if page is not None else None))
             if on_job is not None:
-                on_job(jobs[-1])
+                on_job(planned[-1])
+        jobs += sorted(planned, key=lambda job: place[job.output])
     return jobs, [error for year in tahun for error in errors[year]]
+
+
+def submission_order(analysis: pages.Analysis, pieces: list[tuple]) -> list[tuple]:
+    """A year's ``(name, kode_opd, output)`` pieces in the order their jobs go to the workers: the
+    pemda pages, then the OPD pages by :func:`heaviest_first`, then the quarterly pages."""
+    rank = {code: index for index, code in enumerate(heaviest_first(analysis, analysis.opd_codes()))}
+
+    def key(piece: tuple) -> tuple[int, int]:
+        name, code, _ = piece
+        return (0, 0) if name in PEMDA_PAGES else (1, rank.get(code, 0)) if name == OPD_PAGE else (2, 0)
+
+    return sorted(pieces, key=key)
+
+
+def heaviest_first(analysis: pages.Analysis, codes: Sequence[str]) -> list[str]:
+    """``codes`` with the OPD that have the most indicators in :attr:`Analysis.tahun` first (an
+    OPD page draws a panel per indicator: its time grows with them), then the most indicator
+    rows up to that year, ties in the given order. Handed to the workers in this order, the
+    longest pages start first and the last ones are short, so the workers end close together."""
+    table = analysis.table
+    codes_of = table["kode_opd"].astype(str)
+    this_year = codes_of[table["tahun"] == analysis.tahun].value_counts()
+    up_to = codes_of[table["tahun"] <= analysis.tahun].value_counts()
+    return sorted(codes, key=lambda code: (-int(this_year.get(str(code), 0)), -int(up_to.get(str(code), 0))))
 
 
 def check_project(root: Path, tahun: Sequence[int] = (), ubah: Sequence[str] = (), triwulan: int | None = None) -> None:
