@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_run import KINERJA, project  # noqa: E402
+from bench_run import KINERJA, compiled, project  # noqa: E402
 
 
 def page_jobs(folder: Path) -> list[dict]:
@@ -208,6 +208,9 @@ def main() -> None:
                         "from git archive) to time alternately with this one")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
+    compiled()
+    if args.baseline:
+        compiled(Path(args.baseline) / "kinerja")
     with tempfile.TemporaryDirectory(prefix="bench-floor-") as temporary:
         folder = project(Path(temporary))
         runs, before = {}, {}

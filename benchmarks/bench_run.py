@@ -41,6 +41,15 @@ data:
 """
 
 
+def compiled(package: Path = ROOT / "kinerja") -> None:
+    """Write the package's bytecode, as any install does (pip compiles on install; an editable
+    install writes it at the first import unless ``PYTHONDONTWRITEBYTECODE`` is set, as on some CI
+    machines): otherwise every process of a run, kernels included, compiles kinerja's sources."""
+    import compileall
+
+    compileall.compile_dir(str(package), quiet=1)
+
+
 def project(folder: Path) -> Path:
     (folder / "params").mkdir()
     (folder / "params" / "2024.yml").write_text(PARAMS, encoding="utf-8")
@@ -95,6 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    compiled()
     with tempfile.TemporaryDirectory(prefix="bench-run-") as temporary:
         folder = project(Path(temporary))
         base = floor(folder, args.repeat)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_run import project  # noqa: E402
+from bench_run import compiled, project  # noqa: E402
 
 
 def kernel_cpu() -> float:
@@ -62,6 +62,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jobs", type=int, default=2, help="workers of the run (default 2)")
     args = parser.parse_args()
+    import kinerja
+
+    compiled(Path(kinerja.__file__).parent)  # the package imported (PYTHONPATH may name another)
     import kinerja.run as runner
     from kinerja import pages, run
     from kinerja.run import execute, kernel, outputs, pool
