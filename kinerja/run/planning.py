@@ -36,15 +36,21 @@ LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "babel", "papermill", "
 UNHASHED_PARAMS = ("sumber",)
 
 
+#: OPD pages handed on before the pemda pages: an OPD page is built in well under a tenth of a
+#: second, a pemda page needs every OPD's reviu and method tables (about half a second), and the
+#: kernels, warm by the time the year is scored, would wait for it.
+FIRST_OPD_PAGES = 2
+
+
 def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", root: str | Path = ".",
          triwulan: int | None = None, on_job: Callable[[Job], None] | None = None,
          on_year: Callable[[int], None] | None = None) -> tuple[list[Job], list[str]]:
     """The jobs of the requested years and the errors of years that cannot run at all; with
     ``triwulan`` also the quarterly monitoring pages of each year (:func:`triwulan_pieces`).
     ``on_job`` is called with each job as soon as it is planned (the run hands it to a worker
-    while the rest is planned), the heaviest first: the pemda pages of a year, then its OPD pages
-    by :func:`heaviest_first` (the workers then end close together); the returned list keeps the
-    order of the build folder (pemda pages, then OPD pages by code). ``on_year`` is called with each year once it is read and scored (or
+    while the rest is planned), in :func:`submission_order` (the heaviest OPD pages first, so that
+    the workers end close together); the returned list keeps the order of the build folder (pemda
+    pages, then OPD pages by code). ``on_year`` is called with each year once it is read and scored (or
     found unreadable), before its pages are built.
 
     Raises :class:`ParamsError` for a bad params file or override (nothing runs).
@@ -110,14 +116,13 @@ def plan(tahun: Sequence[int], ubah: Sequence[str] = (), build: str = "_build", 
 
 def submission_order(analysis: pages.Analysis, pieces: list[tuple]) -> list[tuple]:
     """A year's ``(name, kode_opd, output)`` pieces in the order their jobs go to the workers: the
-    pemda pages, then the OPD pages by :func:`heaviest_first`, then the quarterly pages."""
+    OPD pages by :func:`heaviest_first`, with the pemda pages after the first
+    :data:`FIRST_OPD_PAGES` of them, then the quarterly pages."""
     rank = {code: index for index, code in enumerate(heaviest_first(analysis, analysis.opd_codes()))}
-
-    def key(piece: tuple) -> tuple[int, int]:
-        name, code, _ = piece
-        return (0, 0) if name in PEMDA_PAGES else (1, rank.get(code, 0)) if name == OPD_PAGE else (2, 0)
-
-    return sorted(pieces, key=key)
+    opd = sorted((piece for piece in pieces if piece[0] == OPD_PAGE), key=lambda piece: rank.get(piece[1], 0))
+    pemda = [piece for piece in pieces if piece[0] in PEMDA_PAGES]
+    rest = [piece for piece in pieces if piece[0] not in (*PEMDA_PAGES, OPD_PAGE)]
+    return [*opd[:FIRST_OPD_PAGES], *pemda, *opd[FIRST_OPD_PAGES:], *rest]
 
 
 def heaviest_first(analysis: pages.Analysis, codes: Sequence[str]) -> list[str]:
