@@ -59,6 +59,15 @@ def alive(processes: list[psutil.Process]) -> list[psutil.Process]:
     return found
 
 
+def command(process: psutil.Process) -> str:
+    """The command line of ``process``; "" once it has ended (a short-lived child, such as the
+    ``uname -p`` that Python's ``platform`` module runs, can end while it is looked at)."""
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return ""
+
+
 def describe(processes: list[psutil.Process]) -> list[str]:
     out = []
     for process in processes:
@@ -86,7 +95,7 @@ def test_kill_9_of_run_ends_its_workers_and_kernels(tmp_path, short_tmp):
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline and process.poll() is None:  # until both kernels run notebooks
             descendants = parent.children(recursive=True)
-            kernels = [p for p in descendants if "ipykernel" in " ".join(p.cmdline())]
+            kernels = [p for p in descendants if "ipykernel" in command(p)]
             if len(kernels) == 2 and any(started.iterdir()):  # a notebook is executing
                 break
             time.sleep(0.2)
