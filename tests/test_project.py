@@ -43,7 +43,7 @@ def test_dependencies_pinned_to_ranges(root):
     for requirement in requirements:
         assert ">=" in requirement and "<" in requirement, requirement  # a compatible range, not open-ended
     assert project["optional-dependencies"]["quarto"] == ["quarto-cli>=1.6"]
-    assert project["scripts"]["kinerja"] == "kinerja.cli:main"
+    assert project["scripts"]["kinerja"] == "kinerja.cli:entry"
 
 
 def _tracked_text_files(root):
