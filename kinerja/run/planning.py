@@ -118,8 +118,8 @@ def submission_order(analysis: pages.Analysis, pieces: list[tuple]) -> list[tupl
     """A year's ``(name, kode_opd, output)`` pieces in the order their jobs go to the workers: the
     OPD pages by :func:`heaviest_first`, with the pemda pages after the first
     :data:`FIRST_OPD_PAGES` of them, then the quarterly pages."""
-    rank = {code: index for index, code in enumerate(heaviest_first(analysis, analysis.opd_codes()))}
-    opd = sorted((piece for piece in pieces if piece[0] == OPD_PAGE), key=lambda piece: rank.get(piece[1], 0))
+    by_code = {piece[1]: piece for piece in pieces if piece[0] == OPD_PAGE}
+    opd = [by_code[code] for code in heaviest_first(analysis, list(by_code))]
     pemda = [piece for piece in pieces if piece[0] in PEMDA_PAGES]
     rest = [piece for piece in pieces if piece[0] not in (*PEMDA_PAGES, OPD_PAGE)]
     return [*opd[:FIRST_OPD_PAGES], *pemda, *opd[FIRST_OPD_PAGES:], *rest]
